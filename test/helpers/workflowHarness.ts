@@ -1,0 +1,215 @@
+/**
+ * Runs nodes through n8n's own execution engine (n8n-core's WorkflowExecute), as a real instance
+ * does: parameters are resolved (expressions included), pairedItem is assigned, and the node
+ * settings Continue On Fail / error output behave as in the product.
+ *
+ * A workflow here is: a "Fixture" start node that emits the given items (one list per input of the
+ * node under test) → the node under test. runNode() returns every output of the node under test.
+ */
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IVersionedNodeType,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, Workflow } from 'n8n-workflow';
+
+const FIXTURE_TYPE = 'test.fixture';
+
+function fixtureNode(itemsByNode: Map<string, IDataObject[]>): INodeType {
+	return {
+		description: {
+			displayName: 'Fixture',
+			name: 'fixture',
+			group: ['input'],
+			version: 1,
+			description: 'Emits the items given to the harness (test only)',
+			defaults: { name: 'Fixture' },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			properties: [],
+		} as unknown as INodeType['description'],
+		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			const items = itemsByNode.get(this.getNode().name) ?? [];
+			return [items.map((json) => ({ json: structuredClone(json) }))];
+		},
+	};
+}
+
+export class TestNodeTypes implements INodeTypes {
+	private readonly types = new Map<string, INodeType>();
+
+	constructor(registered: Record<string, INodeType>, fixtures = new Map<string, IDataObject[]>()) {
+		this.types.set(FIXTURE_TYPE, fixtureNode(fixtures));
+		for (const [name, type] of Object.entries(registered)) this.types.set(name, type);
+	}
+
+	getByName(nodeType: string): INodeType | IVersionedNodeType {
+		const t = this.types.get(nodeType);
+		if (!t) throw new Error(`Unknown node type ${nodeType}`);
+		return t;
+	}
+
+	getByNameAndVersion(nodeType: string): INodeType {
+		return this.getByName(nodeType) as INodeType;
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+export interface NodeRunOptions {
+	/** n8n type name under which the node is registered, e.g. 'n8n-nodes-inquiry-router.classifyInquiry' */
+	type: string;
+	nodeType: INodeType;
+	parameters: INode['parameters'];
+	/** Items for each input of the node under test (input 0, input 1, ...). */
+	inputs: IDataObject[][];
+	/** 'stop' (default), 'continueRegularOutput' or 'continueErrorOutput' */
+	onError?: INode['onError'];
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	typeVersion?: number;
+	mode?: WorkflowExecuteMode;
+}
+
+export interface NodeRunResult {
+	/** Items on each main output of the node under test (error output last when enabled). */
+	outputs: INodeExecutionData[][];
+	/** The error that stopped the run, if any. */
+	error?: { message: string; description?: string | null; context?: IDataObject };
+	run: IRun;
+}
+
+export async function runNode(options: NodeRunOptions): Promise<NodeRunResult> {
+	const nodeName = 'Under Test';
+	const fixtures = new Map(options.inputs.map((items, i) => [`Fixture ${i}`, items]));
+	const nodes: INode[] = options.inputs.map((_items, i) => ({
+		id: `fixture-${i}`,
+		name: `Fixture ${i}`,
+		type: FIXTURE_TYPE,
+		typeVersion: 1,
+		position: [0, i * 200],
+		parameters: {},
+	}));
+	nodes.push({
+		id: 'under-test',
+		name: nodeName,
+		type: options.type,
+		typeVersion: options.typeVersion ?? 1,
+		position: [400, 0],
+		parameters: options.parameters,
+		...(options.onError ? { onError: options.onError } : {}),
+		...(options.credentials
+			? {
+					credentials: Object.fromEntries(
+						Object.keys(options.credentials).map((k) => [k, { id: `cred-${k}`, name: k }]),
+					),
+				}
+			: {}),
+	});
+	const connections = Object.fromEntries(
+		options.inputs.map((_, i) => [
+			`Fixture ${i}`,
+			{ main: [[{ node: nodeName, type: NodeConnectionTypes.Main, index: i }]] },
+		]),
+	);
+
+	const nodeTypes = new TestNodeTypes({ [options.type]: options.nodeType }, fixtures);
+	const workflow = new Workflow({
+		id: 'test',
+		name: 'test',
+		nodes,
+		connections,
+		nodeTypes,
+		active: false,
+		settings: { executionOrder: 'v1' },
+	});
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: 'test',
+		name: 'test',
+		active: false,
+		nodes,
+		connections,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	let resolveRun: (run: IRun) => void = () => undefined;
+	const done = new Promise<IRun>((resolve) => (resolveRun = resolve));
+	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveRun(fullRunData));
+
+	const credentials = options.credentials ?? {};
+	const additionalData = {
+		hooks,
+		executionId: 'test-execution',
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		variables: {},
+		currentNodeParameters: undefined,
+		userId: 'test-user',
+		credentialsHelper: {
+			getParentTypes: () => [],
+			authenticate: async (_c: unknown, _t: unknown, req: unknown) => req,
+			preAuthentication: async () => undefined,
+			getCredentials: async () => ({}),
+			getDecrypted: async (_a: unknown, _n: unknown, type: string) => {
+				const data = credentials[type];
+				if (!data) throw new Error(`No test credentials for ${type}`);
+				return data;
+			},
+			updateCredentials: async () => undefined,
+			updateCredentialsOauthTokenData: async () => undefined,
+			getCredentialsProperties: () => [],
+		},
+		logAiEvent: () => undefined,
+		setExecutionStatus: () => undefined,
+		sendDataToUI: () => undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const runExecutionData: IRunExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: nodes
+				.filter((n) => n.type === FIXTURE_TYPE)
+				.map((node) => ({ node, data: { main: [[{ json: {} }]] }, source: null })),
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	} as unknown as IRunExecutionData;
+
+	const execute = new WorkflowExecute(additionalData, options.mode ?? 'manual', runExecutionData);
+	await execute.processRunExecutionData(workflow);
+	const run = await done;
+	const taskData = run.data.resultData.runData[nodeName]?.[0];
+	const err = run.data.resultData.error ?? taskData?.error;
+	return {
+		outputs: (taskData?.data?.main ?? []).map((o) => o ?? []),
+		...(err
+			? {
+					error: {
+						message: err.message,
+						description: (err as { description?: string | null }).description,
+						context: (err as { context?: IDataObject }).context,
+					},
+				}
+			: {}),
+		run,
+	};
+}
