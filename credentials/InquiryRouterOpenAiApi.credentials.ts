@@ -55,7 +55,6 @@ export class InquiryRouterOpenAiApi implements ICredentialType {
 			displayName: 'Extra Header Value',
 			name: 'headerValue',
 			type: 'string',
-			typeOptions: { password: true },
 			default: '',
 		},
 	];

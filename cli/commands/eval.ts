@@ -1,12 +1,14 @@
 import type { Command } from './index';
 import { UsageError } from '../io';
+import { evaluateClassify } from '../eval/classify';
+import { evaluateDedupe } from '../eval/dedupe';
 
 /** Evaluators register here: name → run(file, flags) returning the summary object printed last. */
 export type Evaluator = (argv: string[]) => Promise<Record<string, unknown>>;
 
 const evaluators: Record<string, Evaluator | undefined> = {
-	classify: undefined,
-	dedupe: undefined,
+	classify: evaluateClassify,
+	dedupe: evaluateDedupe,
 };
 
 export const evaluate: Command = {

@@ -12,7 +12,8 @@ import { isInputError } from '../../core/shared/errors';
  */
 
 export interface Routed {
-	json: IDataObject;
+	/** The output item's fields (the input's fields plus the node's result object). */
+	data: IDataObject;
 	/** Index of the main output this item goes to (0 when the node has one output). */
 	output?: number;
 }
@@ -48,6 +49,16 @@ function failedItem(item: INodeExecutionData, error: NodeOperationError, itemInd
 	return { json, error, pairedItem: { item: itemIndex } } as INodeExecutionData;
 }
 
+function batchError(ctx: IExecuteFunctions, error: unknown): NodeOperationError {
+	if (error instanceof NodeOperationError) return error;
+	if (isInputError(error)) {
+		return new NodeOperationError(ctx.getNode(), error.message, {
+			description: error.hint ?? `Check the parameter or field "${error.field}".`,
+		});
+	}
+	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error : String(error));
+}
+
 function emptyOutputs(n: number): INodeExecutionData[][] {
 	return Array.from({ length: Math.max(1, n) }, () => []);
 }
@@ -63,7 +74,7 @@ export async function runPerItem(
 	for (let i = 0; i < items.length; i++) {
 		try {
 			const routed = await handle(items[i], i);
-			out[routed.output ?? 0].push({ json: routed.json, pairedItem: { item: i } });
+			out[routed.output ?? 0].push({ json: routed.data, pairedItem: { item: i } });
 		} catch (error) {
 			const nodeError = toNodeError(ctx, error, i);
 			if (!ctx.continueOnFail()) throw nodeError;
@@ -103,8 +114,7 @@ export async function runBatch<T>(
 	try {
 		routed = await decide(parsed, indexes);
 	} catch (error) {
-		if (error instanceof NodeOperationError) throw error;
-		throw new NodeOperationError(ctx.getNode(), error instanceof Error ? error : String(error));
+		throw batchError(ctx, error);
 	}
 	if (routed.length !== parsed.length) {
 		throw new NodeOperationError(ctx.getNode(), `Internal error: ${routed.length} results for ${parsed.length} items`);
@@ -112,7 +122,7 @@ export async function runBatch<T>(
 	// Emit in input order so that item i's result precedes item i+1's on every output.
 	const byIndex = new Map<number, INodeExecutionData & { _out: number }>();
 	routed.forEach((r, k) =>
-		byIndex.set(indexes[k], { json: r.json, pairedItem: { item: indexes[k] }, _out: r.output ?? 0 }),
+		byIndex.set(indexes[k], { json: r.data, pairedItem: { item: indexes[k] }, _out: r.output ?? 0 }),
 	);
 	for (const f of failed) {
 		byIndex.set(f.index, { ...failedItem(items[f.index], f.error, f.index), _out: options.errorOutput ?? 0 });

@@ -26,7 +26,7 @@ class Echo implements INodeType {
 			const field = this.getNodeParameter('field', i) as string;
 			const value = item.json[field];
 			if (typeof value !== 'string') throw new InputError(field, `Field "${field}" must be text`);
-			return { json: { ...item.json, upper: value.toUpperCase() } };
+			return { data: { ...item.json, upper: value.toUpperCase() } };
 		});
 	}
 }
