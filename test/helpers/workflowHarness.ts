@@ -59,8 +59,9 @@ export class TestNodeTypes implements INodeTypes {
 		return t;
 	}
 
-	getByNameAndVersion(nodeType: string): INodeType {
-		return this.getByName(nodeType) as INodeType;
+	getByNameAndVersion(nodeType: string, version?: number): INodeType {
+		const t = this.getByName(nodeType);
+		return 'nodeVersions' in t ? (t as IVersionedNodeType).getNodeType(version) : t;
 	}
 
 	getKnownTypes() {
@@ -85,6 +86,8 @@ export interface NodeRunOptions {
 export interface NodeRunResult {
 	/** Items on each main output of the node under test (error output last when enabled). */
 	outputs: INodeExecutionData[][];
+	/** Milliseconds n8n measured for the node under test (its executionTime). */
+	executionTime: number;
 	/** The error that stopped the run, if any. */
 	error?: { message: string; description?: string | null; context?: IDataObject };
 	run: IRun;
@@ -201,6 +204,7 @@ export async function runNode(options: NodeRunOptions): Promise<NodeRunResult> {
 	const err = run.data.resultData.error ?? taskData?.error;
 	return {
 		outputs: (taskData?.data?.main ?? []).map((o) => o ?? []),
+		executionTime: taskData?.executionTime ?? Number.NaN,
 		...(err
 			? {
 					error: {
