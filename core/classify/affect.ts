@@ -1,0 +1,102 @@
+import { reason } from '../shared/reasons';
+import type { Reason } from '../shared/reasons';
+import { stemMatches, stemWord } from '../text/stem';
+import type { Token } from '../text/stem';
+import type { Sentiment } from './types';
+
+/**
+ * Sentiment from a small bilingual lexicon with negation ("not happy", "не доволен" are negative;
+ * "not bad" is not), complaint cues ("wrong item", "не тот товар", "broken") and anger. The failure
+ * it prevents: "my item is the wrong one" read as positive.
+ */
+const POSITIVE = [
+	'thank', 'thanks', 'great', 'love', 'excellent', 'awesome', 'perfect', 'happy', 'glad', 'pleased', 'satisfied', 'amazing', 'wonderful',
+	'good', 'nice', 'appreciate', 'helpful', 'fantastic', 'best', 'recommend', 'delighted', 'fast',
+	'спасибо', 'благодарю', 'благодарность', 'отлично', 'отличный', 'прекрасно', 'супер', 'доволен', 'довольна', 'рад', 'рада', 'хороший',
+	'хорошо', 'понравилось', 'нравится', 'люблю', 'замечательно', 'рекомендую', 'быстро', 'удобно', 'класс', 'молодцы',
+].map(stemWord);
+
+const NEGATIVE = [
+	'wrong', 'broken', 'damaged', 'defective', 'faulty', 'missing', 'late', 'delayed', 'never', 'bad', 'poor', 'problem', 'issue', 'error',
+	'fail', 'failed', 'disappointed', 'disappointing', 'unhappy', 'complaint', 'complain', 'refund', 'cracked', 'scratched', 'stolen', 'lost',
+	'overcharged', 'charged twice', 'unacceptable', 'awful', 'terrible', 'horrible', 'worst', 'useless', 'rude', 'sad', 'sorry', 'worse',
+	'неправильный', 'не тот', 'сломан', 'сломался', 'сломалась', 'брак', 'бракованный', 'поврежден', 'повреждена', 'разбит', 'не работает',
+	'не пришел', 'не пришла', 'опоздание', 'задержка', 'задерживается', 'плохой', 'плохо', 'проблема', 'ошибка', 'жалоба', 'претензия',
+	'разочарован', 'недоволен', 'недовольна', 'возврат', 'верните', 'потеряли', 'списали', 'дважды', 'ужасно', 'ужасный', 'худший', 'грубо',
+	'обман', 'кошмар', 'печально', 'жаль', 'хуже',
+].map((w) => w.split(' ').map(stemWord));
+
+const NEGATORS = new Set(['not', 'no', 'never', 'dont', 'doesnt', 'didnt', 'isnt', 'wasnt', 'arent', 'werent', 'cant', 'cannot', 'wont', 'hardly', 'не', 'нет', 'ни', 'никогда', 'без']);
+
+function isStem(t: Token, stems: string[]): boolean {
+	return stems.some((s) => stemMatches(t.stem, s));
+}
+
+function matchSeq(tokens: Token[], i: number, seq: string[]): boolean {
+	for (let j = 0; j < seq.length; j++) if (!tokens[i + j] || !stemMatches(tokens[i + j].stem, seq[j])) return false;
+	return true;
+}
+
+export interface AffectResult {
+	sentiment: Sentiment;
+	/** negative minus positive evidence */
+	score: number;
+	/** anger evidence beyond the rules: CAPS, "!!!" */
+	angerBoost: number;
+	reasons: Reason[];
+}
+
+/** Share of upper-case letters among the letters of words of 3+ letters ("ЭТО БЕЗОБРАЗИЕ" shouting). */
+function shouting(text: string): boolean {
+	const words = text.match(/[\p{Lu}\p{Ll}]{3,}/gu) ?? [];
+	if (words.length < 2) return false;
+	const caps = words.filter((w) => w === w.toUpperCase() && w !== w.toLowerCase()).length;
+	return caps >= 3 && caps / words.length >= 0.5;
+}
+
+export function analyzeAffect(text: string, tokens: Token[]): AffectResult {
+	const reasons: Reason[] = [];
+	let pos = 0;
+	let neg = 0;
+	const posHits: string[] = [];
+	const negHits: string[] = [];
+	for (let i = 0; i < tokens.length; i++) {
+		const negated = [1, 2].some((d) => i - d >= 0 && NEGATORS.has(tokens[i - d].word));
+		const negSeq = NEGATIVE.find((seq) => matchSeq(tokens, i, seq));
+		if (negSeq) {
+			if (negated && negSeq.length === 1 && !['wrong', 'never'].includes(tokens[i].word)) {
+				// "not bad", "no problem", "не плохо": mildly positive
+				pos += 0.5;
+				posHits.push(`${tokens[i - 1].word} ${tokens[i].word}`);
+			} else {
+				neg += 1;
+				negHits.push(tokens.slice(i, i + negSeq.length).map((t) => t.word).join(' '));
+			}
+			continue;
+		}
+		if (isStem(tokens[i], POSITIVE)) {
+			if (negated) {
+				neg += 1;
+				negHits.push(`${tokens[Math.max(0, i - 1)].word} ${tokens[i].word}`);
+			} else {
+				pos += 1;
+				posHits.push(tokens[i].word);
+			}
+		}
+	}
+	let angerBoost = 0;
+	if (shouting(text)) {
+		angerBoost += 0.6;
+		reasons.push(reason('anger_caps', 'most words written in capitals', undefined, 0.6));
+	}
+	const bangs = text.match(/[!?]{3,}|!{2,}/g);
+	if (bangs) {
+		angerBoost += 0.4;
+		reasons.push(reason('anger_exclamations', 'repeated exclamation marks', bangs[0], 0.4));
+	}
+	const score = neg - pos;
+	const sentiment: Sentiment = neg > 0 && neg >= pos ? 'negative' : pos > neg ? 'positive' : 'neutral';
+	if (negHits.length) reasons.push(reason('sentiment_negative_cue', 'negative or negated wording', negHits.slice(0, 5)));
+	if (posHits.length) reasons.push(reason('sentiment_positive_cue', 'positive wording', posHits.slice(0, 5)));
+	return { sentiment, score, angerBoost, reasons };
+}

@@ -1,0 +1,4 @@
+import type { TrainingExample } from './types';
+
+/** Team-written default examples (filled below). */
+export const DEFAULT_EXAMPLES: TrainingExample[] = [];

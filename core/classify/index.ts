@@ -1,0 +1,313 @@
+import { InputError } from '../shared/errors';
+import { reason } from '../shared/reasons';
+import type { Reason } from '../shared/reasons';
+import { detectLanguage } from '../text/language';
+import { tokenize } from '../text/stem';
+import { analyzeAffect } from './affect';
+import { DEFAULT_EXAMPLES } from './defaultExamples';
+import { DEFAULT_RULES } from './defaultRules';
+import { extractFields } from './extract';
+import { featurize, LocalModel } from './model';
+import { applyRules, compileRules, summarizeHits } from './rules';
+import type { RuleHit } from './rules';
+import { inquirySchemaFor, llmVerdictSchema } from './schema';
+import type { Inquiry } from './schema';
+import { DEFAULT_CATEGORIES, LLM_FAILURE_KINDS } from './types';
+import type {
+	Category,
+	ClassifierConfig,
+	ClassifyMode,
+	ClassifyRule,
+	EngineName,
+	LlmFailureKind,
+	LlmVerdict,
+	Priority,
+	TrainingExample,
+} from './types';
+
+export * from './types';
+export { inquirySchema, inquirySchemaFor, llmVerdictSchema } from './schema';
+export type { Inquiry, Extracted } from './schema';
+export { DEFAULT_RULES } from './defaultRules';
+export { DEFAULT_EXAMPLES } from './defaultExamples';
+
+export interface Classifier {
+	/** Full cascade, the LLM included when configured and needed. Never rejects for LLM failures. */
+	classify(text: string): Promise<Inquiry>;
+	/** Rules and local model only (mode 'llm' behaves as 'cascade' without the LLM). */
+	classifyOffline(text: string): Inquiry;
+	categories: Category[];
+}
+
+/** Only the first characters decide the type (a 1 MB paste is classified by its beginning). */
+export const MAX_ANALYSED_CHARS = 20000;
+/** Contact fields are looked for in the first characters only. */
+export const MAX_EXTRACTED_CHARS = 100000;
+
+const MODES: ClassifyMode[] = ['rules', 'local', 'llm', 'cascade'];
+/** A type rule whose weights sum to this settles the type (engine 'rules'). */
+export const DECISIVE_RULE_SCORE = 1;
+const FLAG_THRESHOLD = 1;
+
+function validateCategories(categories: Category[]): Category[] {
+	const seen = new Set<string>();
+	categories.forEach((c, i) => {
+		if (!c || typeof c.id !== 'string' || c.id.trim() === '') {
+			throw new InputError(`categories[${i}].id`, `Category ${i + 1} has no id`);
+		}
+		if (seen.has(c.id)) throw new InputError(`categories[${i}].id`, `Category "${c.id}" appears twice`);
+		seen.add(c.id);
+	});
+	return categories;
+}
+
+function trainingTexts(categories: Category[], isDefault: boolean, training: TrainingExample[]): TrainingExample[] {
+	const ids = new Set(categories.map((c) => c.id));
+	const out: TrainingExample[] = [];
+	// default examples for every category whose id is a default one (all of them for the default taxonomy)
+	for (const e of DEFAULT_EXAMPLES) if (ids.has(e.type)) out.push(e);
+	if (!isDefault) {
+		for (const c of categories) {
+			out.push({ text: c.id.replace(/[_-]+/g, ' '), type: c.id });
+			if (c.description) out.push({ text: c.description, type: c.id });
+			for (const ex of c.examples ?? []) if (typeof ex === 'string' && ex.trim()) out.push({ text: ex, type: c.id });
+		}
+	}
+	training.forEach((t, i) => {
+		if (!t || typeof t.text !== 'string') throw new InputError(`training[${i}].text`, `Training example ${i + 1} has no text`);
+		if (!ids.has(t.type)) {
+			throw new InputError(`training[${i}].type`, `Training example ${i + 1} has type "${String(t.type)}", which is not a category`);
+		}
+		if (t.text.trim()) out.push(t);
+	});
+	return out;
+}
+
+function ruleReason(h: RuleHit): Reason {
+	const effects = [
+		h.rule.setType && `type=${h.rule.setType}`,
+		h.rule.setPriority && `priority=${h.rule.setPriority}`,
+		h.rule.setFlag && `${h.rule.setFlag}`,
+	]
+		.filter(Boolean)
+		.join(', ');
+	return reason('rule', `${h.id} → ${effects}`, h.matched, h.weight);
+}
+
+function errorKind(error: unknown): LlmFailureKind {
+	const kind = (error as { kind?: unknown } | null)?.kind;
+	if (typeof kind === 'string' && (LLM_FAILURE_KINDS as readonly string[]).includes(kind)) return kind as LlmFailureKind;
+	const name = (error as { name?: unknown } | null)?.name;
+	if (name === 'ZodError' || error instanceof SyntaxError) return 'invalid_output';
+	const status = (error as { status?: unknown } | null)?.status;
+	if (status === 429) return 'rate_limited';
+	if (typeof status === 'number' && status >= 500) return 'server_error';
+	if (typeof name === 'string' && /timeout|abort/i.test(name)) return 'timeout';
+	return 'network';
+}
+
+export function createClassifier(config: ClassifierConfig): Classifier {
+	const mode: ClassifyMode = config.mode ?? 'cascade';
+	if (!MODES.includes(mode)) throw new InputError('mode', `Mode must be one of ${MODES.join(', ')}, got "${String(mode)}"`);
+	const threshold = config.threshold ?? 0.6;
+	if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) {
+		throw new InputError('threshold', `Threshold must be a number from 0 to 1, got ${String(threshold)}`);
+	}
+	const cut = config.multiLabelCut ?? 0.3;
+	if (mode === 'llm' && !config.llm) throw new InputError('mode', 'Mode "llm" needs an LLM (set a credential) or use "cascade"');
+	const isDefault = !config.categories || config.categories.length === 0;
+	const categories = validateCategories(isDefault ? DEFAULT_CATEGORIES : (config.categories as Category[]));
+	const ids = categories.map((c) => c.id);
+	const idSet = new Set(ids);
+	const fallbackType = idSet.has('other') ? 'other' : ids[ids.length - 1];
+	const hasSpamType = idSet.has('spam');
+	const country = config.defaultCountry ?? 'RU';
+
+	(config.rules ?? []).forEach((r: ClassifyRule, i) => {
+		if (r.setType !== undefined && !idSet.has(r.setType)) {
+			throw new InputError(`rules[${i}].setType`, `Rule ${r.id ?? i + 1} sets type "${r.setType}", which is not a category`);
+		}
+	});
+	const defaults =
+		config.useDefaultRules === false
+			? []
+			: DEFAULT_RULES.map((r) => (r.setType && !idSet.has(r.setType) ? { ...r, setType: undefined } : r));
+	const compiled = [...compileRules(config.rules ?? [], 'rules'), ...compileRules(defaults, 'defaultRules')];
+
+	const examples = trainingTexts(categories, isDefault, config.training ?? []);
+	const labelIndex = new Map(ids.map((id, i) => [id, i]));
+	const model =
+		mode === 'rules'
+			? undefined
+			: new LocalModel(
+					ids,
+					examples.map((e) => ({ x: featurize(tokenize(e.text)), y: labelIndex.get(e.type) as number })),
+				);
+	const schema = inquirySchemaFor(ids);
+
+	function offline(rawText: string, offlineMode: 'rules' | 'local' | 'cascade'): Inquiry {
+		if (typeof rawText !== 'string') throw new InputError('text', `Text must be a string, got ${typeof rawText}`);
+		if (rawText.trim() === '') throw new InputError('text', 'Text is empty');
+		const text = rawText.length > MAX_ANALYSED_CHARS ? rawText.slice(0, MAX_ANALYSED_CHARS) : rawText;
+		const tokens = tokenize(text);
+		const reasons: Reason[] = [];
+		const hits = applyRules(compiled, text, tokens);
+		const summary = summarizeHits(hits);
+		for (const h of hits.slice(0, 20)) reasons.push(ruleReason(h));
+		const affect = analyzeAffect(text, tokens);
+		const stages: EngineName[] = ['rules'];
+
+		// flags
+		const spamRule = summary.flags.spam;
+		let probs: Array<{ type: string; p: number }> | undefined;
+		if (model && offlineMode !== 'rules') {
+			probs = model.predict(tokens);
+			stages.push('local');
+		}
+		const pSpam = probs?.find((p) => p.type === 'spam')?.p ?? 0;
+		const spam = spamRule >= FLAG_THRESHOLD || (spamRule >= 0.4 && pSpam >= 0.5) || pSpam >= 0.9;
+		const wantsHuman = summary.flags.wantsHuman >= FLAG_THRESHOLD;
+		const angerScore = summary.flags.angry + affect.angerBoost;
+		const angry = angerScore >= FLAG_THRESHOLD;
+		if (spam) reasons.push(reason('spam', 'advertising or scam pattern', undefined, Math.max(spamRule, pSpam)));
+		if (wantsHuman) reasons.push(reason('wants_human', 'asks for a person or a call back', undefined, summary.flags.wantsHuman));
+		if (angry) reasons.push(reason('angry', 'anger, annoyance or a legal threat', undefined, angerScore));
+
+		// type
+		let type: string;
+		let confidence: number;
+		let engine: EngineName;
+		const ruleTypes = [...summary.typeScores.entries()].sort((a, b) => b[1] - a[1]);
+		const decisive = ruleTypes.length > 0 && ruleTypes[0][1] >= DECISIVE_RULE_SCORE ? ruleTypes[0] : undefined;
+		if (spam && hasSpamType && (offlineMode !== 'local' || !probs)) {
+			type = 'spam';
+			confidence = Math.max(pSpam, Math.min(0.99, spamRule / (spamRule + 0.5)));
+			engine = 'rules';
+			reasons.push(reason('type_by_rules', 'spam patterns settle the type', 'spam', spamRule));
+		} else if (decisive && (offlineMode === 'rules' || offlineMode === 'cascade')) {
+			type = decisive[0];
+			confidence = Math.min(0.99, decisive[1] / (decisive[1] + 0.5));
+			engine = 'rules';
+			reasons.push(reason('type_by_rules', 'a decisive rule settles the type', type, decisive[1]));
+		} else if (probs) {
+			// weaker rule evidence nudges the model's probabilities
+			const adjusted = probs.map(({ type: t, p }) => ({ type: t, p: p * Math.exp(1.5 * (summary.typeScores.get(t) ?? 0)) }));
+			if (spam && hasSpamType) adjusted.forEach((a) => a.type === 'spam' && (a.p *= 4));
+			const total = adjusted.reduce((s, a) => s + a.p, 0);
+			probs = adjusted.map((a) => ({ type: a.type, p: a.p / total })).sort((a, b) => b.p - a.p);
+			type = probs[0].type;
+			confidence = probs[0].p;
+			engine = 'local';
+			reasons.push(
+				reason(
+					'model_scores',
+					`local model (trained on ${model?.trainedOn ?? 0} examples)`,
+					probs.slice(0, 3).map((p) => `${p.type}:${p.p.toFixed(3)}`),
+					confidence,
+				),
+			);
+		} else {
+			type = ruleTypes[0]?.[0] ?? fallbackType;
+			confidence = ruleTypes[0] ? Math.min(0.99, ruleTypes[0][1] / (ruleTypes[0][1] + 0.5)) : 0;
+			engine = 'rules';
+			reasons.push(ruleTypes[0] ? reason('type_by_rules', 'strongest rule', type, ruleTypes[0][1]) : reason('no_rule_matched', `fallback "${type}"`));
+		}
+
+		// sentiment
+		let sentiment = affect.sentiment;
+		reasons.push(...affect.reasons);
+		if ((angry || type === 'complaint') && sentiment !== 'negative') {
+			sentiment = 'negative';
+			reasons.push(reason('sentiment_from_type', angry ? 'anger' : 'complaint', type));
+		}
+
+		// priority
+		let priority: Priority = summary.priority ?? 'normal';
+		if (!summary.priority && (spam || type === 'spam')) priority = 'low';
+		if (summary.priority === 'high') reasons.push(reason('priority_high', 'a priority rule fired', hits.filter((h) => h.rule.setPriority === 'high').map((h) => h.matched)));
+
+		const result: Inquiry = {
+			type,
+			confidence: Math.round(confidence * 1000) / 1000,
+			priority,
+			language: detectLanguage(text, tokens),
+			sentiment,
+			angry,
+			wantsHuman,
+			spam: spam || type === 'spam',
+			extracted: extractFields(rawText.length > MAX_EXTRACTED_CHARS ? rawText.slice(0, MAX_EXTRACTED_CHARS) : rawText, country),
+			reasons,
+			engine,
+			stages,
+			degraded: false,
+		};
+		if (config.multiLabel) {
+			const list = probs ?? [{ type, p: confidence }];
+			const types = list.filter((p, i) => i === 0 || p.p >= cut).map((p) => ({ type: p.type, confidence: Math.round(p.p * 1000) / 1000 }));
+			if (types[0]?.type !== type) types.unshift({ type, confidence: result.confidence });
+			result.types = types.filter((t, i) => i === 0 || t.type !== type);
+		}
+		return schema.parse(result);
+	}
+
+	function classifyOffline(text: string): Inquiry {
+		return offline(text, mode === 'llm' ? 'cascade' : mode);
+	}
+
+	function acceptVerdict(raw: unknown): LlmVerdict | LlmFailureKind {
+		const parsed = llmVerdictSchema.safeParse(raw);
+		if (!parsed.success) return 'invalid_output';
+		const v = parsed.data;
+		if (!idSet.has(v.type) || (v.types ?? []).some((t) => !idSet.has(t.type))) return 'unknown_category';
+		return v;
+	}
+
+	async function classify(text: string): Promise<Inquiry> {
+		const base = classifyOffline(text);
+		const llm = config.llm;
+		const useLlm = llm && (mode === 'llm' || (mode === 'cascade' && base.confidence < threshold));
+		if (!useLlm) return base;
+		let verdict: LlmVerdict | LlmFailureKind;
+		try {
+			verdict = acceptVerdict(await llm.classify(text.slice(0, MAX_ANALYSED_CHARS), categories));
+		} catch (error) {
+			verdict = errorKind(error);
+		}
+		const stages: EngineName[] = [...base.stages, 'llm'];
+		if (typeof verdict === 'string') {
+			return schema.parse({
+				...base,
+				stages,
+				degraded: true,
+				reasons: [...base.reasons, reason('llm_failed', verdict)],
+			});
+		}
+		const rank: Record<Priority, number> = { low: 0, normal: 1, high: 2 };
+		const priority = verdict.priority && rank[verdict.priority] > rank[base.priority] ? verdict.priority : base.priority;
+		const result: Inquiry = {
+			...base,
+			type: verdict.type,
+			confidence: verdict.confidence,
+			priority,
+			language: base.language === 'other' && verdict.language ? verdict.language.toLowerCase() : base.language,
+			sentiment: verdict.sentiment ?? base.sentiment,
+			angry: base.angry || verdict.angry === true,
+			wantsHuman: base.wantsHuman || verdict.wantsHuman === true,
+			spam: verdict.spam ?? (base.spam || verdict.type === 'spam'),
+			engine: 'llm',
+			stages,
+			degraded: false,
+			reasons: [
+				...base.reasons,
+				reason('llm_verdict', verdict.rationale?.slice(0, 300) ?? 'LLM decided the type', verdict.type, verdict.confidence),
+			],
+		};
+		if (config.multiLabel) {
+			const types = (verdict.types ?? []).filter((t) => t.confidence >= cut && t.type !== verdict.type);
+			result.types = [{ type: verdict.type, confidence: verdict.confidence }, ...types];
+		} else delete result.types;
+		return schema.parse(result);
+	}
+
+	return { classify, classifyOffline, categories };
+}

@@ -1,0 +1,138 @@
+import type { Token } from '../text/stem';
+
+/**
+ * The local model: multinomial logistic regression over hashed features (stemmed word unigrams and
+ * bigrams, character 3-4-grams of words for typos and unseen forms), trained in-process by
+ * deterministic SGD. No network, no downloaded weights. Outputs class probabilities (softmax), so the
+ * probability of the top class is a usable confidence for the cascade threshold.
+ */
+
+const DIM = 1 << 18;
+
+function fnv1a(s: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < s.length; i++) {
+		h ^= s.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	return h >>> 0;
+}
+
+export interface SparseVector {
+	idx: Int32Array;
+	val: Float32Array;
+}
+
+/** Hashed, L2-normalised feature vector of a tokenised text. */
+export function featurize(tokens: Token[]): SparseVector {
+	const counts = new Map<number, number>();
+	const add = (f: string, w = 1) => {
+		const k = fnv1a(f) % DIM;
+		counts.set(k, (counts.get(k) ?? 0) + w);
+	};
+	const words = tokens.filter((t) => t.script !== 'digit' || t.word.length < 5);
+	for (let i = 0; i < words.length; i++) {
+		const s = words[i].stem;
+		add(`w:${s}`);
+		if (i > 0) add(`b:${words[i - 1].stem}_${s}`);
+		const padded = `<${words[i].word}>`;
+		if (words[i].word.length >= 4) {
+			for (let n = 3; n <= 4; n++) for (let j = 0; j + n <= padded.length; j++) add(`c:${padded.slice(j, j + n)}`, 0.25);
+		}
+	}
+	if (words.length > 0) add(`first:${words[0].stem}`);
+	add('bias');
+	let norm = 0;
+	for (const v of counts.values()) norm += v * v;
+	norm = Math.sqrt(norm) || 1;
+	const idx = new Int32Array(counts.size);
+	const val = new Float32Array(counts.size);
+	let i = 0;
+	for (const [k, v] of counts) {
+		idx[i] = k;
+		val[i] = v / norm;
+		i++;
+	}
+	return { idx, val };
+}
+
+export interface TrainOptions {
+	epochs?: number;
+	learningRate?: number;
+	l2?: number;
+	/** Per-example weights (same order as examples), default 1. */
+	weights?: number[];
+}
+
+export class LocalModel {
+	readonly labels: string[];
+
+	private readonly w: Float32Array;
+
+	readonly trainedOn: number;
+
+	constructor(labels: string[], examples: Array<{ x: SparseVector; y: number }>, options: TrainOptions = {}) {
+		this.labels = labels;
+		this.trainedOn = examples.length;
+		const k = labels.length;
+		this.w = new Float32Array(DIM * k);
+		const epochs = options.epochs ?? 12;
+		const l2 = options.l2 ?? 1e-5;
+		// class-balanced: each class contributes equally whatever its number of examples
+		const perClass = new Array<number>(k).fill(0);
+		for (const e of examples) perClass[e.y]++;
+		const order = examples.map((_, i) => i);
+		let seed = 12345;
+		const rand = () => {
+			seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+			return seed / 4294967296;
+		};
+		const p = new Float64Array(k);
+		for (let epoch = 0; epoch < epochs; epoch++) {
+			for (let i = order.length - 1; i > 0; i--) {
+				const j = Math.floor(rand() * (i + 1));
+				[order[i], order[j]] = [order[j], order[i]];
+			}
+			const lr = (options.learningRate ?? 0.5) / (1 + epoch * 0.3);
+			for (const n of order) {
+				const { x, y } = examples[n];
+				const cw = ((examples.length / k) / Math.max(1, perClass[y])) * (options.weights?.[n] ?? 1);
+				this.scores(x, p);
+				for (let c = 0; c < k; c++) {
+					const g = ((c === y ? 1 : 0) - p[c]) * lr * Math.min(cw, 5);
+					if (g === 0) continue;
+					const base = c * DIM;
+					for (let f = 0; f < x.idx.length; f++) {
+						const a = base + x.idx[f];
+						this.w[a] += g * x.val[f] - lr * l2 * this.w[a];
+					}
+				}
+			}
+		}
+	}
+
+	/** Softmax probabilities into `out` (length = number of labels). */
+	scores(x: SparseVector, out: Float64Array = new Float64Array(this.labels.length)): Float64Array {
+		const k = this.labels.length;
+		let max = -Infinity;
+		for (let c = 0; c < k; c++) {
+			let s = 0;
+			const base = c * DIM;
+			for (let f = 0; f < x.idx.length; f++) s += this.w[base + x.idx[f]] * x.val[f];
+			out[c] = s;
+			if (s > max) max = s;
+		}
+		let sum = 0;
+		for (let c = 0; c < k; c++) {
+			out[c] = Math.exp(out[c] - max);
+			sum += out[c];
+		}
+		for (let c = 0; c < k; c++) out[c] /= sum;
+		return out;
+	}
+
+	predict(tokens: Token[]): Array<{ type: string; p: number }> {
+		const probs = this.scores(featurize(tokens));
+		return this.labels.map((type, i) => ({ type, p: probs[i] })).sort((a, b) => b.p - a.p);
+	}
+}
