@@ -14,6 +14,8 @@ export type LlmErrorKind =
 	| 'auth'
 	/** The endpoint refused the request itself (HTTP 400/404/422: unknown model, unsupported response_format). */
 	| 'bad_request'
+	/** The answer parsed but named a value outside the allowed set (a category that does not exist). */
+	| 'unknown_category'
 	/** The caller cancelled (n8n execution stopped). */
 	| 'aborted';
 

@@ -71,6 +71,10 @@ export interface FakeOpenAi {
 	enqueue(...replies: FakeReply[]): void;
 	/** Decide the reply from the request (used when the queue is empty). */
 	setHandler(handler: ((request: RecordedRequest) => FakeReply) | undefined): void;
+	/** Forget recorded requests, queued replies and the handler. */
+	reset(): void;
+	/** Resolves once at least n chat requests have arrived. */
+	waitForChatRequests(n: number): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -209,6 +213,16 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
 		enqueue: (...replies: FakeReply[]) => queue.push(...replies),
 		setHandler: (h) => {
 			handler = h;
+		},
+		reset: () => {
+			requests.length = 0;
+			queue.length = 0;
+			handler = undefined;
+		},
+		waitForChatRequests: async (n: number) => {
+			while (requests.filter((r) => r.method === 'POST' && r.path.endsWith('/chat/completions')).length < n) {
+				await new Promise((resolve) => setTimeout(resolve, 5));
+			}
 		},
 		close: async () => {
 			for (const t of timers) clearTimeout(t);
