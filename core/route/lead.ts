@@ -1,0 +1,79 @@
+import { InputError } from '../shared/errors';
+import { getPath } from '../shared/values';
+import type { RoutePriority } from './schema';
+import { ValueError, attempt, normLanguage, normTag, readList, readText } from './values';
+
+/** Where the lead's routing facts are read from (dotted paths into the item). */
+export interface LeadFields {
+	/** One or more dotted paths, comma-separated. */
+	skillsField: string;
+	languageField: string;
+	segmentField: string;
+	priorityField: string;
+	ownerField: string;
+}
+
+export const DEFAULT_LEAD_FIELDS: LeadFields = {
+	skillsField: 'inquiry.type',
+	languageField: 'inquiry.language',
+	segmentField: 'segment.segment',
+	priorityField: 'inquiry.priority',
+	ownerField: 'contact.ownerId',
+};
+
+export interface Lead {
+	/** Normalised tags, deduplicated, in order of appearance. */
+	skills: string[];
+	language: string | null;
+	segment: string | null;
+	priority: RoutePriority;
+	/** The priority text when it was not one of the known values (then `priority` is "normal"). */
+	unknownPriority: string | null;
+	ownerId: string | null;
+	nowMs: number;
+}
+
+const PRIORITY_ALIASES: Record<string, RoutePriority> = {
+	urgent: 'urgent', critical: 'urgent', blocker: 'urgent', asap: 'urgent', срочно: 'urgent', срочный: 'urgent',
+	high: 'high', высокий: 'high',
+	normal: 'normal', medium: 'normal', middle: 'normal', средний: 'normal', обычный: 'normal',
+	low: 'low', низкий: 'low',
+};
+
+export function normPriority(value: string | undefined): { priority: RoutePriority; unknown: string | null } {
+	if (value === undefined) return { priority: 'normal', unknown: null };
+	const p = PRIORITY_ALIASES[normTag(value)];
+	return p ? { priority: p, unknown: null } : { priority: 'normal', unknown: value };
+}
+
+function read<T>(field: string, fn: () => T): T {
+	const r = attempt(fn);
+	if (r.ok) return r.value;
+	if (r.error instanceof ValueError) throw new InputError(field, `Field "${field}" ${r.error.message}`);
+	throw r.error;
+}
+
+/** Reads a lead's routing facts from an item's JSON. `nowMs` is the decision time (given, never read from a clock). */
+export function readLead(json: Record<string, unknown>, fields: LeadFields, nowMs: number): Lead {
+	const skills: string[] = [];
+	for (const path of fields.skillsField.split(',').map((s) => s.trim()).filter(Boolean)) {
+		for (const s of read(path, () => readList(getPath(json, path))) ?? []) {
+			const t = normTag(s);
+			if (t && !skills.includes(t)) skills.push(t);
+		}
+	}
+	const language = fields.languageField ? read(fields.languageField, () => readText(getPath(json, fields.languageField))) : undefined;
+	const segment = fields.segmentField ? read(fields.segmentField, () => readText(getPath(json, fields.segmentField))) : undefined;
+	const priorityText = fields.priorityField ? read(fields.priorityField, () => readText(getPath(json, fields.priorityField))) : undefined;
+	const ownerId = fields.ownerField ? read(fields.ownerField, () => readText(getPath(json, fields.ownerField))) : undefined;
+	const { priority, unknown } = normPriority(priorityText);
+	return {
+		skills,
+		language: language ? normLanguage(language) : null,
+		segment: segment ? segment.trim().toUpperCase() : null,
+		priority,
+		unknownPriority: unknown,
+		ownerId: ownerId ?? null,
+		nowMs,
+	};
+}

@@ -1,0 +1,428 @@
+import type { Reason } from '../shared/reasons';
+import { reason } from '../shared/reasons';
+import type { RouteConfig } from './config';
+import { describeClock, isWithinHours, localClock } from './hours';
+import type { Lead } from './lead';
+import type { Manager } from './roster';
+import type { Assignment, Candidate, SkipCode } from './schema';
+import { assignmentSchema } from './schema';
+import { segmentCovered } from './values';
+
+/**
+ * The routing engine for one execution. It holds the roster and the assignments it has made so far
+ * (so it never overfills a manager within the batch); create a new Router for every execution, it
+ * keeps nothing anywhere else. Decisions are deterministic: the lead carries its own "now".
+ *
+ * Speed: per lead one pass over the roster with precomputed sets and typed arrays; the clock of each
+ * time zone and each manager's time availability are computed once per distinct "now".
+ */
+
+// Time availability codes (per manager, per "now").
+const T_OK = 0;
+const T_INACTIVE = 1;
+const T_ABSENT = 2;
+const T_OUT = 3;
+
+const SKIP_ORDER: SkipCode[] = [
+	'inactive',
+	'absent',
+	'out_of_hours',
+	'segment_not_covered',
+	'language_not_covered',
+	'at_capacity',
+	'no_skill_match',
+];
+
+/** Owner skip reasons that make the assignment a temporary cover. */
+const TEMPORARY: ReadonlySet<SkipCode> = new Set<SkipCode>(['absent', 'out_of_hours', 'at_capacity']);
+
+export interface RouteResult {
+	assignment: Assignment;
+	/** 0 = assigned output, 1 = unassigned output. */
+	output: 0 | 1;
+}
+
+function ratioText(matched: number, total: number): string {
+	return `${matched}/${total}`;
+}
+
+function round(x: number): number {
+	return Math.round(x * 10000) / 10000;
+}
+
+export class Router {
+	readonly managers: readonly Manager[];
+
+	private readonly config: RouteConfig;
+
+	private readonly n: number;
+
+	private readonly byId = new Map<string, number>();
+
+	private readonly load: Int32Array;
+
+	private readonly period: Int32Array;
+
+	/** Order of the last assignment made in this batch (0 = none). */
+	private readonly batchSeq: Int32Array;
+
+	private readonly lastMs: Float64Array;
+
+	private readonly skillSets: Array<Set<string>>;
+
+	private readonly langSets: Array<Set<string> | null>;
+
+	private readonly timeCache = new Map<number, Uint8Array>();
+
+	private readonly clockCache = new Map<number, Map<string, { weekday: number; minute: number }>>();
+
+	private seq = 0;
+
+	// Scratch per lead.
+	private readonly skip: Int8Array;
+
+	private readonly matched: Int32Array;
+
+	private readonly afterHours: Uint8Array;
+
+	constructor(managers: readonly Manager[], config: RouteConfig) {
+		this.managers = managers;
+		this.config = config;
+		this.n = managers.length;
+		this.load = Int32Array.from(managers, (m) => m.activeLeads);
+		this.period = Int32Array.from(managers, (m) => m.periodCount);
+		this.batchSeq = new Int32Array(this.n);
+		this.lastMs = Float64Array.from(managers, (m) => m.lastAssignedMs ?? -Infinity);
+		this.skillSets = managers.map((m) => new Set(m.skills));
+		this.langSets = managers.map((m) => (m.languages.length ? new Set(m.languages) : null));
+		managers.forEach((m, i) => this.byId.set(m.id, i));
+		this.skip = new Int8Array(this.n);
+		this.matched = new Int32Array(this.n);
+		this.afterHours = new Uint8Array(this.n);
+	}
+
+	private clock(nowMs: number, zone: string): { weekday: number; minute: number } {
+		const minuteKey = Math.floor(nowMs / 60000);
+		let zones = this.clockCache.get(minuteKey);
+		if (!zones) {
+			if (this.clockCache.size > 256) this.clockCache.clear();
+			zones = new Map();
+			this.clockCache.set(minuteKey, zones);
+		}
+		let c = zones.get(zone);
+		if (!c) {
+			c = localClock(nowMs, zone);
+			zones.set(zone, c);
+		}
+		return c;
+	}
+
+	private timeCodes(nowMs: number): Uint8Array {
+		let codes = this.timeCache.get(nowMs);
+		if (codes) return codes;
+		if (this.timeCache.size > 256) this.timeCache.clear();
+		codes = new Uint8Array(this.n);
+		for (let i = 0; i < this.n; i++) {
+			const m = this.managers[i];
+			if (!m.active) codes[i] = T_INACTIVE;
+			else if (m.absentUntilMs !== null && nowMs < m.absentUntilMs) codes[i] = T_ABSENT;
+			else if (m.hours !== null) {
+				const c = this.clock(nowMs, m.timeZone);
+				codes[i] = isWithinHours(m.hours, c.weekday, c.minute) ? T_OK : T_OUT;
+			} else codes[i] = T_OK;
+		}
+		this.timeCache.set(nowMs, codes);
+		return codes;
+	}
+
+	/** Negative when manager a ranks before b for this lead. Both must be eligible. */
+	private compare(a: number, b: number, skillTotal: number, seniorFirst: boolean): number {
+		const ms = this.managers;
+		if (this.config.weightedShares) {
+			const d = this.period[a] / ms[a].weight - this.period[b] / ms[b].weight;
+			if (d !== 0) return d;
+		}
+		if (skillTotal > 0) {
+			const d = this.matched[b] - this.matched[a];
+			if (d !== 0) return d;
+		}
+		if (seniorFirst) {
+			const d = ms[b].seniority - ms[a].seniority;
+			if (d !== 0) return d;
+		}
+		const d = this.load[a] / ms[a].capacity - this.load[b] / ms[b].capacity;
+		if (d !== 0) return d;
+		if (this.batchSeq[a] !== this.batchSeq[b]) return this.batchSeq[a] - this.batchSeq[b];
+		if (this.lastMs[a] !== this.lastMs[b]) return this.lastMs[a] < this.lastMs[b] ? -1 : 1;
+		return a - b;
+	}
+
+	/** The rule that puts `loser` behind `winner` (both eligible): reason code and a human detail. */
+	private decisive(winner: number, loser: number, lead: Lead, seniorFirst: boolean): { code: string; detail: string } {
+		const ms = this.managers;
+		const total = lead.skills.length;
+		if (this.config.weightedShares) {
+			const w = this.period[winner] / ms[winner].weight;
+			const l = this.period[loser] / ms[loser].weight;
+			if (w !== l) return { code: 'weighted_share', detail: `further ahead of its share: ${round(l)} vs ${round(w)} leads per weight unit` };
+		}
+		if (total > 0 && this.matched[winner] !== this.matched[loser]) {
+			return {
+				code: 'skill_match',
+				detail: `lower skill match ${ratioText(this.matched[loser], total)} vs ${ratioText(this.matched[winner], total)}`,
+			};
+		}
+		if (seniorFirst && ms[winner].seniority !== ms[loser].seniority) {
+			return { code: 'seniority_first', detail: `lower seniority ${ms[loser].seniority} vs ${ms[winner].seniority}` };
+		}
+		const lw = this.load[winner] / ms[winner].capacity;
+		const ll = this.load[loser] / ms[loser].capacity;
+		if (lw !== ll) return { code: 'load_balance', detail: `higher load ${round(ll)} vs ${round(lw)}` };
+		if (this.batchSeq[winner] !== this.batchSeq[loser] || this.lastMs[winner] !== this.lastMs[loser]) {
+			return { code: 'least_recently_assigned', detail: 'assigned more recently' };
+		}
+		return { code: 'roster_order', detail: 'equal on every rule; later in the roster' };
+	}
+
+	private skipDetail(i: number, code: SkipCode, lead: Lead): string {
+		const m = this.managers[i];
+		switch (code) {
+			case 'inactive':
+				return 'marked inactive';
+			case 'absent':
+				return `absent until ${new Date(m.absentUntilMs ?? 0).toISOString()}`;
+			case 'out_of_hours': {
+				const c = this.clock(lead.nowMs, m.timeZone);
+				return `${describeClock(c.weekday, c.minute)} in ${m.timeZone}; works ${m.hoursText ?? '-'}`;
+			}
+			case 'segment_not_covered':
+				return `takes segments ${m.segments.join(', ')}; lead is ${lead.segment}`;
+			case 'language_not_covered':
+				return `speaks ${m.languages.join(', ')}; lead is ${lead.language}`;
+			case 'at_capacity':
+				return `${this.load[i]}/${m.capacity} active leads`;
+			case 'no_skill_match':
+				return `skills ${m.skills.join(', ') || 'none'}; lead needs ${lead.skills.join(', ')}`;
+		}
+	}
+
+	/** Routes one lead and records the assignment (load, share count, recency) for the rest of the batch. */
+	route(lead: Lead): RouteResult {
+		const cfg = this.config;
+		const n = this.n;
+		const ms = this.managers;
+		const codes = this.timeCodes(lead.nowMs);
+		const seniorFirst =
+			cfg.highPriorities.includes(lead.priority) || (lead.segment !== null && segmentCovered(cfg.seniorSegments, lead.segment));
+		const allowAfterHours = cfg.afterHoursForHighPriority && seniorFirst;
+		const skills = lead.skills;
+		const total = skills.length;
+		const segment = lead.segment;
+		const language = lead.language;
+		const skip = this.skip;
+		const matched = this.matched;
+		const afterHours = this.afterHours;
+
+		let best = -1;
+		let second = -1;
+		let eligible = 0;
+		const skipped: Partial<Record<SkipCode, number>> = {};
+		const ownerIdx = lead.ownerId !== null ? (this.byId.get(lead.ownerId) ?? -1) : -1;
+		const ownerFirst = cfg.ownerFirst && ownerIdx >= 0;
+
+		for (let i = 0; i < n; i++) {
+			const m = ms[i];
+			let code = -1;
+			afterHours[i] = 0;
+			const t = codes[i];
+			if (t === T_INACTIVE) code = 0;
+			else if (t === T_ABSENT) code = 1;
+			else if (t === T_OUT && !allowAfterHours) code = 2;
+			else if (segment !== null && m.segments.length > 0 && !segmentCovered(m.segments, segment)) code = 3;
+			else if (language !== null && this.langSets[i] !== null && !this.langSets[i]!.has(language)) code = 4;
+			else if (this.load[i] >= m.capacity) code = 5;
+			else {
+				let k = 0;
+				if (total > 0) {
+					const set = this.skillSets[i];
+					for (let s = 0; s < total; s++) if (set.has(skills[s])) k++;
+				}
+				matched[i] = k;
+				// The owner of a known client does not need a skill match.
+				if (cfg.requireSkillMatch && total > 0 && k === 0 && !(ownerFirst && i === ownerIdx)) code = 6;
+			}
+			skip[i] = code;
+			if (code >= 0) {
+				const c = SKIP_ORDER[code];
+				skipped[c] = (skipped[c] ?? 0) + 1;
+				continue;
+			}
+			if (t === T_OUT) afterHours[i] = 1;
+			eligible++;
+			if (ownerFirst && i === ownerIdx) continue; // ranked separately: the owner goes first
+			if (best < 0 || this.compare(i, best, total, seniorFirst) < 0) {
+				second = best;
+				best = i;
+			} else if (second < 0 || this.compare(i, second, total, seniorFirst) < 0) {
+				second = i;
+			}
+		}
+
+		const reasons: Reason[] = [];
+		let chosen = best;
+		let cover = false;
+		if (ownerFirst) {
+			const ownerCode = skip[ownerIdx] >= 0 ? SKIP_ORDER[skip[ownerIdx]] : null;
+			if (ownerCode === null) {
+				chosen = ownerIdx;
+				second = best;
+				reasons.push(reason('owner', `own manager of the known client: ${ms[ownerIdx].name}`, ms[ownerIdx].id));
+			} else if (TEMPORARY.has(ownerCode)) {
+				if (best >= 0) {
+					cover = true;
+					reasons.push(
+						reason(
+							'cover_for_owner',
+							`temporary cover: the owner ${ms[ownerIdx].name} is ${ownerCode.replace(/_/g, ' ')} (${this.skipDetail(ownerIdx, ownerCode, lead)}); hand the client back when the owner returns`,
+							ms[ownerIdx].id,
+						),
+					);
+				} else {
+					reasons.push(reason('owner_not_eligible', `the owner ${ms[ownerIdx].name} is ${ownerCode.replace(/_/g, ' ')}`, ms[ownerIdx].id));
+				}
+			} else {
+				reasons.push(
+					reason('owner_not_eligible', `the owner ${ms[ownerIdx].name}: ${ownerCode.replace(/_/g, ' ')} (${this.skipDetail(ownerIdx, ownerCode, lead)})`, ms[ownerIdx].id),
+				);
+			}
+		} else if (cfg.ownerFirst && lead.ownerId !== null) {
+			reasons.push(reason('owner_not_in_roster', `owner "${lead.ownerId}" is not in the roster`, lead.ownerId));
+		}
+		if (lead.unknownPriority !== null) {
+			reasons.push(reason('priority_unknown', `priority "${lead.unknownPriority}" is not urgent/high/normal/low; treated as normal`, lead.unknownPriority));
+		}
+
+		const responseMinutes = cfg.slaMinutes[lead.priority];
+		const base = {
+			ownerId: lead.ownerId,
+			priority: lead.priority,
+			seniorFirst,
+			skills: [...skills],
+			language,
+			segment,
+			slaDueAt: new Date(lead.nowMs + responseMinutes * 60000).toISOString(),
+			responseMinutes,
+			decidedAt: new Date(lead.nowMs).toISOString(),
+			candidatesTotal: n,
+			eligibleCount: eligible,
+			skippedCounts: skipped as Record<string, number>,
+		};
+
+		if (chosen < 0) {
+			if (n === 0) reasons.push(reason('empty_roster', 'the roster has no managers'));
+			else {
+				reasons.push(
+					reason(
+						'no_eligible_manager',
+						`none of ${n} managers is eligible`,
+						Object.entries(skipped).map(([c, k]) => `${c}: ${k}`),
+					),
+				);
+			}
+			if (cfg.fallbackOwnerId) reasons.push(reason('fallback_owner', `assigned to the fallback owner ${cfg.fallbackOwnerId}`, cfg.fallbackOwnerId));
+			if (cfg.fallbackQueue) reasons.push(reason('fallback_queue', `put in the queue "${cfg.fallbackQueue}"`, cfg.fallbackQueue));
+			const candidates: Candidate[] = [];
+			for (let i = 0; i < n; i++) {
+				const c = SKIP_ORDER[skip[i]];
+				candidates.push({ managerId: ms[i].id, name: ms[i].name, outcome: c, detail: this.skipDetail(i, c, lead) });
+			}
+			const assignment: Assignment = {
+				status: 'unassigned',
+				managerId: cfg.fallbackOwnerId,
+				managerName: null,
+				queue: cfg.fallbackQueue,
+				fallback: true,
+				cover: false,
+				match: null,
+				loadAfter: null,
+				reasons,
+				candidates,
+				...base,
+			};
+			return { assignment: cfg.validate ? assignmentSchema.parse(assignment) : assignment, output: 1 };
+		}
+
+		// Why the chosen one: the rule that separated it from the runner-up, then supporting facts.
+		const m = ms[chosen];
+		if (chosen !== ownerIdx || !ownerFirst) {
+			if (second < 0) reasons.push(reason('only_candidate', `${eligible} eligible manager${eligible === 1 ? '' : 's'}`, eligible));
+			else {
+				const d = this.decisive(chosen, second, lead, seniorFirst);
+				reasons.push(reason(d.code, `ahead of ${ms[second].name}: ${d.detail.replace(/^(lower|higher) /, 'their ')}`, ms[second].id));
+			}
+			if (total > 0) {
+				if (matched[chosen] > 0) {
+					if (!reasons.some((r) => r.code === 'skill_match')) {
+						reasons.push(reason('skill_match', `matches ${ratioText(matched[chosen], total)} of the lead's skills`, skills.filter((s) => this.skillSets[chosen].has(s))));
+					}
+				} else {
+					reasons.push(reason('no_skill_match', `no eligible specialist for ${skills.join(', ')}; a generalist takes it`, skills));
+				}
+			}
+			if (seniorFirst && !reasons.some((r) => r.code === 'seniority_first')) {
+				reasons.push(reason('seniority_first', `senior-first lead (priority ${lead.priority}${segment ? `, segment ${segment}` : ''}); seniority ${m.seniority}`, m.seniority));
+			}
+		}
+		if (afterHours[chosen]) reasons.push(reason('after_hours_allowed', `outside working hours (${this.skipDetail(chosen, 'out_of_hours', lead)}); allowed for a high-priority lead`));
+
+		const loadRatio = this.load[chosen] / m.capacity;
+		const shareRatio = this.period[chosen] / m.weight;
+		const match = {
+			skillMatch: total > 0 ? matched[chosen] / total : 1,
+			matchedSkills: total > 0 ? skills.filter((s) => this.skillSets[chosen].has(s)) : [],
+			seniority: m.seniority,
+			loadRatio: round(loadRatio),
+			...(cfg.weightedShares ? { shareRatio: round(shareRatio) } : {}),
+		};
+
+		// Candidates: chosen, then eligible (roster order), then skipped (roster order), up to the limit.
+		const limit = cfg.maxCandidates > 0 ? cfg.maxCandidates : Infinity;
+		const candidates: Candidate[] = [{ managerId: m.id, name: m.name, outcome: 'assigned' }];
+		for (let i = 0; i < n && candidates.length < limit; i++) {
+			if (i === chosen || skip[i] >= 0) continue;
+			const detail = ownerFirst && chosen === ownerIdx ? 'the owner of the client goes first' : this.decisive(chosen, i, lead, seniorFirst).detail;
+			candidates.push({ managerId: ms[i].id, name: ms[i].name, outcome: 'ranked_lower', detail });
+		}
+		for (let i = 0; i < n && candidates.length < limit; i++) {
+			if (skip[i] < 0) continue;
+			const c = SKIP_ORDER[skip[i]];
+			candidates.push({ managerId: ms[i].id, name: ms[i].name, outcome: c, detail: this.skipDetail(i, c, lead) });
+		}
+
+		// Record the assignment for the rest of the batch.
+		this.load[chosen]++;
+		this.period[chosen]++;
+		this.batchSeq[chosen] = ++this.seq;
+
+		const assignment: Assignment = {
+			status: 'assigned',
+			managerId: m.id,
+			managerName: m.name,
+			queue: null,
+			fallback: false,
+			cover,
+			match,
+			loadAfter: {
+				managerId: m.id,
+				activeLeads: this.load[chosen],
+				capacity: m.capacity,
+				ratio: round(this.load[chosen] / m.capacity),
+				periodCount: this.period[chosen],
+			},
+			reasons,
+			candidates,
+			...base,
+		};
+		return { assignment: cfg.validate ? assignmentSchema.parse(assignment) : assignment, output: 0 };
+	}
+}
