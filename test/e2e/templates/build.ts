@@ -343,7 +343,22 @@ function inbound() {
 	f.link(insertContact, withContact);
 	f.link(mergeContact, withContact);
 
-	const score = f.add('Score ABC Segment', `${PKG}.scoreAbcSegment`, 1, [1880, 200], {});
+	const score = f.add('Score ABC Segment', `${PKG}.scoreAbcSegment`, 1, [1880, 200], {
+		mode: 'scoring',
+		rules: {
+			rule: [
+				{ field: 'text', operator: 'regex', value: 'тендер|tender|закупк|44-фз|223-фз|rfp|rfq', points: 40 },
+				{ field: 'inquiry.type', operator: 'equals', value: 'lead', points: 20 },
+				{ field: 'inquiry.priority', operator: 'in', value: 'high, urgent', points: 15 },
+				{ field: 'company', operator: 'exists', value: '', points: 10 },
+				{ field: 'contactHistoryCount', operator: 'gte', value: '2', points: 10 },
+			],
+		},
+		scoreA: 60,
+		scoreB: 30,
+		outputPerSegment: false,
+		options: { outputKey: 'segment' },
+	});
 	f.link(withContact, score);
 
 	const support = f.add('Support or sales?', 'n8n-nodes-base.if', 2.2, [2100, 200], ifNode(
@@ -379,55 +394,485 @@ function inbound() {
 	}, { executeOnce: true });
 	f.link(managers, withManagers);
 
-	const route = f.add('Route to Manager', `${PKG}.routeToManager`, 1, [2760, 300], {});
+	const route = f.add('Route to Manager', `${PKG}.routeToManager`, 1, [2760, 300], {
+		rosterSource: 'field',
+		rosterField: 'managers',
+		skillsField: 'inquiry.type',
+		languageField: 'inquiry.language',
+		segmentField: 'segment.segment',
+		priorityField: 'inquiry.priority',
+		ownerField: 'contact.ownerId',
+		fallbackOwnerId: '',
+		fallbackQueue: 'holding',
+		outputKey: 'assignment',
+		options: { seniorSegments: 'A', highPriorities: 'urgent, high' },
+	});
 	f.link(withManagers, route);
 
-	const assigned = f.add('Assigned?', 'n8n-nodes-base.if', 2.2, [2980, 300], ifNode("={{ !!$json.assignment?.managerId }}", isTrue));
-	f.link(route, assigned);
-
-	const bumpLoad = f.add('Write back manager load', DT, DTV, [3200, 200], dtUpdate('inquiry_router_managers', [['managerId', 'eq', '={{ $json.assignment.managerId }}']], {
-		load: '={{ ($json.managers.find(m => m.managerId === $json.assignment.managerId)?.load ?? 0) + 1 }}',
+	const bumpLoad = f.add('Write back manager load', DT, DTV, [3000, 200], dtUpdate('inquiry_router_managers', [['managerId', 'eq', '={{ $json.assignment.managerId }}']], {
+		activeLeads: '={{ $json.assignment.loadAfter.activeLeads }}',
 	}));
-	f.link(assigned, bumpLoad, 0);
+	f.link(route, bumpLoad, 0);
 
 	const leadOf = (status: string, src: string) => ({
 		requestId: `={{ ${src}.externalId || $execution.id }}`,
 		contactId: `={{ ${src}.contactId }}`,
 		channel: `={{ ${src}.channel }}`,
 		text: `={{ ${src}.text }}`,
-		category: `={{ ${src}.inquiry?.type ?? 'other' }}`,
-		priority: `={{ ${src}.inquiry?.priority ?? 'normal' }}`,
-		segment: `={{ ${src}.segment?.segment ?? ${src}.segment?.abc ?? '' }}`,
+		category: `={{ ${src}.inquiry.type }}`,
+		priority: `={{ ${src}.assignment.priority }}`,
+		segment: `={{ ${src}.segment.segment }}`,
 		managerId: status === 'assigned' ? `={{ ${src}.assignment.managerId }}` : '',
 		status,
-		reasons: `={{ JSON.stringify({ inquiry: ${src}.inquiry?.reasons ?? [], segment: ${src}.segment?.reasons ?? [], assignment: ${src}.assignment?.reasons ?? [] }) }}`,
+		reasons: `={{ JSON.stringify({ inquiry: ${src}.inquiry.reasons, segment: ${src}.segment.reasons, assignment: ${src}.assignment.reasons }) }}`,
 		receivedAt: `={{ ${src}.receivedAt }}`,
-		slaDueAt: `={{ DateTime.fromISO(${src}.receivedAt).plus({ minutes: ${src}.inquiry?.priority === 'high' ? 15 : 60 }).toUTC().toISO() }}`,
+		slaDueAt: `={{ ${src}.assignment.slaDueAt }}`,
 		attempts: status === 'assigned' ? '={{ 1 }}' : '={{ 0 }}',
+		triedManagers: status === 'assigned' ? `={{ ${src}.assignment.managerId }}` : '',
 	});
-	const storeAssigned = f.add('Store lead', DT, DTV, [3420, 200], dtInsert('inquiry_router_leads', leadOf('assigned', "$('Assigned?').first().json")));
+	const storeAssigned = f.add('Store lead', DT, DTV, [3220, 200], dtInsert('inquiry_router_leads', leadOf('assigned', "$('Route to Manager').first().json")));
 	f.link(bumpLoad, storeAssigned);
-	const notify = f.add('Notify manager', DT, DTV, [3640, 200], dtInsert('inquiry_router_notifications', {
+	const notify = f.add('Notify manager', DT, DTV, [3440, 200], dtInsert('inquiry_router_notifications', {
 		managerId: '={{ $json.managerId }}',
 		leadId: '={{ $json.id }}',
 		kind: 'new_lead',
-		message: "={{ 'New ' + $json.category + ' (' + $json.priority + '): ' + $json.text.slice(0, 200) }}",
-		sentAt: NOW.replace('{{', '={{'),
+		message: "={{ 'New ' + $json.category + ' (' + $json.priority + ', segment ' + $json.segment + '): ' + $json.text.slice(0, 200) }}",
+		sentAt: '={{ $now.toUTC().toISO() }}',
 	}));
 	f.link(storeAssigned, notify);
-	const respondAssigned = f.add('Respond: assigned', 'n8n-nodes-base.respondToWebhook', 1.4, [3860, 200], respondJson(
-		"={{ JSON.stringify({ status: 'assigned', leadId: $('Store lead').first().json.id, contactId: $('Store lead').first().json.contactId, managerId: $('Store lead').first().json.managerId, category: $('Store lead').first().json.category, reasons: JSON.parse($('Store lead').first().json.reasons) }) }}",
+	const respondAssigned = f.add('Respond: assigned', 'n8n-nodes-base.respondToWebhook', 1.4, [3660, 200], respondJson(
+		"={{ JSON.stringify({ status: 'assigned', leadId: $('Store lead').first().json.id, contactId: $('Store lead').first().json.contactId, managerId: $('Store lead').first().json.managerId, category: $('Store lead').first().json.category, segment: $('Store lead').first().json.segment, slaDueAt: $('Store lead').first().json.slaDueAt, reasons: JSON.parse($('Store lead').first().json.reasons) }) }}",
 	));
 	f.link(notify, respondAssigned);
 
-	const storeHolding = f.add('Store lead in holding queue', DT, DTV, [3200, 420], dtInsert('inquiry_router_leads', leadOf('holding', '$json')));
-	f.link(assigned, storeHolding, 1);
-	const respondHolding = f.add('Respond: holding queue', 'n8n-nodes-base.respondToWebhook', 1.4, [3420, 420], respondJson(
-		"={{ JSON.stringify({ status: 'holding', leadId: $json.id, contactId: $json.contactId, category: $json.category, reasons: JSON.parse($json.reasons) }) }}",
+	const storeHolding = f.add('Store lead in holding queue', DT, DTV, [3000, 420], dtInsert('inquiry_router_leads', leadOf('holding', '$json')));
+	f.link(route, storeHolding, 1);
+	const respondHolding = f.add('Respond: holding queue', 'n8n-nodes-base.respondToWebhook', 1.4, [3220, 420], respondJson(
+		"={{ JSON.stringify({ status: 'holding', leadId: $json.id, contactId: $json.contactId, category: $json.category, segment: $json.segment, reasons: JSON.parse($json.reasons) }) }}",
 	));
 	f.link(storeHolding, respondHolding);
 
 	write('inbound-inquiry-router.json', f);
 }
 
+// =====================================================================================
+// 2. Support chat with escalation
+// =====================================================================================
+function supportChat() {
+	const f = new Flow('Inquiry Router: support chat with escalation', 'chat');
+	f.sticky(
+		'## Support chat with escalation\nEvery chat message is added to its conversation (kept in `inquiry_router_conversations`, so repeated requests for a person are counted), classified, and Escalate to Human decides: the bot answers, or the conversation is handed to a person with a handoff package (`inquiry_router_handoffs`) and a notification.\n\n**Set up**\n1. Create the Data tables listed in docs/templates.md.\n2. Publish the workflow; embed the chat with the production chat URL (`/webhook/<id>/chat`), or open it as a hosted chat by switching the trigger\'s Mode.\n3. The bot reply is a fixed text: put your AI Agent (or a knowledge-base lookup) in place of **Bot reply**, keeping its output field `output`.',
+		[-520, -460],
+		520,
+		400,
+		4,
+	);
+	f.sticky(
+		'### Parallel messages\nTwo messages of one conversation arriving at the same moment are read and written back in one piece only when the instance runs production executions one at a time: `N8N_CONCURRENCY_PRODUCTION_LIMIT=1` (docs/templates.md).',
+		[600, -360],
+		400,
+		200,
+		6,
+	);
+	const chat = f.add('When chat message received', '@n8n/n8n-nodes-langchain.chatTrigger', 1.1, [-520, 0], {
+		public: true,
+		mode: 'webhook',
+		options: { responseMode: 'lastNode' },
+	}, { webhookId: WEBHOOK_IDS.chat });
+	const load = f.add('Load conversation', DT, DTV, [-300, 0], dtGet('inquiry_router_conversations', [['sessionId', 'eq', '={{ $json.sessionId }}']], { limit: 1 }), {
+		alwaysOutputData: true,
+	});
+	f.link(chat, load);
+	const turn = f.add('Conversation so far', 'n8n-nodes-base.set', 3.4, [-80, 0], setNode([
+		['sessionId', "={{ $('When chat message received').first().json.sessionId }}", 'string'],
+		['text', "={{ $('When chat message received').first().json.chatInput }}", 'string'],
+		['rowId', '={{ $json.id ?? 0 }}', 'number'],
+		['messages', '={{ ($json.messages ?? 0) + 1 }}', 'number'],
+		['conversation', "={{ [...JSON.parse($json.transcript || '[]'), { role: 'customer', text: $('When chat message received').first().json.chatInput }] }}", 'array'],
+		['state', "={{ JSON.parse($json.state || '{}') }}", 'object'],
+	]), { executeOnce: true });
+	f.link(load, turn);
+	const classify = f.add('Classify Inquiry', `${PKG}.classifyInquiry`, 1, [140, 0], { textField: 'text' });
+	f.link(turn, classify);
+	const escalate = f.add('Escalate to Human', `${PKG}.escalateToHuman`, 1, [360, 0], {});
+	f.link(classify, escalate);
+	const save = f.add('Save conversation', DT, DTV, [580, 0], {
+		resource: 'row',
+		operation: 'upsert',
+		dataTableId: tableRef('inquiry_router_conversations'),
+		matchType: 'allConditions',
+		filters: filters([['sessionId', 'eq', '={{ $json.sessionId }}']]),
+		columns: columns('inquiry_router_conversations', {
+			sessionId: '={{ $json.sessionId }}',
+			messages: '={{ $json.messages }}',
+			humanRequests: '={{ $json.escalation.humanRequests }}',
+			lastMessage: '={{ $json.text.slice(0, 500) }}',
+			status: "={{ $json.escalation.escalate ? 'with_human' : 'bot' }}",
+			transcript: "={{ JSON.stringify([...$json.conversation, ...($json.escalation.customerReply ? [{ role: 'bot', text: $json.escalation.customerReply }] : [])].slice(-50)) }}",
+			state: '={{ JSON.stringify($json.escalation.state) }}',
+			lastMessageAt: '={{ $now.toUTC().toISO() }}',
+		}),
+		options: {},
+	});
+	f.link(escalate, save);
+	const handoff = f.add('New handoff?', 'n8n-nodes-base.if', 2.2, [800, 0], ifNode("={{ $('Escalate to Human').first().json.escalation.newHandoff }}", isTrue));
+	f.link(save, handoff);
+	const pkg = f.add('Store handoff package', DT, DTV, [1020, -120], dtInsert('inquiry_router_handoffs', {
+		sessionId: "={{ $('Escalate to Human').first().json.sessionId }}",
+		reason: "={{ $('Escalate to Human').first().json.escalation.reasons[0]?.code ?? 'escalated' }}",
+		priority: "={{ $('Escalate to Human').first().json.escalation.priority }}",
+		package: "={{ JSON.stringify($('Escalate to Human').first().json.escalation.handoff ?? {}) }}",
+		reasons: "={{ JSON.stringify($('Escalate to Human').first().json.escalation.reasons) }}",
+		handedOffAt: '={{ $now.toUTC().toISO() }}',
+	}));
+	f.link(handoff, pkg, 0);
+	const notify = f.add('Notify support team', DT, DTV, [1240, -120], dtInsert('inquiry_router_notifications', {
+		managerId: 'support-team',
+		leadId: '={{ $json.id }}',
+		kind: 'handoff',
+		message: "={{ 'Chat ' + $json.sessionId + ' needs a person (' + $json.reason + ', ' + $json.priority + ')' }}",
+		sentAt: '={{ $now.toUTC().toISO() }}',
+	}));
+	f.link(pkg, notify);
+	const replyHandoff = f.add('Reply: handing over', 'n8n-nodes-base.set', 3.4, [1460, -120], setNode([
+		['output', "={{ $('Escalate to Human').first().json.escalation.customerReply ?? 'A colleague will take over this conversation shortly.' }}", 'string'],
+		['handoff', '={{ true }}', 'boolean'],
+	]));
+	f.link(notify, replyHandoff);
+	const replyBot = f.add('Bot reply', 'n8n-nodes-base.set', 3.4, [1020, 120], setNode([
+		['output', "={{ $('Escalate to Human').first().json.escalation.customerReply ?? 'Thanks! How can I help you further?' }}", 'string'],
+		['handoff', "={{ $('Escalate to Human').first().json.escalation.escalate }}", 'boolean'],
+	]));
+	f.link(handoff, replyBot, 1);
+	write('support-chat-escalation.json', f);
+}
+
+// =====================================================================================
+// 3. Nightly ABC re-segmentation
+// =====================================================================================
+function nightly() {
+	const f = new Flow('Inquiry Router: nightly ABC re-segmentation', 'abc');
+	f.sticky(
+		'## Nightly ABC re-segmentation\nEvery night all clients of `inquiry_router_clients` are segmented again by revenue (Pareto 80/95, XYZ over `monthlyRevenue`, hysteresis of 5 points so nobody flips on noise). Segments are written back, and everybody who moved is logged in `inquiry_router_segment_moves`.\n\n**Set up**: create the tables (docs/templates.md), load your clients (`clientId`, `name`, `revenue`, `monthlyRevenue` as a JSON array such as `[120, 95, 130]`), publish. **Run now** (a POST to the webhook) runs it immediately and answers with the summary.',
+		[-520, -460],
+		520,
+		380,
+		4,
+	);
+	const cron = f.add('Every night at 02:00', 'n8n-nodes-base.scheduleTrigger', 1.2, [-520, 0], {
+		rule: { interval: [{ field: 'days', triggerAtHour: 2 }] },
+	});
+	const hook = f.add('Run now', 'n8n-nodes-base.webhook', 2.1, [-520, 200], {
+		httpMethod: 'POST',
+		path: PATHS.resegment,
+		responseMode: 'lastNode',
+		responseData: 'firstEntryJson',
+		options: {},
+	}, { webhookId: WEBHOOK_IDS.resegment });
+	const load = f.add('Load clients', DT, DTV, [-280, 100], dtGet('inquiry_router_clients', [], { all: true }), { executeOnce: true });
+	f.link(cron, load);
+	f.link(hook, load);
+	const prep = f.add('Series and previous segment', 'n8n-nodes-base.set', 3.4, [-60, 100], setNode([
+		['series', "={{ (() => { try { return JSON.parse($json.monthlyRevenue || '[]') } catch (e) { return [] } })() }}", 'array'],
+		['previousSegment', "={{ $json.segment || '' }}", 'string'],
+	], true));
+	f.link(load, prep);
+	const score = f.add('Score ABC Segment', `${PKG}.scoreAbcSegment`, 1, [160, 100], {
+		mode: 'pareto',
+		valueField: 'revenue',
+		abcRule: 'cumulativeShare',
+		aThreshold: 80,
+		bThreshold: 95,
+		xyz: true,
+		seriesField: 'series',
+		xThreshold: 10,
+		yThreshold: 25,
+		hysteresis: true,
+		previousSegmentField: 'previousSegment',
+		hysteresisMargin: 5,
+		rollUp: 'none',
+		outputPerSegment: false,
+		options: { outputKey: 'segment' },
+	});
+	f.link(prep, score);
+	const writeBack = f.add('Write segment back', DT, DTV, [380, 100], dtUpdate('inquiry_router_clients', [['id', 'eq', '={{ $json.id }}']], {
+		segment: '={{ $json.segment.segment }}',
+		xyz: "={{ $json.segment.xyz ?? '' }}",
+		previousSegment: '={{ $json.previousSegment }}',
+		segmentReasons: '={{ JSON.stringify($json.segment.reasons) }}',
+		segmentedAt: '={{ $now.toUTC().toISO() }}',
+	}));
+	f.link(score, writeBack);
+	const summary = f.add('Summary of moves', 'n8n-nodes-base.set', 3.4, [600, 100], {
+		mode: 'raw',
+		jsonOutput: `={{ (() => {
+  const rows = $('Score ABC Segment').all().map(i => i.json);
+  const moved = rows.filter(r => r.previousSegment && r.previousSegment !== r.segment.segment)
+    .map(r => ({ clientId: r.clientId, name: r.name, fromSegment: r.previousSegment, toSegment: r.segment.segment }));
+  const counts = { A: 0, B: 0, C: 0 };
+  rows.forEach(r => { counts[r.segment.segment] = (counts[r.segment.segment] || 0) + 1 });
+  return { runAt: $now.toUTC().toISO(), clients: rows.length, segments: counts, movedCount: moved.length, moved };
+})() }}`,
+		includeOtherFields: false,
+		options: {},
+	}, { executeOnce: true });
+	f.link(writeBack, summary);
+	const split = f.add('Each move', 'n8n-nodes-base.splitOut', 1, [820, 0], { fieldToSplitOut: 'moved', include: 'noOtherFields', options: {} });
+	f.link(summary, split);
+	const log = f.add('Log move', DT, DTV, [1040, 0], dtInsert('inquiry_router_segment_moves', {
+		runAt: "={{ $('Summary of moves').first().json.runAt }}",
+		clientId: '={{ $json.clientId }}',
+		name: '={{ $json.name }}',
+		fromSegment: '={{ $json.fromSegment }}',
+		toSegment: '={{ $json.toSegment }}',
+	}));
+	f.link(split, log);
+	const answer = f.add('Summary', 'n8n-nodes-base.set', 3.4, [820, 220], {
+		mode: 'raw',
+		jsonOutput: "={{ $('Summary of moves').first().json }}",
+		includeOtherFields: false,
+		options: {},
+	}, { executeOnce: true });
+	f.link(summary, answer);
+	write('nightly-abc-resegmentation.json', f);
+}
+
+// =====================================================================================
+// 4. Unanswered-lead watchdog
+// =====================================================================================
+function watchdog() {
+	const f = new Flow('Inquiry Router: unanswered-lead watchdog', 'watchdog');
+	f.sticky(
+		'## Unanswered-lead watchdog\nEvery 15 minutes: leads whose SLA passed without a first response (`firstResponseAt` empty) are re-offered to the next eligible manager (never one who already had it); when nobody is left the lead is escalated to the team lead. Leads with no owner stay in the holding queue and are offered again as soon as a manager has capacity. Every run writes a report row (at risk, re-offered, escalated, holding, lost) to `inquiry_router_watchdog_reports`.\n\n**Set up**: the tables of the inbound router (docs/templates.md), `teamLeadId` on each manager, and your CRM or inbox marking `firstResponseAt` when a manager answers. **Run now**: POST to the webhook.',
+		[-520, -500],
+		560,
+		420,
+		4,
+	);
+	f.sticky(
+		'### "Lost"\nA lead counts as lost when it is more than 24 h past its SLA and still has no first response. The daily report at 18:00 uses the same branch; send its row on by e-mail or chat if you like.',
+		[1300, -420],
+		360,
+		180,
+		6,
+	);
+	const cron = f.add('Every 15 minutes', 'n8n-nodes-base.scheduleTrigger', 1.2, [-520, 0], {
+		rule: { interval: [{ field: 'minutes', minutesInterval: 15 }] },
+	});
+	const daily = f.add('Daily at 18:00', 'n8n-nodes-base.scheduleTrigger', 1.2, [-520, 420], {
+		rule: { interval: [{ field: 'days', triggerAtHour: 18 }] },
+	});
+	const hook = f.add('Run now', 'n8n-nodes-base.webhook', 2.1, [-520, 200], {
+		httpMethod: 'POST',
+		path: PATHS.watchdog,
+		responseMode: 'lastNode',
+		responseData: 'firstEntryJson',
+		options: {},
+	}, { webhookId: WEBHOOK_IDS.watchdog });
+	const managers = f.add('Load managers', DT, DTV, [-280, 100], dtGet('inquiry_router_managers', [['active', 'isTrue']], { all: true }), {
+		executeOnce: true,
+		alwaysOutputData: true,
+	});
+	f.link(cron, managers);
+	f.link(hook, managers);
+	const stale = f.add('Leads waiting for an owner', DT, DTV, [-60, 100], dtGet('inquiry_router_leads', [
+		['status', 'eq', 'holding'],
+		['status', 'eq', 'assigned'],
+	], { all: true, match: 'anyCondition' }), { executeOnce: true, alwaysOutputData: true });
+	f.link(managers, stale);
+	const due = f.add('Past SLA, no first response', 'n8n-nodes-base.filter', 2.2, [160, 100], {
+		conditions: {
+			options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+			conditions: [
+				{
+					id: 'd1',
+					leftValue: "={{ !!$json.id && !$json.firstResponseAt && ($json.status === 'holding' || $json.slaDueAt < $now.toUTC().toISO()) }}",
+					rightValue: '',
+					operator: isTrue,
+				},
+			],
+			combinator: 'and',
+		},
+		looseTypeValidation: true,
+		options: {},
+	});
+	f.link(stale, due);
+	const roster = f.add('Roster without managers who had it', 'n8n-nodes-base.set', 3.4, [380, 100], setNode([
+		['managers', "={{ $('Load managers').all().map(i => i.json).filter(m => m.managerId && !String($json.triedManagers || '').split(',').includes(m.managerId)) }}", 'array'],
+	], true));
+	f.link(due, roster);
+	const route = f.add('Route to Manager', `${PKG}.routeToManager`, 1, [600, 100], {
+		rosterSource: 'field',
+		rosterField: 'managers',
+		skillsField: 'category',
+		languageField: 'language',
+		segmentField: 'segment',
+		priorityField: 'priority',
+		ownerField: 'ownerId',
+		fallbackOwnerId: '',
+		fallbackQueue: 'team_lead',
+		outputKey: 'assignment',
+		options: { seniorSegments: 'A', highPriorities: 'urgent, high' },
+	});
+	f.link(roster, route);
+	const reoffer = f.add('Re-offer lead', DT, DTV, [840, 0], dtUpdate('inquiry_router_leads', [['id', 'eq', '={{ $json.id }}']], {
+		managerId: '={{ $json.assignment.managerId }}',
+		status: 'assigned',
+		attempts: '={{ ($json.attempts || 0) + 1 }}',
+		triedManagers: "={{ [...String($json.triedManagers || '').split(',').filter(Boolean), $json.assignment.managerId].join(',') }}",
+		slaDueAt: '={{ $json.assignment.slaDueAt }}',
+	}));
+	f.link(route, reoffer, 0);
+	const load = f.add('Write back manager load', DT, DTV, [1060, 0], dtUpdate('inquiry_router_managers', [['managerId', 'eq', "={{ $('Route to Manager').item.json.assignment.managerId }}"]], {
+		activeLeads: "={{ $('Route to Manager').item.json.assignment.loadAfter.activeLeads }}",
+	}));
+	f.link(reoffer, load);
+	const notifyRe = f.add('Notify new manager', DT, DTV, [1280, 0], dtInsert('inquiry_router_notifications', {
+		managerId: "={{ $('Route to Manager').item.json.assignment.managerId }}",
+		leadId: "={{ $('Route to Manager').item.json.id }}",
+		kind: 're_offer',
+		message: "={{ 'Lead ' + $('Route to Manager').item.json.id + ' is yours now: the previous owner did not answer in time' }}",
+		sentAt: '={{ $now.toUTC().toISO() }}',
+	}));
+	f.link(load, notifyRe);
+	const isHolding = f.add('Had an owner?', 'n8n-nodes-base.if', 2.2, [840, 220], ifNode('={{ !!$json.managerId }}', isTrue));
+	f.link(route, isHolding, 1);
+	const escalateLead = f.add('Escalate to team lead', DT, DTV, [1060, 160], dtUpdate('inquiry_router_leads', [['id', 'eq', '={{ $json.id }}']], {
+		status: 'escalated',
+		escalatedTo: "={{ $('Load managers').all().map(i => i.json).find(m => m.managerId === $json.managerId)?.teamLeadId || 'team_lead' }}",
+	}));
+	f.link(isHolding, escalateLead, 0);
+	const notifyLead = f.add('Notify team lead', DT, DTV, [1280, 160], dtInsert('inquiry_router_notifications', {
+		managerId: '={{ $json.escalatedTo }}',
+		leadId: '={{ $json.id }}',
+		kind: 'escalation',
+		message: "={{ 'Lead ' + $json.id + ' has no answer and no free manager: please take it' }}",
+		sentAt: '={{ $now.toUTC().toISO() }}',
+	}));
+	f.link(escalateLead, notifyLead);
+	const keepHolding = f.add('Keep in holding queue', 'n8n-nodes-base.noOp', 1, [1060, 320], {});
+	f.link(isHolding, keepHolding, 1);
+
+	// report branch: runs after the watchdog branch (v1 order: the lower branch runs second)
+	const all = f.add('All leads', DT, DTV, [-280, 420], dtGet('inquiry_router_leads', [], { all: true }), { executeOnce: true, alwaysOutputData: true });
+	f.link(hook, all);
+	f.link(daily, all);
+	const report = f.add('Report', 'n8n-nodes-base.set', 3.4, [-60, 420], {
+		mode: 'raw',
+		jsonOutput: `={{ (() => {
+  const leads = $('All leads').all().map(i => i.json).filter(l => l.id);
+  const now = $now.toUTC();
+  const open = leads.filter(l => !l.firstResponseAt && l.status !== 'closed');
+  const late = open.filter(l => l.slaDueAt && l.slaDueAt < now.toISO());
+  const lost = late.filter(l => l.slaDueAt < now.minus({ hours: 24 }).toISO());
+  return {
+    runAt: now.toISO(),
+    atRisk: late.length - lost.length,
+    reoffered: leads.filter(l => (l.attempts || 0) > 1 && l.status === 'assigned').length,
+    escalated: leads.filter(l => l.status === 'escalated').length,
+    holding: leads.filter(l => l.status === 'holding').length,
+    lost: lost.length,
+    details: JSON.stringify(late.map(l => ({ id: l.id, status: l.status, managerId: l.managerId, slaDueAt: l.slaDueAt, lost: l.slaDueAt < now.minus({ hours: 24 }).toISO() }))),
+  };
+})() }}`,
+		includeOtherFields: false,
+		options: {},
+	}, { executeOnce: true });
+	f.link(all, report);
+	const saveReport = f.add('Save report', DT, DTV, [160, 420], dtInsert('inquiry_router_watchdog_reports', {
+		runAt: '={{ $json.runAt }}',
+		atRisk: '={{ $json.atRisk }}',
+		reoffered: '={{ $json.reoffered }}',
+		escalated: '={{ $json.escalated }}',
+		holding: '={{ $json.holding }}',
+		lost: '={{ $json.lost }}',
+		details: '={{ $json.details }}',
+	}));
+	f.link(report, saveReport);
+	write('unanswered-lead-watchdog.json', f);
+}
+
+// =====================================================================================
+// 5. Evaluate the classifier on your own history
+// =====================================================================================
+function evaluate() {
+	const f = new Flow('Inquiry Router: evaluate the classifier on your own history', 'evaluate');
+	f.sticky(
+		'## Evaluate the classifier on your own history\nReads labelled past inquiries from `inquiry_router_eval_cases` (`text`, `label` = the category a person gave it), classifies each with **Classify Inquiry** exactly as configured for production, and writes per-category precision, recall, F1 and the confusion table to `inquiry_router_eval_reports` (one row per category, plus `_overall`).\n\n**Set up**: create both tables, paste 100+ real cases into `inquiry_router_eval_cases`, click **Execute workflow** (or POST to the webhook). Copy Classify Inquiry\'s settings from your router so you test what you run.',
+		[-520, -480],
+		540,
+		400,
+		4,
+	);
+	f.sticky(
+		"### Have n8n Evaluations?\nOn a registered or licensed instance, replace **When clicking 'Execute workflow'** with an **Evaluation Trigger** on the same cases, and the metrics part with **Evaluation → Set Metrics** (categorisation: expected `label` vs `inquiry.type`). This template is built from plain nodes so it runs on every instance.",
+		[600, -420],
+		420,
+		240,
+		5,
+	);
+	const manual = f.add("When clicking 'Execute workflow'", 'n8n-nodes-base.manualTrigger', 1, [-520, 0], {});
+	const hook = f.add('Run now', 'n8n-nodes-base.webhook', 2.1, [-520, 200], {
+		httpMethod: 'POST',
+		path: PATHS.evaluate,
+		responseMode: 'lastNode',
+		responseData: 'allEntries',
+		options: {},
+	}, { webhookId: WEBHOOK_IDS.evaluate });
+	const cases = f.add('Labelled cases', DT, DTV, [-280, 100], dtGet('inquiry_router_eval_cases', [], { all: true }), { executeOnce: true });
+	f.link(manual, cases);
+	f.link(hook, cases);
+	const classify = f.add('Classify Inquiry', `${PKG}.classifyInquiry`, 1, [-60, 100], { textField: 'text' });
+	f.link(cases, classify);
+	const metrics = f.add('Precision, recall, confusion', 'n8n-nodes-base.set', 3.4, [160, 100], {
+		mode: 'raw',
+		jsonOutput: `={{ (() => {
+  const rows = $('Classify Inquiry').all().map(i => ({ gold: String(i.json.label || '').trim(), pred: i.json.inquiry ? i.json.inquiry.type : '(error)' })).filter(r => r.gold);
+  const cats = [...new Set(rows.flatMap(r => [r.gold, r.pred]))].sort();
+  const confusion = {};
+  cats.forEach(g => { confusion[g] = {}; cats.forEach(p => { confusion[g][p] = 0 }) });
+  rows.forEach(r => { confusion[r.gold][r.pred] += 1 });
+  const round = x => Math.round(x * 10000) / 10000;
+  const runAt = $now.toUTC().toISO();
+  const report = cats.map(c => {
+    const tp = confusion[c][c];
+    const support = rows.filter(r => r.gold === c).length;
+    const predicted = rows.filter(r => r.pred === c).length;
+    const precision = predicted ? tp / predicted : 0;
+    const recall = support ? tp / support : 0;
+    const f1 = precision + recall ? 2 * precision * recall / (precision + recall) : 0;
+    return { runAt, category: c, support, predicted, truePositives: tp, precision: round(precision), recall: round(recall), f1: round(f1), confusion: JSON.stringify(confusion[c]) };
+  });
+  const correct = rows.filter(r => r.gold === r.pred).length;
+  const withSupport = report.filter(r => r.support > 0);
+  report.push({ runAt, category: '_overall', support: rows.length, predicted: rows.length, truePositives: correct,
+    precision: round(rows.length ? correct / rows.length : 0), recall: round(rows.length ? correct / rows.length : 0),
+    f1: round(withSupport.length ? withSupport.reduce((s, r) => s + r.f1, 0) / withSupport.length : 0), confusion: JSON.stringify(confusion) });
+  return { report };
+})() }}`,
+		includeOtherFields: false,
+		options: {},
+	}, { executeOnce: true });
+	f.link(classify, metrics);
+	const split = f.add('One row per category', 'n8n-nodes-base.splitOut', 1, [380, 100], { fieldToSplitOut: 'report', include: 'noOtherFields', options: {} });
+	f.link(metrics, split);
+	const save = f.add('Write report', DT, DTV, [600, 100], dtInsert('inquiry_router_eval_reports', {
+		runAt: '={{ $json.runAt }}',
+		category: '={{ $json.category }}',
+		support: '={{ $json.support }}',
+		predicted: '={{ $json.predicted }}',
+		truePositives: '={{ $json.truePositives }}',
+		precision: '={{ $json.precision }}',
+		recall: '={{ $json.recall }}',
+		f1: '={{ $json.f1 }}',
+		confusion: '={{ $json.confusion }}',
+	}));
+	f.link(split, save);
+	write('evaluate-classifier.json', f);
+}
+
 inbound();
+supportChat();
+nightly();
+watchdog();
+evaluate();

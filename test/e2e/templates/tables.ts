@@ -13,7 +13,10 @@ export const TABLES: Record<string, TableSpec> = {
 	},
 	inquiry_router_managers: {
 		name: 'inquiry_router_managers',
-		columns: [s('managerId'), s('name'), s('email'), s('skills'), s('level'), n('capacity'), n('load'), b('active'), s('teamLeadId')],
+		columns: [
+			s('managerId'), s('name'), s('email'), s('skills'), s('languages'), s('segments'), s('seniority'), n('capacity'), n('activeLeads'),
+			b('active'), s('workingHours'), s('timeZone'), s('teamLeadId'),
+		],
 	},
 	inquiry_router_leads: {
 		name: 'inquiry_router_leads',
@@ -36,7 +39,7 @@ export const TABLES: Record<string, TableSpec> = {
 	},
 	inquiry_router_conversations: {
 		name: 'inquiry_router_conversations',
-		columns: [s('sessionId'), n('messages'), n('humanRequests'), s('lastMessage'), s('status'), s('transcript'), s('lastMessageAt')],
+		columns: [s('sessionId'), n('messages'), n('humanRequests'), s('lastMessage'), s('status'), s('transcript'), s('state'), s('lastMessageAt')],
 	},
 	inquiry_router_handoffs: {
 		name: 'inquiry_router_handoffs',
