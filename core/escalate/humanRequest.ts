@@ -1,0 +1,167 @@
+import { keysOf, matchesKey, tokenize } from './normalize';
+import type { Token } from './normalize';
+
+/**
+ * Detects an explicit request for a human in Russian or English, in any case, with common typos,
+ * repeated letters, Latin/Cyrillic look-alikes and transliteration ("оператор", "ОПЕРАТОРР",
+ * "operator", "позовите человека", "zhivoy specialist", "real person", "call me back", "перезвоните").
+ *
+ * Words are grouped into concepts; a request is one of these patterns (see docs/nodes/EscalateToHuman.md):
+ *  - a staff word that only means support staff here ("оператор", "operator", "agent", "human",
+ *    "representative", "supervisor"), unless a modifier gives it another meaning ("сотовый оператор",
+ *    "travel agent");
+ *  - a person word ("человек", "специалист", "менеджер", "person", "manager", "someone") next to a
+ *    "live" word ("живой", "настоящий", "real", "live") or to a request word ("позовите", "соедините",
+ *    "хочу", "нужен", "talk", "speak", "connect", "need"), or making up nearly the whole message
+ *    ("менеджера!", "human please");
+ *  - a call-back request ("перезвоните", "обратный звонок", "позвоните мне", "call me back", "callback");
+ *  - refusing the bot ("не хочу с ботом", "not a bot", "stop bot").
+ * A person word alone in a longer sentence is not a request: "менеджер по продажам прислал счёт?"
+ * asks about an invoice, so it stays with the bot.
+ */
+
+type Concept =
+	| 'staff'
+	| 'person'
+	| 'weak'
+	| 'live'
+	| 'speech'
+	| 'want'
+	| 'callback'
+	| 'callme'
+	| 'me'
+	| 'bot'
+	| 'negation'
+	| 'other_sense'
+	| 'self'
+	| 'filler'
+	| 'back'
+	| 'reverse'
+	| 'call'
+	| 'quantity';
+
+interface Entry {
+	concept: Concept;
+	keys: string[];
+	prefix: boolean;
+}
+
+function entry(concept: Concept, words: string[], opts: { stem?: boolean; prefix?: boolean } = {}): Entry {
+	return { concept, keys: keysOf(words, opts.stem ?? false), prefix: opts.prefix ?? false };
+}
+
+const LEXICON: Entry[] = [
+	// Words that, in a message to a support bot, only mean "a person from your side".
+	entry('staff', ['оператор', 'операторша', 'оператора'], { stem: true, prefix: true }),
+	entry('staff', ['operator', 'operators', 'human', 'humans', 'agent', 'agents', 'representative', 'representatives', 'rep', 'supervisor']),
+	// Person words: a request with a "live" word, a want or speech word, or as (nearly) the whole message.
+	entry('person', ['человек', 'человечек', 'специалист', 'менеджер', 'сотрудник', 'консультант', 'администратор', 'руководитель', 'начальник'], { stem: true, prefix: true }),
+	entry('person', ['person', 'specialist', 'manager', 'managers', 'employee', 'consultant', 'boss', 'administrator']),
+	// Weak person words: only with a "live" word or a speech word ("поговорить с кем-нибудь", "talk to someone").
+	entry('weak', ['люди', 'кто-нибудь', 'кто-то', 'кого-нибудь', 'кого-то', 'кем-нибудь', 'кем-то', 'агент', 'поддержка', 'поддержкой', 'саппорт', 'техподдержка'], { stem: true, prefix: true }),
+	entry('weak', ['people', 'someone', 'somebody', 'anyone', 'anybody', 'staff', 'support', 'team', 'admin', 'assistant', 'man', 'woman', 'guy', 'lady']),
+	entry('live', ['живой', 'живым', 'живому', 'живого', 'настоящий', 'реальный', 'нормальный', 'адекватный', 'компетентный'], { stem: true, prefix: true }),
+	entry('live', ['real', 'live', 'actual', 'living', 'human', 'normal']),
+	entry('speech', ['позовите', 'позови', 'позвать', 'пригласите', 'соедините', 'соединить', 'соедини', 'переключите', 'переключить', 'переведите', 'перевести', 'свяжите', 'связать', 'связаться', 'дайте', 'дай', 'поговорить', 'говорить', 'пообщаться', 'общаться', 'разговаривать', 'обратиться', 'подключите', 'зовите'], { stem: true, prefix: true }),
+	entry('speech', ['talk', 'talking', 'speak', 'speaking', 'chat', 'chatting', 'connect', 'transfer', 'escalate', 'reach', 'contact', 'through', 'forward']),
+	entry('want', ['хочу', 'хотел', 'хотела', 'хотим', 'нужен', 'нужна', 'нужно', 'надо', 'можно', 'требую', 'давайте', 'пусть', 'где'], { stem: true, prefix: true }),
+	entry('want', ['get', 'give', 'want', 'wanna', 'need', 'let', 'can', 'could', 'may', 'like', 'request', 'prefer', 'demand', 'where']),
+	entry('callback', ['перезвоните', 'перезвонить', 'перезвони', 'перезвон'], { prefix: true }),
+	entry('callback', ['callback', 'call-back']),
+	entry('reverse', ['обратный', 'обратного', 'обратную'], { stem: true, prefix: true }),
+	entry('call', ['звонок', 'звонка', 'связь', 'связи'], { stem: true, prefix: true }),
+	entry('callme', ['позвоните', 'позвони', 'наберите', 'набери', 'свяжитесь', 'свяжись', 'звоните']),
+	entry('callme', ['call', 'ring', 'phone', 'contact']),
+	entry('back', ['back', 'asap']),
+	entry('me', ['мне', 'меня', 'мной', 'нам', 'нас', 'me', 'us']),
+	entry('bot', ['бот', 'бота', 'ботом', 'робот', 'робота', 'роботом', 'автоответчик', 'машиной', 'программой', 'автоматом', 'bot', 'bots', 'robot', 'machine', 'chatbot', 'ai']),
+	entry('negation', ['не', 'нет', 'хватит', 'устал', 'надоел', 'надоело', 'not', 'no', 'dont', 'stop', 'enough', 'tired', 'hate', 'sick', 'without', 'без']),
+	entry('self', ['я', 'i', 'ill', 'мы', 'we']),
+	// Modifiers that give a staff word another meaning ("сотовый оператор", "travel agent").
+	entry('other_sense', ['сотовый', 'сотового', 'мобильный', 'мобильного', 'связи', 'туроператор', 'страховой', 'страхового', 'недвижимости', 'таможенный', 'mobile', 'cellular', 'network', 'tour', 'travel', 'insurance', 'estate', 'user', 'secret', 'free', 'telecom', 'wireless']),
+	// "5 человек", "сколько человек": a head count, not a person to talk to.
+	entry('quantity', ['сколько', 'несколько', 'много', 'мало', 'двух', 'трех', 'четырех', 'пяти', 'десяти']),
+	entry('filler', ['please', 'pls', 'plz', 'пожалуйста', 'пж', 'плиз', 'срочно', 'now', 'asap', 'a', 'an', 'the', 'to', 'with', 'с', 'со', 'ну', 'эй', 'hey', 'hi', 'hello', 'здравствуйте', 'привет', 'мне', 'me', 'ok', 'уже', 'already', 'just', 'your', 'ваш', 'вашего', 'какой-нибудь', 'any', 'some']),
+];
+
+function conceptsOf(token: Token): Set<Concept> {
+	const out = new Set<Concept>();
+	for (const e of LEXICON) {
+		if (out.has(e.concept)) continue;
+		if (e.keys.some((k) => matchesKey(token, k, e.prefix))) out.add(e.concept);
+	}
+	return out;
+}
+
+export interface HumanRequestMatch {
+	/** Which pattern fired: staff, person+live, person+cue, short, callback, refuses_bot. */
+	pattern: 'staff' | 'live_person' | 'person_request' | 'short' | 'callback' | 'refuses_bot';
+	/** The words that produced the match, as written (lower case). */
+	evidence: string;
+}
+
+function near(concepts: Set<Concept>[], i: number, concept: Concept, before: number, after: number): number {
+	for (let j = Math.max(0, i - before); j <= Math.min(concepts.length - 1, i + after); j++) {
+		if (j !== i && concepts[j].has(concept)) return j;
+	}
+	return -1;
+}
+
+function span(tokens: Token[], a: number, b: number): string {
+	const [lo, hi] = a < b ? [a, b] : [b, a];
+	return tokens
+		.slice(lo, hi + 1)
+		.map((t) => t.raw)
+		.join(' ');
+}
+
+/** The first explicit human request in one message, or undefined. */
+export function detectHumanRequest(text: string): HumanRequestMatch | undefined {
+	const tokens = tokenize(text);
+	if (tokens.length === 0) return undefined;
+	const concepts = tokens.map(conceptsOf);
+	const meaningful = concepts.filter((c) => !c.has('filler')).length;
+
+	for (let i = 0; i < tokens.length; i++) {
+		const c = concepts[i];
+		if (c.has('callback') && !(i > 0 && concepts[i - 1].has('self')) && !/перезвоню$/.test(tokens[i].raw)) {
+			return { pattern: 'callback', evidence: tokens[i].raw };
+		}
+		if (c.has('reverse')) {
+			const j = near(concepts, i, 'call', 0, 2);
+			if (j >= 0) return { pattern: 'callback', evidence: span(tokens, i, j) };
+		}
+		if (c.has('callme') && !(i > 0 && concepts[i - 1].has('self'))) {
+			const me = near(concepts, i, 'me', 1, 2);
+			const back = near(concepts, i, 'back', 0, 3);
+			if (back >= 0 && (me >= 0 || i === 0)) return { pattern: 'callback', evidence: span(tokens, i, back) };
+			if (me >= 0 && /^(позвон|набер|свяж|звон)/.test(tokens[i].raw)) {
+				return { pattern: 'callback', evidence: span(tokens, i, me) };
+			}
+			if (me === i + 1 && tokens[i].script === 'latin') {
+				return { pattern: 'callback', evidence: span(tokens, i, me) };
+			}
+		}
+		if (c.has('staff')) {
+			const other = near(concepts, i, 'other_sense', 1, 1);
+			if (other < 0) return { pattern: 'staff', evidence: tokens[i].raw };
+		}
+		const quantity = (i > 0 && (/\d/.test(tokens[i - 1].raw) || concepts[i - 1].has('quantity'))) || false;
+		if ((c.has('person') || c.has('weak')) && !quantity) {
+			const live = near(concepts, i, 'live', 2, 0);
+			if (live >= 0) return { pattern: 'live_person', evidence: span(tokens, live, i) };
+			const speech = near(concepts, i, 'speech', 4, 2);
+			if (speech >= 0) return { pattern: 'person_request', evidence: span(tokens, speech, i) };
+			if (c.has('person')) {
+				const want = near(concepts, i, 'want', 4, 1);
+				if (want >= 0) return { pattern: 'person_request', evidence: span(tokens, want, i) };
+				if (meaningful <= 2) return { pattern: 'short', evidence: tokens[i].raw };
+			}
+		}
+		if (c.has('bot')) {
+			const neg = near(concepts, i, 'negation', 6, 0);
+			if (neg >= 0) return { pattern: 'refuses_bot', evidence: span(tokens, neg, i) };
+		}
+	}
+	return undefined;
+}
