@@ -32,3 +32,30 @@ export function extractInns(text: string): string[] {
 	for (const m of text.matchAll(/(?<!\d)(\d{10}|\d{12})(?!\d)/g)) if (isValidInn(m[1])) out.add(m[1]);
 	return [...out];
 }
+
+/** Kind of a valid INN: 10 digits = organisation, 12 digits = individual / sole trader. */
+export function innKind(inn: string): 'organization' | 'individual' {
+	return inn.length === 10 ? 'organization' : 'individual';
+}
+
+function modOf(digits: string, m: number): number {
+	let r = 0;
+	for (const ch of digits) r = (r * 10 + Number(ch)) % m;
+	return r;
+}
+
+/**
+ * Russian primary state registration number: OGRN (13 digits, organisations; check digit =
+ * (first 12 mod 11) mod 10) or OGRNIP (15 digits, sole traders; (first 14 mod 13) mod 10).
+ */
+export function isValidOgrn(raw: unknown): boolean {
+	if (typeof raw !== 'string' && typeof raw !== 'number') return false;
+	const s = String(raw).replace(/\s/g, '');
+	if (/^\d{13}$/.test(s)) return modOf(s.slice(0, 12), 11) % 10 === Number(s[12]);
+	if (/^\d{15}$/.test(s)) return modOf(s.slice(0, 14), 13) % 10 === Number(s[14]);
+	return false;
+}
+
+export function normalizeOgrn(raw: unknown): string | undefined {
+	return isValidOgrn(raw) ? String(raw).replace(/\s/g, '') : undefined;
+}

@@ -1,0 +1,252 @@
+import { blockingKeys } from './blocking';
+import type { Comparison } from './compare';
+import { compareContacts } from './compare';
+import type { Thresholds } from './decide';
+import { decide } from './decide';
+import type { ContactRecord } from './record';
+
+export interface ClusterOptions {
+	thresholds: Thresholds;
+	/** Blocks larger than this are compared by sorted neighbourhood instead of all pairs. */
+	maxBlockSize: number;
+	/** Window of the sorted neighbourhood in oversized blocks. */
+	window: number;
+	/** A phone used by at least this many different names in the batch is a shared (company) phone. */
+	sharedPhoneMinNames: number;
+	/** Which record of a cluster is the primary: the oldest by timestamp, the newest, or the first in input. */
+	primary: 'oldest' | 'newest' | 'first';
+	/** Join two clusters that several review-level links support (see clusterContacts). */
+	clusterSupport: boolean;
+}
+
+export const DEFAULT_CLUSTER_OPTIONS: Omit<ClusterOptions, 'thresholds'> = {
+	maxBlockSize: 100,
+	window: 8,
+	sharedPhoneMinNames: 3,
+	primary: 'oldest',
+	clusterSupport: true,
+};
+
+export interface Link {
+	other: number;
+	score: number;
+	comparison: Comparison;
+}
+
+export interface ClusterResult {
+	/** Index (into the records array) of each record's cluster primary. */
+	primaryOf: number[];
+	clusterSize: number[];
+	/** The edge by which a record joined its cluster (duplicates), or its best review-level link. */
+	link: Array<Link | undefined>;
+	review: Array<Link | undefined>;
+	/** Best company link (shared phone, organisation INN, role mailbox, company) to a record of another cluster. */
+	companyLink: Array<Link | undefined>;
+	sharedPhones: Set<string>;
+	comparisons: number;
+}
+
+function candidatePairs(records: ContactRecord[], opts: Omit<ClusterOptions, 'thresholds'>): Array<[number, number]> {
+	const index = new Map<string, number[]>();
+	records.forEach((r, i) => {
+		for (const k of blockingKeys(r)) {
+			const list = index.get(k);
+			if (list) list.push(i);
+			else index.set(k, [i]);
+		}
+	});
+	const pairs: Array<[number, number]> = [];
+	const seen = new Set<number>();
+	const n = records.length;
+	const add = (i: number, j: number) => {
+		const a = Math.min(i, j);
+		const b = Math.max(i, j);
+		const code = a * n + b;
+		if (seen.has(code)) return;
+		seen.add(code);
+		pairs.push([a, b]);
+	};
+	for (const block of index.values()) {
+		if (block.length < 2) continue;
+		if (block.length <= opts.maxBlockSize) {
+			for (let x = 0; x < block.length; x++) for (let y = x + 1; y < block.length; y++) add(block[x], block[y]);
+		} else {
+			const sorted = [...block].sort((i, j) => sortKey(records[i]).localeCompare(sortKey(records[j])));
+			for (let x = 0; x < sorted.length; x++)
+				for (let y = x + 1; y < Math.min(sorted.length, x + 1 + opts.window); y++) add(sorted[x], sorted[y]);
+		}
+	}
+	return pairs;
+}
+
+function sortKey(r: ContactRecord): string {
+	return `${r.name?.last ?? ''} ${r.name?.first ?? ''} ${r.dob ?? ''}`;
+}
+
+/** Phones that several different names share in this batch: company switchboards, family landlines. */
+export function findSharedPhones(records: ContactRecord[], minNames: number): Set<string> {
+	const names = new Map<string, Set<string>>();
+	for (const r of records) {
+		if (!r.nameKey) continue;
+		for (const p of r.phones) {
+			let set = names.get(p.e164);
+			if (!set) names.set(p.e164, (set = new Set()));
+			set.add(r.nameKey);
+		}
+	}
+	const shared = new Set<string>();
+	for (const [phone, set] of names) if (set.size >= minNames) shared.add(phone);
+	return shared;
+}
+
+function compatible(a: ContactRecord[], b: ContactRecord[]): boolean {
+	// Different personal INNs never end in one cluster, even through a chain of other records.
+	const innA = new Set(a.map((r) => r.personInn).filter(Boolean));
+	if (innA.size) {
+		for (const r of b) if (r.personInn && !innA.has(r.personInn)) return false;
+	}
+	return true;
+}
+
+function timeOf(r: ContactRecord): number {
+	if (!r.timestamp) return Number.NaN;
+	const t = Date.parse(r.timestamp);
+	return Number.isFinite(t) ? t : Number.NaN;
+}
+
+/** Picks the primary of a cluster by the policy; ties and missing timestamps fall back to input order. */
+export function pickPrimary(members: ContactRecord[], policy: ClusterOptions['primary']): ContactRecord {
+	let best = members[0];
+	for (const m of members.slice(1)) {
+		if (policy === 'first') {
+			if (m.index < best.index) best = m;
+			continue;
+		}
+		const tm = timeOf(m);
+		const tb = timeOf(best);
+		if (Number.isNaN(tm)) {
+			if (Number.isNaN(tb) && m.index < best.index) best = m;
+			continue;
+		}
+		if (Number.isNaN(tb) || (policy === 'oldest' ? tm < tb : tm > tb) || (tm === tb && m.index < best.index)) best = m;
+	}
+	return best;
+}
+
+/**
+ * Clusters a batch: blocking → pairwise comparison → duplicate edges joined strongest first
+ * (union-find), never joining clusters with a hard conflict. Review-level and company links are
+ * reported but never merge.
+ */
+export function clusterContacts(records: ContactRecord[], options: ClusterOptions): ClusterResult {
+	const n = records.length;
+	const sharedPhones = findSharedPhones(records, options.sharedPhoneMinNames);
+	const nameCounts = new Map<string, number>();
+	for (const r of records) {
+		for (const w of [r.name?.first, r.name?.last]) if (w) nameCounts.set(w, (nameCounts.get(w) ?? 0) + 1);
+	}
+	const nameFrequencies = { counts: nameCounts, total: n };
+	const pairs = candidatePairs(records, options);
+	const dupEdges: Array<{ a: number; b: number; score: number; comparison: Comparison }> = [];
+	const reviewEdges: Array<{ a: number; b: number; score: number; comparison: Comparison }> = [];
+	const compared: Array<[number, number]> = [];
+	const review: Array<Link | undefined> = new Array(n);
+	const companyLink: Array<Link | undefined> = new Array(n);
+	for (const [a, b] of pairs) {
+		const c = compareContacts(records[a], records[b], { sharedPhones, nameFrequencies });
+		const { decision, score } = decide(c, options.thresholds);
+		if (decision === 'duplicate') dupEdges.push({ a, b, score, comparison: c });
+		else if (decision === 'review') {
+			reviewEdges.push({ a, b, score, comparison: c });
+			if (!review[a] || review[a]!.score < score) review[a] = { other: b, score, comparison: c };
+			if (!review[b] || review[b]!.score < score) review[b] = { other: a, score, comparison: c };
+		} else if (c.companyLink) {
+			if (!companyLink[a]) companyLink[a] = { other: b, score, comparison: c };
+			if (!companyLink[b]) companyLink[b] = { other: a, score, comparison: c };
+		}
+	}
+	dupEdges.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+	const parent = Array.from({ length: n }, (_, i) => i);
+	const members: ContactRecord[][] = records.map((r) => [r]);
+	const find = (i: number): number => {
+		while (parent[i] !== i) {
+			parent[i] = parent[parent[i]];
+			i = parent[i];
+		}
+		return i;
+	};
+	const link: Array<Link | undefined> = new Array(n);
+	for (const e of dupEdges) {
+		const ra = find(e.a);
+		const rb = find(e.b);
+		if (ra === rb) continue;
+		if (!compatible(members[ra], members[rb])) continue;
+		const [big, small] = members[ra].length >= members[rb].length ? [ra, rb] : [rb, ra];
+		parent[small] = big;
+		members[big] = members[big].concat(members[small]);
+		members[small] = [];
+		if (!link[e.b]) link[e.b] = { other: e.a, score: e.score, comparison: e.comparison };
+		if (!link[e.a]) link[e.a] = { other: e.b, score: e.score, comparison: e.comparison };
+	}
+	// Cluster support: two clusters that several review-level links join (at least two, and most
+	// of the pairs compared between them) are one person seen through noisy records.
+	for (let round = 0; options.clusterSupport && round < 3; round++) {
+		let joined = 0;
+		compared.length = 0;
+		for (const [a, b] of pairs) {
+			const ra = find(a);
+			const rb = find(b);
+			if (ra !== rb) compared.push([ra, rb]);
+		}
+		const key = (x: number, y: number) => (x < y ? `${x}:${y}` : `${y}:${x}`);
+		const pairCount = new Map<string, number>();
+		for (const [x, y] of compared) pairCount.set(key(x, y), (pairCount.get(key(x, y)) ?? 0) + 1);
+		const support = new Map<string, Array<(typeof reviewEdges)[number]>>();
+		for (const e of reviewEdges) {
+			const ra = find(e.a);
+			const rb = find(e.b);
+			if (ra === rb) continue;
+			const k = key(ra, rb);
+			const list = support.get(k);
+			if (list) list.push(e);
+			else support.set(k, [e]);
+		}
+		for (const [k, edges] of support) {
+			if (edges.length < 2 || edges.length * 2 <= (pairCount.get(k) ?? 0)) continue;
+			const ra = find(edges[0].a);
+			const rb = find(edges[0].b);
+			if (ra === rb || !compatible(members[ra], members[rb])) continue;
+			const [big, small] = members[ra].length >= members[rb].length ? [ra, rb] : [rb, ra];
+			parent[small] = big;
+			members[big] = members[big].concat(members[small]);
+			members[small] = [];
+			joined++;
+			const best = edges.reduce((x, y) => (y.score > x.score ? y : x));
+			const supported: Comparison = {
+				...best.comparison,
+				evidence: [...best.comparison.evidence, { field: 'cluster', outcome: 'similar', weight: 0, value: String(edges.length) }],
+			};
+			if (!link[best.b]) link[best.b] = { other: best.a, score: best.score, comparison: supported };
+			if (!link[best.a]) link[best.a] = { other: best.b, score: best.score, comparison: supported };
+		}
+		if (!joined) break;
+	}
+	const primaryOf = new Array<number>(n);
+	const clusterSize = new Array<number>(n);
+	for (let i = 0; i < n; i++) {
+		if (find(i) !== i) continue;
+		const primary = pickPrimary(members[i], options.primary).index;
+		for (const m of members[i]) {
+			primaryOf[m.index] = primary;
+			clusterSize[m.index] = members[i].length;
+		}
+	}
+	// Review links inside one cluster are settled; keep only those that point outside it.
+	for (let i = 0; i < n; i++) {
+		const r = review[i];
+		if (r && find(r.other) === find(i)) review[i] = undefined;
+		const c = companyLink[i];
+		if (c && find(c.other) === find(i)) companyLink[i] = undefined;
+	}
+	return { primaryOf, clusterSize, link, review, companyLink, sharedPhones, comparisons: pairs.length };
+}

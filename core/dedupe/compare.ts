@@ -1,0 +1,311 @@
+import jaroWinkler from 'jaro-winkler';
+import { distance as levenshtein } from 'fastest-levenshtein';
+
+import type { PersonName } from '../text/names';
+import type { ContactRecord } from './record';
+import { WEIGHTS as W } from './weights';
+
+export type Outcome = 'equal' | 'similar' | 'initial' | 'different' | 'shared';
+
+/** One field's contribution to a match decision. */
+export interface Evidence {
+	field: string;
+	outcome: Outcome;
+	weight: number;
+	/** The normalised value on this side and on the other side (when they differ). */
+	value?: string;
+	other?: string;
+}
+
+export interface Comparison {
+	/** Sum of evidence weights, in bits. */
+	weight: number;
+	evidence: Evidence[];
+	/** True when something besides the names agrees (an identity, date of birth, address, postcode). */
+	corroborated: boolean;
+	/** A fact that rules out the same person (different personal INN). */
+	conflict: boolean;
+	/** Same company (shared switchboard phone, organisation INN, role mailbox, company name) without a person match. */
+	companyLink?: { via: 'phone' | 'inn' | 'email' | 'company'; value: string };
+}
+
+/**
+ * How often each name word occurs in the batch (term-frequency adjustment, as in Fellegi–Sunter
+ * record linkage): agreeing on a rare name is stronger evidence than agreeing on a common one.
+ */
+export interface NameFrequencies {
+	counts: ReadonlyMap<string, number>;
+	total: number;
+}
+
+/** Batches smaller than this carry too little frequency information; default weights apply. */
+export const TF_MIN_BATCH = 200;
+
+/** Weight of agreeing on `value`: log2(0.95 / frequency), kept within [base - 3, base + 2]. */
+function tfWeight(base: number, value: string | undefined, tf?: NameFrequencies): number {
+	if (!tf || !value || tf.total < TF_MIN_BATCH) return base;
+	const count = tf.counts.get(value) ?? 1;
+	const w = Math.log2(0.95 / (count / tf.total));
+	return Math.round(Math.min(base + 2, Math.max(base - 3, w)) * 100) / 100;
+}
+
+export interface CompareContext {
+	/** Name-word frequencies of the batch (deduplicate operation). */
+	nameFrequencies?: NameFrequencies;
+	/** Phones used by several different people in the batch (switchboards), E.164. */
+	sharedPhones?: ReadonlySet<string>;
+}
+
+/** Consonant outline: first letter kept, later vowels dropped ("alan", "allen", "alen" → "aln"). */
+function consonants(word: string): string {
+	return word.charAt(0) + word.slice(1).replace(/[aeiouy]/g, '');
+}
+
+/**
+ * equal: same skeleton; similar: one is a prefix of the other (4+ letters), Jaro-Winkler ≥ 0.92,
+ * one edit apart (4+ letters), or the same consonant outline (3+ consonants); different otherwise.
+ */
+export function wordOutcome(a: string, b: string): 'equal' | 'similar' | 'different' {
+	if (a === b) return 'equal';
+	const min = Math.min(a.length, b.length);
+	if (min >= 3 && (a.startsWith(b) || b.startsWith(a))) return 'similar';
+	if (jaroWinkler(a, b) >= 0.92) return 'similar';
+	if (min >= 4 && levenshtein(a, b) <= 1) return 'similar';
+	const ca = consonants(a);
+	if (ca.length >= 3 && ca === consonants(b)) return 'similar';
+	return 'different';
+}
+
+function firstPart(
+	a: PersonName,
+	aFirst: string | undefined,
+	bFirst: string | undefined,
+	bName: PersonName,
+	tf?: NameFrequencies,
+): Evidence | undefined {
+	if (aFirst && bFirst) {
+		const o = wordOutcome(aFirst, bFirst);
+		const weight = o === 'equal' ? tfWeight(W.firstEqual, aFirst, tf) : o === 'similar' ? W.firstSimilar : W.firstDifferent;
+		return { field: 'firstName', outcome: o, weight, value: aFirst, ...(o !== 'equal' ? { other: bFirst } : {}) };
+	}
+	const ai = aFirst ? aFirst[0] : a.firstInitial;
+	const bi = bFirst ? bFirst[0] : bName.firstInitial;
+	if (ai && bi) {
+		return ai === bi
+			? { field: 'firstName', outcome: 'initial', weight: W.firstInitial, value: ai }
+			: { field: 'firstName', outcome: 'different', weight: W.firstDifferent / 2, value: ai, other: bi };
+	}
+	return undefined;
+}
+
+function lastPart(aLast: string | undefined, bLast: string | undefined, tf?: NameFrequencies): Evidence | undefined {
+	if (!aLast || !bLast) return undefined;
+	const o = wordOutcome(aLast, bLast);
+	const weight = o === 'equal' ? tfWeight(W.lastEqual, aLast, tf) : o === 'similar' ? W.lastSimilar : W.lastDifferent;
+	return { field: 'lastName', outcome: o, weight, value: aLast, ...(o !== 'equal' ? { other: bLast } : {}) };
+}
+
+/** Names in both word orders; the better reading wins (order swaps are common in forms). */
+export function compareNames(a: PersonName, b: PersonName, tf?: NameFrequencies): Evidence[] {
+	const straight = [firstPart(a, a.first, b.first, b, tf), lastPart(a.last, b.last, tf)].filter(Boolean) as Evidence[];
+	let best = straight;
+	const swapped = [
+		firstPart(a, a.first, b.last, b, tf),
+		lastPart(a.last, b.first, tf),
+	].filter(Boolean) as Evidence[];
+	if (swapped.length && a.first !== b.first) {
+		const penalty = a.orderUnknown || b.orderUnknown ? 0 : W.swappedOrder;
+		const sum = (e: Evidence[]) => e.reduce((s, x) => s + x.weight, 0);
+		if (sum(swapped) + penalty > sum(straight)) best = [...swapped, { field: 'nameOrder', outcome: 'different', weight: penalty }];
+	}
+	if (a.middle && b.middle) {
+		const o = wordOutcome(a.middle, b.middle);
+		const weight = o === 'equal' ? W.middleEqual : o === 'similar' ? W.middleSimilar : W.middleDifferent;
+		best.push({ field: 'middleName', outcome: o, weight, value: a.middle, ...(o !== 'equal' ? { other: b.middle } : {}) });
+	}
+	return best;
+}
+
+/** True when the names agree or cannot be told apart (no first-name or last-name conflict). */
+function namesConflict(names: Evidence[]): boolean {
+	return names.some((e) => e.outcome === 'different' && (e.field === 'firstName' || e.field === 'lastName'));
+}
+
+function dobOutcome(a: string, b: string): 'equal' | 'similar' | 'year' | 'different' {
+	if (a === b) return 'equal';
+	if (a.length === 8 && b.length === 8) {
+		// Day and month swapped (US/EU order), one mistyped digit, or two adjacent digits transposed.
+		if (a.slice(0, 4) === b.slice(0, 4) && a.slice(4, 6) === b.slice(6, 8) && a.slice(6, 8) === b.slice(4, 6)) return 'similar';
+		let diff = 0;
+		const pos: number[] = [];
+		for (let i = 0; i < 8; i++) {
+			if (a[i] !== b[i]) {
+				pos.push(i);
+				diff++;
+			}
+		}
+		if (diff === 1) return 'similar';
+		if (diff === 2 && pos[1] === pos[0] + 1 && a[pos[0]] === b[pos[1]] && a[pos[1]] === b[pos[0]]) return 'similar';
+		if (a.slice(0, 4) === b.slice(0, 4)) return 'year';
+	}
+	return 'different';
+}
+
+function textOutcome(a: string, b: string): 'equal' | 'similar' | 'different' {
+	if (a === b) return 'equal';
+	const ca = a.replace(/ /g, '');
+	const cb = b.replace(/ /g, '');
+	if (ca === cb) return 'equal';
+	const maxLen = Math.max(ca.length, cb.length);
+	if (levenshtein(ca, cb) / maxLen <= 0.2) return 'similar';
+	// Token overlap with typo-tolerant tokens (numbers must be equal).
+	const ta = a.split(' ');
+	const tb = b.split(' ');
+	let common = 0;
+	for (const x of ta) {
+		const hit = tb.some((y) => x === y || (!/\d/.test(x) && x.length >= 4 && y.length >= 4 && wordOutcome(x, y) !== 'different'));
+		if (hit) common++;
+	}
+	return common / Math.max(ta.length, tb.length) >= 0.6 ? 'similar' : 'different';
+}
+
+function intersect(a: readonly string[], b: readonly string[]): string | undefined {
+	for (const x of a) if (b.includes(x)) return x;
+	return undefined;
+}
+
+/**
+ * Compares two contacts field by field. Conservative: a shared switchboard or landline, an
+ * organisation INN, a role mailbox or a company name only link the two to one company; a phone
+ * shared by people with different names is a company link, not a person match.
+ */
+export function compareContacts(a: ContactRecord, b: ContactRecord, ctx: CompareContext = {}): Comparison {
+	const evidence: Evidence[] = [];
+	let corroborated = false;
+	let conflict = false;
+	let companyLink: Comparison['companyLink'];
+
+	const names = a.name && b.name ? compareNames(a.name, b.name, ctx.nameFrequencies) : [];
+	const nameConflict = namesConflict(names);
+	evidence.push(...names);
+
+	// E-mail
+	const email = intersect(a.emails, b.emails);
+	if (email) {
+		evidence.push({ field: 'email', outcome: 'equal', weight: W.emailEqual, value: email });
+		corroborated = true;
+	} else if (a.emails.length && b.emails.length) {
+		let similar: Evidence | undefined;
+		for (const x of a.emails)
+			for (const y of b.emails) {
+				const [xl, xd] = x.split('@');
+				const [yl, yd] = y.split('@');
+				const typo = x.length >= 10 && levenshtein(x, y) <= 2;
+				if (!similar && ((xd === yd && xl.length >= 4 && jaroWinkler(xl, yl) >= 0.9) || typo)) {
+					similar = { field: 'email', outcome: 'similar', weight: W.emailSimilar, value: x, other: y };
+				}
+			}
+		evidence.push(similar ?? { field: 'email', outcome: 'different', weight: W.emailDifferent, value: a.emails[0], other: b.emails[0] });
+		if (similar) corroborated = true;
+	}
+	const role = intersect(a.roleEmails, b.roleEmails);
+	if (role) {
+		evidence.push({ field: 'email', outcome: 'shared', weight: W.roleEmailEqual, value: role });
+		companyLink ??= { via: 'email', value: role };
+	}
+
+	// Phones (WhatsApp numbers included)
+	const bPhones = new Map(b.phones.map((p) => [p.e164, p.kind]));
+	let phoneEv: Evidence | undefined;
+	for (const p of a.phones) {
+		const other = bPhones.get(p.e164);
+		if (!other) continue;
+		const shared = p.kind === 'shared' || other === 'shared' || ctx.sharedPhones?.has(p.e164) || nameConflict;
+		const ev: Evidence = shared
+			? { field: 'phone', outcome: 'shared', weight: W.sharedPhone, value: p.e164 }
+			: {
+					field: 'phone',
+					outcome: 'equal',
+					weight: p.kind === 'mobile' && other === 'mobile' ? W.mobileEqual : W.landlineEqual,
+					value: p.e164,
+				};
+		if (!phoneEv || ev.weight > phoneEv.weight) phoneEv = ev;
+	}
+	if (phoneEv) {
+		evidence.push(phoneEv);
+		if (phoneEv.outcome === 'equal') corroborated = true;
+		else companyLink ??= { via: 'phone', value: phoneEv.value! };
+	}
+
+	// Telegram
+	if (a.telegram.length && b.telegram.length) {
+		const t = intersect(a.telegram, b.telegram);
+		if (t) {
+			evidence.push({ field: 'telegram', outcome: 'equal', weight: W.telegramEqual, value: t });
+			corroborated = true;
+		} else evidence.push({ field: 'telegram', outcome: 'different', weight: W.telegramDifferent, value: a.telegram[0], other: b.telegram[0] });
+	}
+
+	// INN / OGRN
+	if (a.personInn && b.personInn) {
+		if (a.personInn === b.personInn) {
+			evidence.push({ field: 'inn', outcome: 'equal', weight: W.personInnEqual, value: a.personInn });
+			corroborated = true;
+		} else {
+			evidence.push({ field: 'inn', outcome: 'different', weight: W.personInnDifferent, value: a.personInn, other: b.personInn });
+			conflict = true;
+		}
+	}
+	if (a.orgInn && a.orgInn === b.orgInn) {
+		evidence.push({ field: 'inn', outcome: 'shared', weight: W.orgInnEqual, value: a.orgInn });
+		companyLink ??= { via: 'inn', value: a.orgInn };
+	} else if (a.ogrn && a.ogrn === b.ogrn) {
+		evidence.push({ field: 'ogrn', outcome: 'shared', weight: W.orgInnEqual, value: a.ogrn });
+		companyLink ??= { via: 'inn', value: a.ogrn };
+	}
+	if (a.company && a.company === b.company) {
+		evidence.push({ field: 'company', outcome: 'shared', weight: W.companyEqual, value: a.company });
+		companyLink ??= { via: 'company', value: a.company };
+	}
+
+	// Date of birth
+	if (a.dob && b.dob) {
+		const d = dobOutcome(a.dob, b.dob);
+		const o = d === 'year' ? 'different' : d;
+		evidence.push({
+			field: 'dob',
+			outcome: o,
+			weight: d === 'equal' ? W.dobEqual : d === 'similar' ? W.dobNear : d === 'year' ? W.dobSameYear : W.dobDifferent,
+			value: a.dob,
+			...(o !== 'equal' ? { other: b.dob } : {}),
+		});
+		if (o !== 'different') corroborated = true;
+	}
+	// Address, postcode, city
+	if (a.address && b.address) {
+		const o = textOutcome(a.address, b.address);
+		evidence.push({ field: 'address', outcome: o, weight: o === 'equal' ? W.addressEqual : o === 'similar' ? W.addressSimilar : W.addressDifferent });
+		if (o !== 'different') corroborated = true;
+	}
+	if (a.postcode && b.postcode) {
+		const o = a.postcode === b.postcode ? 'equal' : levenshtein(a.postcode, b.postcode) <= 1 || dobOutcome(a.postcode.padEnd(8, '_'), b.postcode.padEnd(8, '_')) === 'similar' ? 'similar' : 'different';
+		evidence.push({
+			field: 'postcode',
+			outcome: o,
+			weight: o === 'equal' ? W.postcodeEqual : o === 'similar' ? W.postcodeSimilar : W.postcodeDifferent,
+			value: a.postcode,
+			...(o !== 'equal' ? { other: b.postcode } : {}),
+		});
+		if (o === 'equal') corroborated = true;
+	}
+	if (a.city && b.city) {
+		const o = wordOutcome(a.city, b.city);
+		evidence.push({ field: 'city', outcome: o, weight: o === 'equal' ? W.cityEqual : o === 'similar' ? W.citySimilar : W.cityDifferent });
+	}
+
+	const weight = Math.round(evidence.reduce((s, e) => s + e.weight, 0) * 100) / 100;
+	const result: Comparison = { weight, evidence, corroborated, conflict };
+	// A company link is reported only when the two are not the same person.
+	if (companyLink) result.companyLink = companyLink;
+	return result;
+}

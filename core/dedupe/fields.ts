@@ -1,0 +1,58 @@
+/**
+ * Which input fields hold which part of a contact. Each entry is a comma-separated list of dotted
+ * paths; the first path with a value wins ("phone,mobile" reads `phone`, else `mobile`).
+ */
+export const CONTACT_FIELDS = [
+	'id',
+	'name',
+	'firstName',
+	'lastName',
+	'middleName',
+	'phone',
+	'email',
+	'company',
+	'inn',
+	'ogrn',
+	'telegram',
+	'whatsapp',
+	'channel',
+	'timestamp',
+	'dob',
+	'address',
+	'city',
+	'postcode',
+] as const;
+
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+
+export type FieldMapping = Record<ContactField, string>;
+
+export const DEFAULT_FIELD_MAPPING: Readonly<FieldMapping> = {
+	id: 'id',
+	name: 'name,fullName',
+	firstName: 'firstName,first_name',
+	lastName: 'lastName,last_name',
+	middleName: 'middleName,patronymic',
+	phone: 'phone,phones,mobile',
+	email: 'email,emails',
+	company: 'company,companyName',
+	inn: 'inn',
+	ogrn: 'ogrn',
+	telegram: 'telegram',
+	whatsapp: 'whatsapp',
+	channel: 'channel',
+	timestamp: 'timestamp,createdAt',
+	dob: 'dob,birthDate',
+	address: 'address',
+	city: 'city',
+	postcode: 'postcode,zip',
+};
+
+export function resolveMapping(partial: Partial<Record<string, unknown>> | undefined): FieldMapping {
+	const out = { ...DEFAULT_FIELD_MAPPING };
+	for (const f of CONTACT_FIELDS) {
+		const v = partial?.[f];
+		if (typeof v === 'string' && v.trim()) out[f] = v.trim();
+	}
+	return out;
+}

@@ -1,0 +1,221 @@
+import { InputError } from '../shared/errors';
+import { getPath, isPlainObject } from '../shared/values';
+import { normalizeCompany } from '../text/company';
+import { normalizeDate } from '../text/date';
+import { canonicalEmail, isRoleEmail } from '../text/email';
+import { innKind, normalizeInn, normalizeOgrn } from '../text/inn';
+import { normalizeTelegram, normalizeWhatsapp } from '../text/messenger';
+import type { PersonName } from '../text/names';
+import { nameKey, parsePersonName } from '../text/names';
+import { skeleton, skeletonWords } from '../text/fold';
+import type { CountryCode } from '../text/phone';
+import { phoneKind } from './phoneKind';
+import type { ContactField, FieldMapping } from './fields';
+
+export type PhoneKind = 'mobile' | 'landline' | 'shared';
+
+/** One contact, normalised once; everything the comparison needs. Never holds an empty key. */
+export interface ContactRecord {
+	/** Position in the batch (or candidate list). */
+	index: number;
+	id?: string;
+	channel?: string;
+	timestamp?: string;
+	name?: PersonName;
+	nameKey?: string;
+	emails: string[];
+	roleEmails: string[];
+	phones: Array<{ e164: string; kind: PhoneKind }>;
+	telegram: string[];
+	personInn?: string;
+	orgInn?: string;
+	ogrn?: string;
+	company?: string;
+	dob?: string;
+	address?: string;
+	city?: string;
+	postcode?: string;
+	/** Values present but unusable (a phone of letters): field path → raw text. */
+	invalid: Array<{ field: string; value: string }>;
+}
+
+export interface ParseOptions {
+	mapping: FieldMapping;
+	defaultCountry: CountryCode;
+}
+
+/** The first path of a comma-separated list that has a non-empty value. */
+function pick(json: Record<string, unknown>, paths: string): { path: string; value: unknown } | undefined {
+	for (const raw of paths.split(',')) {
+		const path = raw.trim();
+		if (!path) continue;
+		const value = getPath(json, path);
+		if (value === undefined || value === null) continue;
+		if (typeof value === 'string' && value.trim() === '') continue;
+		if (Array.isArray(value) && value.length === 0) continue;
+		return { path, value };
+	}
+	return undefined;
+}
+
+/** Text values of a field: a string, a number, or an array of those; anything else is an error. */
+function texts(json: Record<string, unknown>, mapping: FieldMapping, field: ContactField): { path: string; values: string[] } | undefined {
+	const found = pick(json, mapping[field]);
+	if (!found) return undefined;
+	const list = Array.isArray(found.value) ? found.value : [found.value];
+	const values: string[] = [];
+	for (const v of list) {
+		if (v === undefined || v === null) continue;
+		if (typeof v === 'string') {
+			if (v.trim()) values.push(v.trim());
+		} else if (typeof v === 'number' && Number.isFinite(v)) values.push(String(v));
+		else {
+			throw new InputError(
+				found.path,
+				`Field "${found.path}" must be text (or a list of texts), got ${Array.isArray(v) ? 'array' : typeof v}`,
+			);
+		}
+	}
+	return values.length ? { path: found.path, values } : undefined;
+}
+
+function first(json: Record<string, unknown>, mapping: FieldMapping, field: ContactField): string | undefined {
+	return texts(json, mapping, field)?.values[0];
+}
+
+const IDENTITY_FIELDS: ContactField[] = ['name', 'firstName', 'lastName', 'phone', 'email', 'telegram', 'whatsapp', 'inn', 'ogrn', 'company', 'dob', 'address'];
+
+/**
+ * Reads and normalises one contact. Throws InputError (naming the field) for a non-object, a field
+ * of the wrong type, or a contact with no usable identity at all (e.g. a phone of letters as the
+ * only field), so nothing is ever matched on empty values.
+ */
+export function parseContact(json: unknown, index: number, options: ParseOptions): ContactRecord {
+	if (!isPlainObject(json)) {
+		throw new InputError('json', `Item is not an object (got ${Array.isArray(json) ? 'array' : typeof json})`);
+	}
+	const { mapping, defaultCountry } = options;
+	const rec: ContactRecord = { index, emails: [], roleEmails: [], phones: [], telegram: [], invalid: [] };
+	const id = first(json, mapping, 'id');
+	if (id !== undefined) rec.id = id;
+	const channel = first(json, mapping, 'channel');
+	if (channel !== undefined) rec.channel = channel;
+	const ts = first(json, mapping, 'timestamp');
+	if (ts !== undefined) rec.timestamp = ts;
+
+	const name = parsePersonName({
+		first: first(json, mapping, 'firstName'),
+		last: first(json, mapping, 'lastName'),
+		middle: first(json, mapping, 'middleName'),
+		full: first(json, mapping, 'name'),
+	});
+	if (name) {
+		rec.name = name;
+		const key = nameKey(name);
+		if (key) rec.nameKey = key;
+	}
+
+	const emails = texts(json, mapping, 'email');
+	for (const raw of emails?.values ?? []) {
+		const e = canonicalEmail(raw);
+		if (!e) rec.invalid.push({ field: emails!.path, value: raw });
+		else if (isRoleEmail(e)) {
+			if (!rec.roleEmails.includes(e)) rec.roleEmails.push(e);
+		} else if (!rec.emails.includes(e)) rec.emails.push(e);
+	}
+
+	const addPhone = (e164: string, kind: PhoneKind) => {
+		const existing = rec.phones.find((p) => p.e164 === e164);
+		if (!existing) rec.phones.push({ e164, kind });
+	};
+	const phones = texts(json, mapping, 'phone');
+	for (const raw of phones?.values ?? []) {
+		const p = phoneKind(raw, defaultCountry);
+		if (!p) rec.invalid.push({ field: phones!.path, value: raw });
+		else addPhone(p.e164, p.kind);
+	}
+	const wa = texts(json, mapping, 'whatsapp');
+	for (const raw of wa?.values ?? []) {
+		const e164 = normalizeWhatsapp(raw, defaultCountry);
+		if (!e164) rec.invalid.push({ field: wa!.path, value: raw });
+		else addPhone(e164, 'mobile');
+	}
+	const tg = texts(json, mapping, 'telegram');
+	for (const raw of tg?.values ?? []) {
+		const t = normalizeTelegram(raw);
+		if (!t) rec.invalid.push({ field: tg!.path, value: raw });
+		else if (!rec.telegram.includes(t)) rec.telegram.push(t);
+	}
+	const innField = texts(json, mapping, 'inn');
+	for (const raw of innField?.values ?? []) {
+		const inn = normalizeInn(raw);
+		if (!inn) rec.invalid.push({ field: innField!.path, value: raw });
+		else if (innKind(inn) === 'individual') rec.personInn ??= inn;
+		else rec.orgInn ??= inn;
+	}
+	const ogrnField = texts(json, mapping, 'ogrn');
+	if (ogrnField) {
+		const ogrn = normalizeOgrn(ogrnField.values[0]);
+		if (ogrn) rec.ogrn = ogrn;
+		else rec.invalid.push({ field: ogrnField.path, value: ogrnField.values[0] });
+	}
+	const company = normalizeCompany(first(json, mapping, 'company'));
+	if (company) rec.company = company;
+
+	const dobRaw = first(json, mapping, 'dob');
+	if (dobRaw) {
+		const dob = normalizeDate(dobRaw) ?? (/^\d{8}$/.test(dobRaw) ? dobRaw : undefined);
+		if (dob) rec.dob = dob;
+	}
+	const address = first(json, mapping, 'address');
+	if (address) {
+		const a = skeletonWords(address).join(' ');
+		if (a) rec.address = a;
+	}
+	const city = first(json, mapping, 'city');
+	if (city) {
+		const c = skeletonWords(city).join('');
+		if (c) rec.city = c;
+	}
+	const postcode = first(json, mapping, 'postcode');
+	if (postcode) {
+		const p = postcode.replace(/\s/g, '').toLowerCase();
+		if (p) rec.postcode = p;
+	}
+
+	if (!hasIdentity(rec)) {
+		const bad = rec.invalid[0];
+		if (bad) {
+			throw new InputError(
+				bad.field,
+				`Field "${bad.field}" ("${bad.value.slice(0, 40)}") is not usable and the contact has no other identity`,
+				`Give the contact a valid phone, e-mail, name, Telegram, WhatsApp, INN or company (fields: ${IDENTITY_FIELDS.map((f) => mapping[f]).join('; ')}).`,
+			);
+		}
+		throw new InputError(
+			mapping.name.split(',')[0],
+			'Contact has no usable identity: no name, phone, e-mail, Telegram, WhatsApp, INN, company, date of birth or address',
+			`Check the field mapping: looked in ${IDENTITY_FIELDS.map((f) => mapping[f]).join('; ')}.`,
+		);
+	}
+	return rec;
+}
+
+export function hasIdentity(rec: ContactRecord): boolean {
+	return Boolean(
+		rec.name ||
+			rec.emails.length ||
+			rec.roleEmails.length ||
+			rec.phones.length ||
+			rec.telegram.length ||
+			rec.personInn ||
+			rec.orgInn ||
+			rec.ogrn ||
+			rec.company ||
+			rec.dob ||
+			rec.address,
+	);
+}
+
+/** Skeleton of a single word, exported for blocking keys. */
+export { skeleton };

@@ -1,0 +1,57 @@
+import { transliterate } from 'transliteration';
+
+/**
+ * Script- and spelling-neutral folding used by every name-like key (people, companies).
+ * 1. lower case, ё → е (Russian writes both for one letter);
+ * 2. Cyrillic → Latin with the maintained `transliteration` library;
+ * 3. a phonetic "skeleton" that removes the differences between common romanisation systems
+ *    (ISO 9 / GOST / BGN / passport: Юлия = Yuliya = Iuliia = Julia, Евгений = Evgeniy = Evgenii,
+ *    Александр = Aleksandr = Alexandr, Хабибуллин = Khabibullin = Habibulin).
+ * Pure functions, no state.
+ */
+
+/** Lower-cased, ё→е, trimmed; punctuation kept. */
+export function foldCase(text: string): string {
+	return text.toLowerCase().replace(/ё/g, 'е').trim();
+}
+
+/** Latin lower-case letters, digits and single spaces (Cyrillic transliterated). */
+export function toLatin(text: string): string {
+	const folded = foldCase(text).replace(/[ьъ]/g, '');
+	// ASCII needs no transliteration (and skipping the library call keeps 100k contacts fast).
+	const latin = /^[ -~]*$/.test(folded) ? folded : transliterate(folded);
+	return latin
+		.toLowerCase()
+		.replace(/['`’ʼ]/g, '')
+		.replace(/[^a-z0-9]+/g, ' ')
+		.trim();
+}
+
+const SKELETON_RULES: Array<[RegExp, string]> = [
+	[/shch|sch/g, 'sh'],
+	[/kh/g, 'h'],
+	[/tz|ts/g, 'c'],
+	[/ck/g, 'k'],
+	[/ph/g, 'f'],
+	[/th/g, 't'],
+	[/w/g, 'v'],
+	[/x/g, 'ks'],
+	[/q/g, 'k'],
+	[/[yj]/g, 'i'],
+	[/(.)\1+/g, '$1'],
+];
+
+/** Phonetic skeleton of ONE word (letters only): equal skeletons = same spoken word for our purposes. */
+export function skeleton(word: string): string {
+	let s = toLatin(word).replace(/[^a-z]/g, '');
+	for (const [re, to] of SKELETON_RULES) s = s.replace(re, to);
+	return s;
+}
+
+/** Words of a text, each folded to its skeleton; empty words dropped. */
+export function skeletonWords(text: string): string[] {
+	return toLatin(text)
+		.split(' ')
+		.map((w) => (/^[0-9]+$/.test(w) ? w : skeleton(w)))
+		.filter((w) => w.length > 0);
+}

@@ -1,0 +1,116 @@
+import { canonicalFirstName, isKnownFirstName } from './diminutives';
+import { foldCase, skeleton } from './fold';
+
+/**
+ * A person's name, normalised for matching across channels and scripts:
+ * case, ё/е, word order ("Петров Иван" = "Иван Петров"), initials ("Смирнова О."), patronymics
+ * ("Иванович", "Ivanovna"), Cyrillic↔Latin ("Ivan Petrov" = "Иван Петров") and diminutives
+ * ("Саша" → Александр). Every key is a phonetic skeleton (core/text/fold.ts).
+ */
+export interface PersonName {
+	/** Canonical first name skeleton (diminutives mapped to the full name). */
+	first?: string;
+	/** Initial of the first name when only an initial was given ("О." → "o"). */
+	firstInitial?: string;
+	/** Last name skeleton. */
+	last?: string;
+	/** Patronymic skeleton ("ivanovich"). */
+	middle?: string;
+	/** True when first/last come from an unstructured full name whose order could not be told. */
+	orderUnknown: boolean;
+	/** Display form, as given (trimmed). */
+	display: string;
+}
+
+const PATRONYMIC_RE = /(ович|евич|ич|овна|евна|ична|инична)$|(ovich|evich|ovitch|evitch|ovna|evna|ichna)$/;
+
+export function isPatronymic(word: string): boolean {
+	return PATRONYMIC_RE.test(foldCase(word)) && word.length > 5;
+}
+
+function words(text: string): string[] {
+	return foldCase(text)
+		.replace(/[.,;()"«»]/g, ' ')
+		.split(/\s+/)
+		.filter((w) => w && /\p{L}/u.test(w));
+}
+
+function isInitial(word: string): boolean {
+	return /^\p{L}$/u.test(word);
+}
+
+function initialOf(word: string): string {
+	return skeleton(word).charAt(0);
+}
+
+/**
+ * Builds the name from whatever the record has: separate first/last/middle fields win, then a full
+ * name. Returns undefined when nothing usable is left (empty, digits, punctuation).
+ */
+export function parsePersonName(parts: {
+	first?: string;
+	last?: string;
+	middle?: string;
+	full?: string;
+}): PersonName | undefined {
+	const display = [parts.first, parts.middle, parts.last].filter(Boolean).join(' ') || (parts.full ?? '').trim();
+	const name: PersonName = { orderUnknown: false, display };
+	if (parts.first || parts.last) {
+		const fw = parts.first ? words(parts.first) : [];
+		const lw = parts.last ? words(parts.last) : [];
+		const mw = parts.middle ? words(parts.middle) : [];
+		// "Иван Иванович" in the first-name field: the patronymic moves to middle.
+		const firstWords = fw.filter((w) => !isPatronymic(w));
+		const middleWords = [...mw, ...fw.filter((w) => isPatronymic(w))];
+		if (firstWords.length) {
+			if (isInitial(firstWords[0])) name.firstInitial = initialOf(firstWords[0]);
+			else name.first = canonicalFirstName(firstWords[0]);
+		}
+		if (lw.length) name.last = lw.map((w) => skeleton(w)).join('');
+		if (middleWords.length) name.middle = skeleton(middleWords[0]);
+	} else if (parts.full) {
+		const all = words(parts.full);
+		const middle = all.filter((w) => isPatronymic(w) && !isInitial(w));
+		const initials = all.filter((w) => isInitial(w));
+		const rest = all.filter((w) => !isInitial(w) && !isPatronymic(w));
+		if (middle.length) name.middle = skeleton(middle[0]);
+		if (rest.length === 1) {
+			// "Смирнова О." → last name + initial; "Иван" → a first name; "Petrov" → last name.
+			if (initials.length) {
+				name.last = skeleton(rest[0]);
+				name.firstInitial = initialOf(initials[0]);
+			} else if (isKnownFirstName(rest[0])) name.first = canonicalFirstName(rest[0]);
+			else name.last = skeleton(rest[0]);
+		} else if (rest.length >= 2) {
+			const [a, b] = rest;
+			const aKnown = isKnownFirstName(a);
+			const bKnown = isKnownFirstName(b);
+			// Western order "First Last" unless only the second word is a known first name or a
+			// patronymic follows it (Russian order "Петров Иван Иванович").
+			const swapped = (bKnown && !aKnown) || (middle.length > 0 && all.indexOf(middle[0]) > all.indexOf(b));
+			name.first = canonicalFirstName(swapped ? b : a);
+			name.last = skeleton(swapped ? a : rest[rest.length - 1]);
+			name.orderUnknown = aKnown === bKnown && middle.length === 0;
+		} else if (initials.length) {
+			name.firstInitial = initialOf(initials[0]);
+		}
+	}
+	if (name.first === '') delete name.first;
+	if (name.last === '') delete name.last;
+	if (name.middle === '') delete name.middle;
+	if (!name.first && !name.last && !name.firstInitial) return undefined;
+	return name;
+}
+
+/** One key for a name regardless of word order: sorted skeletons of first and last. */
+export function nameKey(name: PersonName): string | undefined {
+	const parts = [name.first ?? name.firstInitial, name.last].filter((p): p is string => Boolean(p));
+	if (!parts.length) return undefined;
+	return parts.sort().join(' ');
+}
+
+/** Convenience: normalise a full name string to its order-free key ("Петров Иван" → "ivan petrov"). */
+export function normalizePersonName(full: string): string | undefined {
+	const parsed = parsePersonName({ full });
+	return parsed ? nameKey(parsed) : undefined;
+}
