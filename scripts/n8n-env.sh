@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Provision Node 24 and n8n (pinned) into a cache folder outside the repository, keyed by version,
-# and reuse it on later runs. Prints the cache folder on its last line.
+# and reuse it on later runs (about 1 s when cached; the first run takes about 6 minutes and 2.9 GB).
 #   INQUIRY_ROUTER_CACHE  cache root (default: ~/.cache/n8n-nodes-inquiry-router)
+# Progress goes to stderr. Stdout: `key=value` lines (node_bin, node, n8n_main, n8n_version, cache),
+# then the cache folder alone on the LAST line (scripts/test.sh reads it with `tail -n 1`).
 set -euo pipefail
 NODE24_VERSION=24.21.0
 N8N_VERSION=2.41.1
@@ -9,6 +11,7 @@ CACHE="${INQUIRY_ROUTER_CACHE:-$HOME/.cache/n8n-nodes-inquiry-router}"
 NODE_DIR="$CACHE/node-$NODE24_VERSION"
 N8N_DIR="$CACHE/n8n-$N8N_VERSION"
 mkdir -p "$CACHE"
+# One provisioning at a time (parallel test runs share the cache).
 exec 9>"$CACHE/.lock"
 flock 9
 
@@ -25,9 +28,19 @@ export npm_config_nodedir="$NODE_HOME"
 if [ ! -f "$N8N_DIR/.complete" ]; then
   echo "[n8n-env] installing n8n $N8N_VERSION into $N8N_DIR (about 6 minutes)" >&2
   rm -rf "$N8N_DIR" && mkdir -p "$N8N_DIR"
+  # Scripts off: some install scripts download binaries (no network but the registry in CI);
+  # sqlite3 is then rebuilt against Node 24's headers, isolated-vm loads from its bundled prebuilds.
   (cd "$N8N_DIR" && echo '{"private":true}' > package.json &&
     npm install --no-audit --no-fund --loglevel=error --ignore-scripts --omit=dev "n8n@$N8N_VERSION" >&2 &&
     npm rebuild sqlite3 >&2)
+  N8N_MAIN_CHECK="$N8N_DIR/node_modules/n8n/bin/n8n"
+  [ -f "$N8N_MAIN_CHECK" ] || { echo "[n8n-env] n8n install incomplete: $N8N_MAIN_CHECK missing" >&2; exit 1; }
   touch "$N8N_DIR/.complete"
 fi
+
+echo "node_bin=$NODE_HOME/bin"
+echo "node=$NODE_HOME/bin/node"
+echo "n8n_main=$N8N_DIR/node_modules/n8n/bin/n8n"
+echo "n8n_version=$N8N_VERSION"
+echo "cache=$CACHE"
 echo "$CACHE"

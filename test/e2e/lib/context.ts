@@ -1,0 +1,183 @@
+/**
+ * One real n8n for a whole run: provision (scripts/n8n-env.sh), pack the built package, install it
+ * into a fresh user folder, start n8n, create the owner and an API key. The result is the context
+ * every suite receives.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { N8nApi, newOwner, type HttpResult, type Owner, type WebhookOptions, type WorkflowRecord } from './api';
+import { ensureN8nEnv, type N8nEnv } from './env';
+import { startN8n, logTail, type N8nProcess } from './n8n';
+import { installPackage, packPackage, type PackResult } from './pack';
+import { newRunDir, newTempDir, nodeType, PACKAGE_NAME, REPO_ROOT } from './paths';
+import { dataTablesOf, type WorkflowJson } from './workflows';
+
+export interface E2EContext {
+	/** http://127.0.0.1:<port> */
+	baseUrl: string;
+	/** Public API key (header X-N8N-API-KEY), every scope. */
+	apiKey: string;
+	/** Owner's session cookie (`n8n-auth=…`) for /rest and /types. */
+	cookie: string;
+	owner: Owner;
+	/** Client with cookie and API key set. */
+	api: N8nApi;
+	n8n: N8nProcess;
+	env: N8nEnv;
+	pack: PackResult;
+	/** test-artifacts/<kind>/<run>/ : n8n.log, timings.json, anything a suite wants to keep. */
+	runDir: string;
+	repoRoot: string;
+	packageName: string;
+	/** `n8n-nodes-inquiry-router.<name>` */
+	nodeType: (name: string) => string;
+	/**
+	 * Imports a workflow (creating the Data tables its Data table nodes name), activates it and
+	 * remembers it; returns the stored record.
+	 */
+	deploy: (workflow: WorkflowJson, options?: { activate?: boolean }) => Promise<WorkflowRecord>;
+	/** Calls a production webhook (retrying 404 while it registers). */
+	webhook: <T = unknown>(path: string, body?: unknown, options?: WebhookOptions) => Promise<HttpResult<T>>;
+	/**
+	 * For assertion messages: the last execution of a workflow, condensed (status, error, last node
+	 * run), plus the tail of n8n's log.
+	 */
+	explain: (workflowId: string) => Promise<string>;
+	timings: Record<string, number>;
+}
+
+export interface StartE2EOptions {
+	/** Artifacts folder kind under test-artifacts/ (default 'e2e'). */
+	kind?: string;
+	owner?: Owner;
+	readinessTimeoutMs?: number;
+	extraEnv?: Record<string, string>;
+	/** Keep the user folder after stop (default: only when E2E_KEEP=1). */
+	keepUserFolder?: boolean;
+}
+
+function condense(execution: unknown): string {
+	const e = execution as {
+		id?: unknown;
+		status?: unknown;
+		data?: { resultData?: { error?: { message?: string; description?: string }; lastNodeExecuted?: string } };
+	};
+	const rd = e?.data?.resultData;
+	return JSON.stringify({
+		id: e?.id,
+		status: e?.status,
+		lastNodeExecuted: rd?.lastNodeExecuted,
+		error: rd?.error ? { message: rd.error.message, description: rd.error.description } : undefined,
+	});
+}
+
+export async function startE2E(options: StartE2EOptions = {}): Promise<E2EContext> {
+	const timings: Record<string, number> = {};
+	const t0 = Date.now();
+	const runDir = newRunDir(options.kind ?? 'e2e');
+	const mark = (key: string, since: number) => (timings[key] = Date.now() - since);
+
+	let t = Date.now();
+	const env = ensureN8nEnv();
+	mark('provisionMs', t);
+
+	t = Date.now();
+	const scratch = newTempDir('inquiry-router-e2e');
+	const pack = packPackage(join(scratch, 'pack'));
+	const userFolder = join(scratch, 'user');
+	installPackage(pack, userFolder);
+	mark('packInstallMs', t);
+
+	const n8n = await startN8n({
+		env,
+		userFolder,
+		logFile: join(runDir, 'n8n.log'),
+		readinessTimeoutMs: options.readinessTimeoutMs,
+		extraEnv: options.extraEnv,
+	});
+	timings.n8nStartMs = n8n.startMs;
+
+	const keep = options.keepUserFolder ?? process.env.E2E_KEEP === '1';
+	const originalStop = n8n.stop;
+	n8n.stop = async (graceMs?: number) => {
+		await originalStop(graceMs);
+		if (!keep) rmSync(scratch, { recursive: true, force: true });
+	};
+
+	try {
+		t = Date.now();
+		const owner = options.owner ?? newOwner();
+		const api = new N8nApi(n8n.baseUrl);
+		await api.setupOwner(owner);
+		await api.createApiKey('e2e');
+		mark('ownerAndKeyMs', t);
+		timings.setupTotalMs = Date.now() - t0;
+
+		const deployed: string[] = [];
+		const ctx: E2EContext = {
+			baseUrl: n8n.baseUrl,
+			apiKey: api.apiKey,
+			cookie: api.cookie,
+			owner,
+			api,
+			n8n,
+			env,
+			pack,
+			runDir,
+			repoRoot: REPO_ROOT,
+			packageName: PACKAGE_NAME,
+			nodeType,
+			timings,
+			async deploy(workflow, deployOptions) {
+				for (const table of dataTablesOf(workflow)) await api.ensureDataTable(table.name, table.columns);
+				const record = await api.importWorkflow(workflow, deployOptions);
+				deployed.push(record.id);
+				return record;
+			},
+			webhook: (path, body, webhookOptions) => api.webhook(path, body, webhookOptions),
+			async explain(workflowId) {
+				let last = '(no execution found)';
+				try {
+					const e = await api.lastExecution(workflowId);
+					if (e) last = condense(e);
+				} catch (error) {
+					last = `(could not read executions: ${(error as Error).message})`;
+				}
+				return `last execution of ${workflowId}: ${last}\nn8n log (${n8n.logFile}), last lines:\n${logTail(n8n.logFile, 25)}`;
+			},
+		};
+		return ctx;
+	} catch (error) {
+		await n8n.stop();
+		throw new Error(`${(error as Error).message}\nn8n log (${n8n.logFile}), last lines:\n${logTail(n8n.logFile)}`);
+	}
+}
+
+/** Stops n8n (process group) and writes timings.json into the run folder. */
+export async function stopE2E(ctx: E2EContext | undefined): Promise<void> {
+	if (!ctx) return;
+	const t = Date.now();
+	await ctx.n8n.stop();
+	ctx.timings.n8nStopMs = Date.now() - t;
+	writeFileSync(join(ctx.runDir, 'timings.json'), `${JSON.stringify(ctx.timings, null, 2)}\n`);
+}
+
+/**
+ * A context object that suites can capture at registration time, before n8n is up: its fields
+ * become readable once `fill()` ran (in the entry file's `before`). Reading one earlier throws.
+ */
+export function lateContext(): { ctx: E2EContext; fill: (real: E2EContext) => void; ready: () => boolean } {
+	let real: E2EContext | undefined;
+	const ctx = new Proxy({} as E2EContext, {
+		get(_target, prop) {
+			if (!real) {
+				throw new Error(
+					`e2e context field "${String(prop)}" read before n8n started: use ctx inside before/it callbacks, not at register time`,
+				);
+			}
+			return real[prop as keyof E2EContext];
+		},
+	});
+	return { ctx, fill: (r) => (real = r), ready: () => real !== undefined };
+}

@@ -1,0 +1,54 @@
+/** Where things live: the repository, per-run artifacts (gitignored) and throwaway folders. */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** The repository root (this file is test/e2e/lib/paths.ts). */
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+
+/** The package's own name: installed node types are `${PACKAGE_NAME}.<name>`. */
+export const PACKAGE_NAME = 'n8n-nodes-inquiry-router';
+
+/** The five node type names (description.name) and the credential type this package ships. */
+export const NODE_NAMES = [
+	'classifyInquiry',
+	'dedupeContact',
+	'scoreAbcSegment',
+	'routeToManager',
+	'escalateToHuman',
+] as const;
+export type NodeName = (typeof NODE_NAMES)[number];
+export const CREDENTIAL_NAMES = ['inquiryRouterOpenAiApi'] as const;
+
+/** Full n8n type of one of our nodes as installed from the npm package, e.g. `n8n-nodes-inquiry-router.classifyInquiry`. */
+export function nodeType(name: NodeName | string): string {
+	return `${PACKAGE_NAME}.${name}`;
+}
+
+function stamp(): string {
+	return new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+}
+
+/**
+ * A fresh artifacts folder for one run: test-artifacts/<kind>/<timestamp>-<pid>/ (n8n.log, timings.json).
+ * Older runs of the same kind beyond `keep` are removed so the folder does not grow without bound.
+ */
+export function newRunDir(kind: string, keep = 10): string {
+	const base = join(REPO_ROOT, 'test-artifacts', kind);
+	mkdirSync(base, { recursive: true });
+	const dir = join(base, `${stamp()}-${process.pid}`);
+	mkdirSync(dir, { recursive: true });
+	const old = readdirSync(base)
+		.map((name) => join(base, name))
+		.filter((p) => p !== dir && statSync(p).isDirectory())
+		.sort()
+		.reverse()
+		.slice(keep - 1);
+	for (const p of old) rmSync(p, { recursive: true, force: true });
+	return dir;
+}
+
+/** A fresh temporary folder (N8N_USER_FOLDER, pack destination) under the OS temp dir. */
+export function newTempDir(prefix: string): string {
+	return mkdtempSync(join(tmpdir(), `${prefix}-`));
+}
