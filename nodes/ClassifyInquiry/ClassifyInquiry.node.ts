@@ -1,9 +1,33 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	NodeExecutionHint,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { createClassifier, DEFAULT_CATEGORY_IDS } from '../../core/classify';
+import type { Classifier, ClassifyMode, Inquiry, LlmClassifier, TrainingExample } from '../../core/classify';
+import { createLlmClassifier } from '../../core/classify/llmEngine';
+import { createLlmClient } from '../../core/llm';
+import { isInputError } from '../../core/shared/errors';
 import { runPerItem } from '../shared/itemLoop';
+import { configuredInputs, configuredOutputs, CREDENTIAL_NAME, llmModes, properties } from './description';
+import {
+	countingLlm,
+	engineSummary,
+	llmClientConfig,
+	outputIndexFor,
+	readCategories,
+	readRules,
+	readText,
+	readTrainingExamples,
+	readTrainingItems,
+} from './helpers';
+import type { LlmOptionsParam, LlmStats } from './helpers';
 
-/** Placeholder until the capability lands: passes items through unchanged. */
 export class ClassifyInquiry implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Classify Inquiry',
@@ -11,16 +35,165 @@ export class ClassifyInquiry implements INodeType {
 		icon: { light: 'file:classifyInquiry.svg', dark: 'file:classifyInquiry.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '',
-		description: 'Label an inquiry: type, priority, language, sentiment, contact fields; rules, a local model or any OpenAI-compatible LLM',
+		subtitle:
+			'={{ $parameter["mode"] + " · " + ($parameter["taxonomy"] === "custom" ? ((($parameter["categories"] || {}).category || []).length + " custom categories") : "default categories") }}',
+		description:
+			'Label an inquiry: type, priority, language, sentiment, contact fields; rules, a local model or any OpenAI-compatible LLM',
 		defaults: { name: 'Classify Inquiry' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: `={{(${configuredInputs})($parameter)}}`,
+		outputs: `={{(${configuredOutputs})($parameter, ${JSON.stringify(DEFAULT_CATEGORY_IDS)})}}`,
+		credentials: [{ name: CREDENTIAL_NAME, required: false, displayOptions: llmModes }],
 		usableAsTool: true,
-		properties: [],
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return runPerItem(this, { outputs: 1 }, (item) => ({ data: item.json }));
+		const node = this.getNode();
+		const configError = (error: unknown): NodeOperationError =>
+			error instanceof NodeOperationError
+				? error
+				: isInputError(error)
+					? new NodeOperationError(node, error.message, {
+							description: error.hint ?? `Check the parameter "${error.field}".`,
+						})
+					: new NodeOperationError(node, error instanceof Error ? error.message : String(error));
+
+		const mode = this.getNodeParameter('mode', 0, 'cascade') as ClassifyMode;
+		const taxonomy = this.getNodeParameter('taxonomy', 0, 'default') as string;
+		const threshold = this.getNodeParameter('threshold', 0, 0.6) as number;
+		const perCategory = this.getNodeParameter('outputPerCategory', 0, false) as boolean;
+		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+		const outputKey = String(options.outputKey ?? 'inquiry').trim() || 'inquiry';
+		const hints: NodeExecutionHint[] = [];
+
+		// ---- configuration (a mistake here stops the node whatever the error setting)
+		let classifier: Classifier;
+		let stats: LlmStats | undefined;
+		const cancel = new AbortController();
+		try {
+			const categories = readCategories(taxonomy, this.getNodeParameter('categories', 0, {}));
+			const categoryIds = categories ? categories.map((c) => c.id) : DEFAULT_CATEGORY_IDS;
+			const rules = readRules(this.getNodeParameter('rules', 0, {}));
+			const training: TrainingExample[] = [];
+			if (mode !== 'rules') {
+				training.push(...readTrainingExamples(this.getNodeParameter('trainingExamples', 0, {})));
+				if (this.getNodeParameter('trainingInput', 0, false) as boolean) {
+					let trainingItems: INodeExecutionData[] = [];
+					try {
+						trainingItems = this.getInputData(1);
+					} catch {
+						trainingItems = [];
+					}
+					const read = readTrainingItems(
+						trainingItems.map((i) => i.json),
+						String(options.trainingTextField ?? 'text'),
+						String(options.trainingTypeField ?? 'type'),
+						categoryIds,
+					);
+					training.push(...read.examples);
+					const { noText, noType, unknownType } = read.skipped;
+					const skipped = noText + noType + unknownType;
+					hints.push({
+						message:
+							`Training input: ${read.examples.length} of ${trainingItems.length} items used` +
+							(skipped
+								? `; skipped ${noText} without text, ${noType} without a type, ${unknownType} with a type that is not a category` +
+									(read.unknownTypes.length ? ` (${read.unknownTypes.map((t) => `"${t}"`).join(', ')})` : '')
+								: ''),
+						type: skipped ? 'warning' : 'info',
+						location: 'outputPane',
+					});
+				}
+			}
+
+			let llm: LlmClassifier | undefined;
+			const hasCredential = Boolean(node.credentials?.[CREDENTIAL_NAME]);
+			if ((mode === 'llm' || mode === 'cascade') && hasCredential) {
+				const credentials = (await this.getCredentials(CREDENTIAL_NAME)) as IDataObject;
+				const llmOptions = this.getNodeParameter('llmOptions', 0, {}) as LlmOptionsParam;
+				const client = createLlmClient(
+					llmClientConfig(credentials, this.getNodeParameter('model', 0, 'gpt-4o-mini') as string, llmOptions),
+				);
+				const parent = this.getExecutionCancelSignal();
+				if (parent) parent.addEventListener('abort', () => cancel.abort(), { once: true });
+				stats = { calls: 0, failures: {} };
+				llm = countingLlm(
+					createLlmClassifier(client, {
+						multiLabel: options.multiLabel === true,
+						...(llmOptions.maxChars ? { maxChars: llmOptions.maxChars } : {}),
+						signal: cancel.signal,
+					}),
+					stats,
+				);
+			}
+			if (mode === 'llm' && !llm) {
+				throw new NodeOperationError(node, 'Mode "LLM" needs a credential', {
+					description: `Select an "Inquiry Router: OpenAI-Compatible API" credential, or use mode "Cascade", which works offline without one.`,
+				});
+			}
+
+			classifier = createClassifier({
+				mode,
+				...(categories ? { categories } : {}),
+				rules,
+				threshold,
+				multiLabel: options.multiLabel === true,
+				defaultCountry: String(options.defaultCountry ?? 'RU').trim().toUpperCase() || 'RU',
+				training,
+				useDefaultRules: options.useDefaultRules !== false,
+				...(llm ? { llm } : {}),
+			});
+		} catch (error) {
+			throw configError(error);
+		}
+
+		// ---- items: every classification starts now (LLM calls run concurrently, limited by the client);
+		// the loop then collects them in order, so a bad item fails alone and keeps its index.
+		const items = this.getInputData();
+		const pending = items.map(async (item, i) => {
+			const field = this.getNodeParameter('textField', i, 'text') as string;
+			return await classifier.classify(readText(item.json, field));
+		});
+		pending.forEach((p) => p.catch(() => undefined));
+
+		const categoryIds = classifier.categories.map((c) => c.id);
+		const outputs = perCategory ? categoryIds.length + 1 : 1;
+		const done: Inquiry[] = [];
+		let result: INodeExecutionData[][];
+		try {
+			result = await runPerItem(this, { outputs, errorOutput: perCategory ? outputs - 1 : 0 }, async (item, i) => {
+				const inquiry = await pending[i];
+				done.push(inquiry);
+				return {
+					data: { ...item.json, [outputKey]: inquiry as unknown as IDataObject },
+					output: perCategory ? outputIndexFor(inquiry, categoryIds, threshold) : 0,
+				};
+			});
+		} finally {
+			// stops LLM calls still queued for items after one that stopped the node
+			cancel.abort();
+		}
+
+		if (done.length) {
+			const degraded = done.some((q) => q.degraded);
+			hints.push({ message: engineSummary(done, stats), type: degraded ? 'warning' : 'info', location: 'outputPane' });
+			if (stats?.failures.auth) {
+				hints.push({
+					message: 'The LLM endpoint rejected the credential (HTTP 401/403): check the API key; the offline answer was used.',
+					type: 'danger',
+					location: 'outputPane',
+				});
+			}
+			if (stats?.failures.bad_request) {
+				hints.push({
+					message:
+						'The LLM endpoint refused the request: check the model name, or set LLM Options → Structured Output to "JSON Object" or "Prompt Only".',
+					type: 'danger',
+					location: 'outputPane',
+				});
+			}
+		}
+		if (hints.length) this.addExecutionHints(...hints);
+		return result;
 	}
 }
