@@ -36,6 +36,19 @@ const SKIP_ORDER: SkipCode[] = [
 /** Owner skip reasons that make the assignment a temporary cover. */
 const TEMPORARY: ReadonlySet<SkipCode> = new Set<SkipCode>(['absent', 'out_of_hours', 'at_capacity']);
 
+interface Profile {
+	staticSkip: Int8Array;
+	matched: Int32Array;
+	afterHours: Uint8Array;
+	staticCounts: Partial<Record<SkipCode, number>>;
+	/** Managers passing the static checks, roster order. */
+	elig: Int32Array;
+	/** The same, by skill match desc (then seniority desc for senior-first leads), then roster order. */
+	order: Int32Array;
+	/** Boundaries of equal-rank tiers in `order` (last = order.length). */
+	tierStarts: Int32Array;
+}
+
 export interface RouteResult {
 	assignment: Assignment;
 	/** 0 = assigned output, 1 = unassigned output. */
@@ -78,12 +91,15 @@ export class Router {
 
 	private seq = 0;
 
+	private readonly capacity: Int32Array;
+
+	private readonly profiles = new Map<string, Profile>();
+
 	// Scratch per lead.
 	private readonly skip: Int8Array;
 
-	private readonly matched: Int32Array;
-
-	private readonly afterHours: Uint8Array;
+	/** Skill match counts of the current lead's profile (read by compare / decisive). */
+	private matched: Int32Array;
 
 	constructor(managers: readonly Manager[], config: RouteConfig) {
 		this.managers = managers;
@@ -98,7 +114,7 @@ export class Router {
 		managers.forEach((m, i) => this.byId.set(m.id, i));
 		this.skip = new Int8Array(this.n);
 		this.matched = new Int32Array(this.n);
-		this.afterHours = new Uint8Array(this.n);
+		this.capacity = Int32Array.from(managers, (m) => m.capacity);
 	}
 
 	private clock(nowMs: number, zone: string): { weekday: number; minute: number } {
@@ -133,6 +149,71 @@ export class Router {
 		}
 		this.timeCache.set(nowMs, codes);
 		return codes;
+	}
+
+	/**
+	 * What does not change within a batch for leads with the same now, segment, language, skills and
+	 * senior-first flag: the time/segment/language verdicts, skill match counts, and the managers that
+	 * pass those checks in roster order and in rank-tier order.
+	 */
+	private profile(lead: Lead, seniorFirst: boolean): Profile {
+		const key = `${lead.nowMs}|${lead.segment ?? ''}|${lead.language ?? ''}|${seniorFirst ? 1 : 0}|${[...lead.skills].sort().join('\u0001')}`;
+		const cached = this.profiles.get(key);
+		if (cached) return cached;
+		if (this.profiles.size > 4096) this.profiles.clear();
+		const n = this.n;
+		const ms = this.managers;
+		const codes = this.timeCodes(lead.nowMs);
+		const allowAfterHours = this.config.afterHoursForHighPriority && seniorFirst;
+		const staticSkip = new Int8Array(n);
+		const matched = new Int32Array(n);
+		const afterHours = new Uint8Array(n);
+		const staticCounts: Partial<Record<SkipCode, number>> = {};
+		const elig: number[] = [];
+		const { segment, language, skills } = lead;
+		for (let i = 0; i < n; i++) {
+			const m = ms[i];
+			const t = codes[i];
+			let code = -1;
+			if (t === T_INACTIVE) code = 0;
+			else if (t === T_ABSENT) code = 1;
+			else if (t === T_OUT && !allowAfterHours) code = 2;
+			else if (segment !== null && m.segments.length > 0 && !segmentCovered(m.segments, segment)) code = 3;
+			else if (language !== null && this.langSets[i] !== null && !this.langSets[i]!.has(language)) code = 4;
+			staticSkip[i] = code;
+			if (code >= 0) {
+				const c = SKIP_ORDER[code];
+				staticCounts[c] = (staticCounts[c] ?? 0) + 1;
+				continue;
+			}
+			if (t === T_OUT) afterHours[i] = 1;
+			let k = 0;
+			const set = this.skillSets[i];
+			for (const s of skills) if (set.has(s)) k++;
+			matched[i] = k;
+			elig.push(i);
+		}
+		const order = [...elig].sort(
+			(a, b) => matched[b] - matched[a] || (seniorFirst ? ms[b].seniority - ms[a].seniority : 0) || a - b,
+		);
+		const tierStarts: number[] = [0];
+		for (let k = 1; k < order.length; k++) {
+			const a = order[k - 1];
+			const b = order[k];
+			if (matched[a] !== matched[b] || (seniorFirst && ms[a].seniority !== ms[b].seniority)) tierStarts.push(k);
+		}
+		tierStarts.push(order.length);
+		const p: Profile = {
+			staticSkip,
+			matched,
+			afterHours,
+			staticCounts,
+			elig: Int32Array.from(elig),
+			order: Int32Array.from(order),
+			tierStarts: Int32Array.from(tierStarts),
+		};
+		this.profiles.set(key, p);
+		return p;
 	}
 
 	/** Negative when manager a ranks before b for this lead. Both must be eligible. */
@@ -211,60 +292,66 @@ export class Router {
 		const cfg = this.config;
 		const n = this.n;
 		const ms = this.managers;
-		const codes = this.timeCodes(lead.nowMs);
 		const seniorFirst =
 			cfg.highPriorities.includes(lead.priority) || (lead.segment !== null && segmentCovered(cfg.seniorSegments, lead.segment));
-		const allowAfterHours = cfg.afterHoursForHighPriority && seniorFirst;
 		const skills = lead.skills;
 		const total = skills.length;
 		const segment = lead.segment;
 		const language = lead.language;
+		const p = this.profile(lead, seniorFirst);
 		const skip = this.skip;
-		const matched = this.matched;
-		const afterHours = this.afterHours;
+		skip.set(p.staticSkip);
+		const matched = p.matched;
+		this.matched = matched;
+		const afterHours = p.afterHours;
 
 		let best = -1;
 		let second = -1;
 		let eligible = 0;
-		const skipped: Partial<Record<SkipCode, number>> = {};
+		const skipped: Partial<Record<SkipCode, number>> = { ...p.staticCounts };
 		const ownerIdx = lead.ownerId !== null ? (this.byId.get(lead.ownerId) ?? -1) : -1;
 		const ownerFirst = cfg.ownerFirst && ownerIdx >= 0;
+		const load = this.load;
+		const capacity = this.capacity;
+		const needSkill = cfg.requireSkillMatch && total > 0;
 
-		for (let i = 0; i < n; i++) {
-			const m = ms[i];
-			let code = -1;
-			afterHours[i] = 0;
-			const t = codes[i];
-			if (t === T_INACTIVE) code = 0;
-			else if (t === T_ABSENT) code = 1;
-			else if (t === T_OUT && !allowAfterHours) code = 2;
-			else if (segment !== null && m.segments.length > 0 && !segmentCovered(m.segments, segment)) code = 3;
-			else if (language !== null && this.langSets[i] !== null && !this.langSets[i]!.has(language)) code = 4;
-			else if (this.load[i] >= m.capacity) code = 5;
-			else {
-				let k = 0;
-				if (total > 0) {
-					const set = this.skillSets[i];
-					for (let s = 0; s < total; s++) if (set.has(skills[s])) k++;
+		// Dynamic checks (capacity, and the skill requirement that comes after it) on the statically eligible.
+		const elig = p.elig;
+		for (let k = 0; k < elig.length; k++) {
+			const i = elig[k];
+			if (load[i] >= capacity[i]) {
+				skip[i] = 5;
+				skipped.at_capacity = (skipped.at_capacity ?? 0) + 1;
+			} else if (needSkill && matched[i] === 0 && !(ownerFirst && i === ownerIdx)) {
+				skip[i] = 6;
+				skipped.no_skill_match = (skipped.no_skill_match ?? 0) + 1;
+			} else eligible++;
+		}
+
+		if (cfg.weightedShares) {
+			// The share key changes with every assignment: compare every eligible manager.
+			for (let k = 0; k < elig.length; k++) {
+				const i = elig[k];
+				if (skip[i] >= 0 || (ownerFirst && i === ownerIdx)) continue;
+				if (best < 0 || this.compare(i, best, total, seniorFirst) < 0) {
+					second = best;
+					best = i;
+				} else if (second < 0 || this.compare(i, second, total, seniorFirst) < 0) second = i;
+			}
+		} else {
+			// Tiers share skill match (and seniority for senior-first leads): the best is in the first tier
+			// with an eligible manager; the runner-up in the same tier or the next one that has any.
+			const order = p.order;
+			const starts = p.tierStarts;
+			for (let t = 0; t + 1 < starts.length && second < 0; t++) {
+				for (let k = starts[t]; k < starts[t + 1]; k++) {
+					const i = order[k];
+					if (skip[i] >= 0 || (ownerFirst && i === ownerIdx)) continue;
+					if (best < 0 || this.compare(i, best, total, seniorFirst) < 0) {
+						second = best;
+						best = i;
+					} else if (second < 0 || this.compare(i, second, total, seniorFirst) < 0) second = i;
 				}
-				matched[i] = k;
-				// The owner of a known client does not need a skill match.
-				if (cfg.requireSkillMatch && total > 0 && k === 0 && !(ownerFirst && i === ownerIdx)) code = 6;
-			}
-			skip[i] = code;
-			if (code >= 0) {
-				const c = SKIP_ORDER[code];
-				skipped[c] = (skipped[c] ?? 0) + 1;
-				continue;
-			}
-			if (t === T_OUT) afterHours[i] = 1;
-			eligible++;
-			if (ownerFirst && i === ownerIdx) continue; // ranked separately: the owner goes first
-			if (best < 0 || this.compare(i, best, total, seniorFirst) < 0) {
-				second = best;
-				best = i;
-			} else if (second < 0 || this.compare(i, second, total, seniorFirst) < 0) {
-				second = i;
 			}
 		}
 

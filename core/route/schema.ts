@@ -17,12 +17,15 @@ export const skipCodeSchema = z.enum([
 ]);
 export type SkipCode = z.infer<typeof skipCodeSchema>;
 
+/** UTC ISO 8601 date-time as Date#toISOString() writes it. */
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 export const candidateSchema = z
 	.object({
 		managerId: z.string().min(1),
 		name: z.string(),
 		/** `assigned`, `ranked_lower` (eligible, behind the assigned one) or a skip code. */
-		outcome: z.union([z.literal('assigned'), z.literal('ranked_lower'), skipCodeSchema]),
+		outcome: z.enum(['assigned', 'ranked_lower', ...skipCodeSchema.options]),
 		detail: z.string().optional(),
 	})
 	.strict();
@@ -67,14 +70,16 @@ export const assignmentSchema = z
 		segment: z.string().nullable(),
 		match: matchSchema.nullable(),
 		loadAfter: loadAfterSchema.nullable(),
-		slaDueAt: z.string().datetime(),
+		slaDueAt: z.string().regex(ISO_UTC),
 		responseMinutes: z.number().min(0),
-		decidedAt: z.string().datetime(),
+		decidedAt: z.string().regex(ISO_UTC),
 		reasons: z.array(reasonSchema).min(1),
 		candidates: z.array(candidateSchema),
 		candidatesTotal: z.number().int().min(0),
 		eligibleCount: z.number().int().min(0),
-		skippedCounts: z.record(skipCodeSchema, z.number().int().min(1)),
+		skippedCounts: z
+			.object(Object.fromEntries(skipCodeSchema.options.map((c) => [c, z.number().int().min(1).optional()])) as Record<SkipCode, z.ZodOptional<z.ZodNumber>>)
+			.strict(),
 	})
 	.strict()
 	.superRefine((a, ctx) => {
