@@ -1,9 +1,18 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { runPerItem } from '../shared/itemLoop';
+import type { FieldMapping } from '../../core/dedupe/fields';
+import { resolveMapping } from '../../core/dedupe/fields';
+import { mergeContacts, mergedMarker, mergeWithPrimary, unmergeContacts } from '../../core/dedupe/merge';
+import { dedupeRecords, matchContact, matchKeys, parseCandidates } from '../../core/dedupe/operations';
+import type { ContactRecord } from '../../core/dedupe/record';
+import { parseContact } from '../../core/dedupe/record';
+import { getPath, isPlainObject } from '../../core/shared/values';
+import type { CountryCode } from '../../core/text/phone';
+import { runBatch, runPerItem } from '../shared/itemLoop';
+import { configuredInputs, configuredOutputs, properties } from './description';
+import { readOptions } from './options';
 
-/** Placeholder until the capability lands: passes items through unchanged. */
 export class DedupeContact implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Dedupe Contact',
@@ -11,16 +20,147 @@ export class DedupeContact implements INodeType {
 		icon: { light: 'file:dedupeContact.svg', dark: 'file:dedupeContact.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '',
+		subtitle:
+			'={{ {"matchKeys":"Match keys","match":"Match against candidates","deduplicate":"Deduplicate a list","merge":"Merge","unmerge":"Unmerge"}[$parameter["operation"]] }}',
 		description: 'Recognise the same person across channels and merge contacts without losing history',
 		defaults: { name: 'Dedupe Contact' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: `={{(${configuredInputs})($parameter)}}`,
+		requiredInputs: 1,
+		outputs: `={{(${configuredOutputs})($parameter)}}`,
 		usableAsTool: true,
-		properties: [],
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return runPerItem(this, { outputs: 1 }, (item) => ({ data: item.json }));
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const opts = readOptions(this);
+		const mapping: FieldMapping = resolveMapping(this.getNodeParameter('fieldMapping', 0, {}) as IDataObject);
+		const contactOptions = { mapping, defaultCountry: opts.defaultCountry as CountryCode };
+		const fieldError = (i: number, field: string, message: string) =>
+			new NodeOperationError(this.getNode(), `Item ${i}: ${message}`, {
+				itemIndex: i,
+				description: `Check the field "${field}" of input item ${i}.`,
+			});
+		const out = (item: INodeExecutionData, result: unknown): IDataObject => ({ ...item.json, [opts.outputKey]: result as IDataObject });
+
+		if (operation === 'matchKeys') {
+			return runPerItem(this, { outputs: 1 }, (item, i) => ({ data: out(item, matchKeys(item.json, i, contactOptions)) }));
+		}
+
+		if (operation === 'match') {
+			const source = this.getNodeParameter('candidateSource', 0, 'input') as string;
+			const matchOptions = {
+				...contactOptions,
+				thresholds: opts.thresholds,
+				sharedPhoneMinNames: opts.sharedPhoneMinNames,
+				includeMatchedRecord: opts.includeMatchedRecord,
+			};
+			const shared = source === 'input' ? parseCandidates((this.getInputData(1) ?? []).map((c) => c.json), contactOptions) : undefined;
+			const outputIndex = { new: 0, duplicate: 1, review: 2 } as const;
+			return runPerItem(this, { outputs: 3 }, (item, i) => {
+				let candidates = shared;
+				if (!candidates) {
+					const field = this.getNodeParameter('candidatesField', i) as string;
+					const value = getPath(item.json, field);
+					if (value !== undefined && value !== null && !Array.isArray(value)) {
+						throw fieldError(i, field, `Field "${field}" must be an array of candidate contacts`);
+					}
+					candidates = parseCandidates((value as unknown[] | undefined) ?? [], contactOptions);
+				}
+				const result = matchContact(item.json, i, candidates, matchOptions);
+				return { data: out(item, result), output: outputIndex[result.decision] };
+			});
+		}
+
+		if (operation === 'deduplicate') {
+			const perDecision = (this.getNodeParameter('dedupeOutput', 0, 'perDecision') as string) === 'perDecision';
+			const outputIndex = { unique: 0, duplicate: 1, review: 2 } as const;
+			return runBatch<{ record: ContactRecord; item: INodeExecutionData }>(
+				this,
+				{ outputs: perDecision ? 3 : 1 },
+				(item, i) => ({ record: parseContact(item.json, i, contactOptions), item }),
+				(parsed) => {
+					const records = parsed.map((p, k) => ({ ...p.record, index: k, id: p.record.id ?? `#${p.record.index}` }));
+					const results = dedupeRecords(records, {
+						...contactOptions,
+						thresholds: opts.thresholds,
+						cluster: {
+							maxBlockSize: opts.maxBlockSize,
+							sharedPhoneMinNames: opts.sharedPhoneMinNames,
+							primary: opts.primaryRecord,
+							clusterSupport: opts.clusterSupport,
+						},
+					});
+					return results.map((r, k) => ({
+						data: out(parsed[k].item, r),
+						output: perDecision ? outputIndex[r.decision] : 0,
+					}));
+				},
+			);
+		}
+
+		if (operation === 'merge') {
+			const mergeSource = this.getNodeParameter('mergeSource', 0, 'field') as string;
+			const mergeOptions = { ...contactOptions, primary: opts.primaryRecord, exclude: [opts.outputKey] };
+			if (mergeSource === 'field') {
+				return runPerItem(this, { outputs: 1 }, (item, i) => {
+					const field = this.getNodeParameter('recordField', i) as string;
+					const value = getPath(item.json, field);
+					let sources: unknown[];
+					if (Array.isArray(value)) sources = value;
+					else if (isPlainObject(value)) {
+						const incoming: IDataObject = { ...item.json };
+						delete incoming[field.split('.')[0]];
+						delete incoming[opts.outputKey];
+						sources = [value, incoming];
+					} else {
+						throw fieldError(i, field, `Field "${field}" must hold the record to merge with (an object) or the records to merge (an array)`);
+					}
+					return { data: out(item, mergeContacts(sources, mergeOptions)) };
+				});
+			}
+			const clusterField = this.getNodeParameter('clusterField', 0) as string;
+			return runBatch<{ item: INodeExecutionData; cluster: string }>(
+				this,
+				{ outputs: 1 },
+				(item, i) => {
+					if (!isPlainObject(item.json)) throw fieldError(i, 'json', 'Item is not an object');
+					const v = getPath(item.json, clusterField);
+					return { item, cluster: typeof v === 'string' && v ? v : typeof v === 'number' ? String(v) : `#item${i}` };
+				},
+				(parsed) => {
+					const groups = new Map<string, number[]>();
+					parsed.forEach((p, k) => {
+						const g = groups.get(p.cluster);
+						if (g) g.push(k);
+						else groups.set(p.cluster, [k]);
+					});
+					const routed = new Array<{ data: IDataObject }>(parsed.length);
+					for (const members of groups.values()) {
+						const sources = members.map((k) => {
+							const copy: IDataObject = { ...parsed[k].item.json };
+							delete copy[opts.outputKey];
+							return copy;
+						});
+						const { result: merged, primaryIndex: primaryPos } = mergeWithPrimary(sources, mergeOptions);
+						members.forEach((k, s) => {
+							routed[k] = {
+								data: out(parsed[k].item, s === primaryPos ? merged : mergedMarker(merged.journal!.primaryId, merged.journal!.mergeId)),
+							};
+						});
+					}
+					return routed;
+				},
+			);
+		}
+
+		if (operation === 'unmerge') {
+			return runPerItem(this, { outputs: 1 }, (item, i) => {
+				const field = this.getNodeParameter('journalField', i) as string;
+				return { data: out(item, unmergeContacts(getPath(item.json, field), field)) };
+			});
+		}
+
+		throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`);
 	}
 }
