@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_CATEGORY_IDS, inquirySchemaFor } from '../../../core/classify';
-import { ClassifyInquiry } from '../../../nodes/ClassifyInquiry/ClassifyInquiry.node.ts';
+import { ClassifyInquiry } from '../../../nodes/ClassifyInquiry/ClassifyInquiry.node.js';
 import { configuredInputs, configuredOutputs } from '../../../nodes/ClassifyInquiry/description';
 import { outputIndexFor, readCategories, readRules, readText } from '../../../nodes/ClassifyInquiry/helpers';
 import { runNode } from '../../helpers/workflowHarness';
