@@ -27,6 +27,7 @@ export const TEMPLATE_FILES = [
 ] as const;
 
 export interface TemplateJson {
+	id?: string;
 	name: string;
 	nodes: Array<{
 		name: string;
@@ -198,4 +199,32 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
 		await new Promise((r) => setTimeout(r, 250));
 	}
 	throw new Error(`condition not met within ${ms} ms${last ? `: ${String(last)}` : ''}`);
+}
+
+export async function clearRows(t: N8nTarget, name: string) {
+	const id = await tableId(t, name);
+	await api(t, 'DELETE', `/data-tables/${id}/rows/clear`);
+}
+
+/** PATCH rows matching every `eq` condition of `where` with `data`. */
+export async function updateRows(t: N8nTarget, name: string, where: Record<string, unknown>, data: Record<string, unknown>) {
+	const id = await tableId(t, name);
+	await api(t, 'PATCH', `/data-tables/${id}/rows/update`, {
+		filter: {
+			type: 'and',
+			filters: Object.entries(where).map(([columnName, value]) => ({ columnName, condition: 'eq', value })),
+		},
+		data,
+		returnData: false,
+	});
+}
+
+/** The production chat URL of a Chat trigger (public, mode webhook): POST {action, sessionId, chatInput}. */
+export function chatPath(webhookId: string) {
+	return `/webhook/${webhookId}/chat`;
+}
+
+/** n8n Form trigger (v2.1) submission body: fields are posted as field-0 … field-N in form order. */
+export function formBody(values: string[]): Record<string, string> {
+	return Object.fromEntries(values.map((v, i) => [`field-${i}`, v]));
 }

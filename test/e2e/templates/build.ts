@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { PATHS, WEBHOOK_IDS } from './ids';
 import { TABLES } from './tables';
 
 const OUT = join(__dirname, '..', '..', '..', 'workflows');
@@ -32,6 +33,8 @@ class Flow {
 	constructor(
 		readonly name: string,
 		private readonly slug: string,
+		/** Stable 16-character workflow id: `n8n import:workflow` needs one and re-importing updates in place. */
+		readonly id: string,
 	) {}
 
 	add(name: string, type: string, typeVersion: number, at: [number, number], parameters: Params, extra: Partial<Node> = {}) {
@@ -62,7 +65,9 @@ class Flow {
 
 	json() {
 		return {
+			id: this.id,
 			name: this.name,
+			active: false,
 			nodes: this.nodes,
 			connections: this.connections,
 			settings: { executionOrder: 'v1', saveManualExecutions: true },
@@ -173,21 +178,9 @@ function write(file: string, flow: Flow) {
 	writeFileSync(join(OUT, file), JSON.stringify(flow.json(), null, '\t') + '\n');
 }
 
-export const WEBHOOK_IDS = {
-	inbound: '7d1c2f3a-5b4e-4c6d-9e8f-0a1b2c3d4e51',
-	form: '7d1c2f3a-5b4e-4c6d-9e8f-0a1b2c3d4e52',
-	chat: '7d1c2f3a-5b4e-4c6d-9e8f-0a1b2c3d4e53',
-	resegment: '7d1c2f3a-5b4e-4c6d-9e8f-0a1b2c3d4e54',
-	watchdog: '7d1c2f3a-5b4e-4c6d-9e8f-0a1b2c3d4e55',
-	evaluate: '7d1c2f3a-5b4e-4c6d-9e8f-0a1b2c3d4e56',
-};
-export const PATHS = {
-	inbound: 'inquiry-router/inbound',
-	form: 'inquiry-router-contact',
-	resegment: 'inquiry-router/resegment',
-	watchdog: 'inquiry-router/watchdog',
-	evaluate: 'inquiry-router/evaluate',
-};
+// Classify Inquiry as the templates use it: offline cascade (rules, then the local model); the LLM only
+// when a user picks a credential (then the cascade also asks it when the offline engines are not sure).
+const CLASSIFY = { textField: 'text', mode: 'cascade', taxonomy: 'default', threshold: 0.6, outputPerCategory: false, options: { outputKey: 'inquiry', defaultCountry: 'RU' } };
 
 // Shared expression fragments (n8n expressions, evaluated per item).
 const NOW = '{{ $now.toUTC().toISO() }}';
@@ -196,7 +189,7 @@ const NOW = '{{ $now.toUTC().toISO() }}';
 // 1. Inbound inquiry router
 // =====================================================================================
 function inbound() {
-	const f = new Flow('Inquiry Router: inbound inquiry router', 'inbound');
+	const f = new Flow('Inquiry Router: inbound inquiry router', 'inbound', 'IRtplInbound0001');
 	f.sticky(
 		'## Inbound inquiry router\nEvery inquiry (website form, chat widget, e-mail parser) lands here, is classified, matched to a known contact, scored, routed to a manager with free capacity, stored with its reasons, and answered.\n\n**Set up**\n1. Create the Data tables listed in docs/templates.md (names start with `inquiry_router_`), fill `inquiry_router_managers`.\n2. Publish (activate) the workflow. POST JSON `{channel, name, email, phone, company, text}` to the production webhook URL; the form is at `/form/' +
 			PATHS.form +
@@ -267,7 +260,7 @@ function inbound() {
 	f.link(hook, fromHook);
 	f.link(form, fromForm);
 
-	const classify = f.add('Classify Inquiry', `${PKG}.classifyInquiry`, 1, [-100, 100], {});
+	const classify = f.add('Classify Inquiry', `${PKG}.classifyInquiry`, 1, [-100, 100], CLASSIFY);
 	f.link(fromHook, classify);
 	f.link(fromForm, classify);
 
@@ -459,7 +452,7 @@ function inbound() {
 // 2. Support chat with escalation
 // =====================================================================================
 function supportChat() {
-	const f = new Flow('Inquiry Router: support chat with escalation', 'chat');
+	const f = new Flow('Inquiry Router: support chat with escalation', 'chat', 'IRtplSupChat0002');
 	f.sticky(
 		'## Support chat with escalation\nEvery chat message is added to its conversation (kept in `inquiry_router_conversations`, so repeated requests for a person are counted), classified, and Escalate to Human decides: the bot answers, or the conversation is handed to a person with a handoff package (`inquiry_router_handoffs`) and a notification.\n\n**Set up**\n1. Create the Data tables listed in docs/templates.md.\n2. Publish the workflow; embed the chat with the production chat URL (`/webhook/<id>/chat`), or open it as a hosted chat by switching the trigger\'s Mode.\n3. The bot reply is a fixed text: put your AI Agent (or a knowledge-base lookup) in place of **Bot reply**, keeping its output field `output`.',
 		[-520, -460],
@@ -492,7 +485,7 @@ function supportChat() {
 		['state', "={{ JSON.parse($json.state || '{}') }}", 'object'],
 	]), { executeOnce: true });
 	f.link(load, turn);
-	const classify = f.add('Classify Inquiry', `${PKG}.classifyInquiry`, 1, [140, 0], { textField: 'text' });
+	const classify = f.add('Classify Inquiry', `${PKG}.classifyInquiry`, 1, [140, 0], CLASSIFY);
 	f.link(turn, classify);
 	const escalate = f.add('Escalate to Human', `${PKG}.escalateToHuman`, 1, [360, 0], {});
 	f.link(classify, escalate);
@@ -551,7 +544,7 @@ function supportChat() {
 // 3. Nightly ABC re-segmentation
 // =====================================================================================
 function nightly() {
-	const f = new Flow('Inquiry Router: nightly ABC re-segmentation', 'abc');
+	const f = new Flow('Inquiry Router: nightly ABC re-segmentation', 'abc', 'IRtplAbcNight003');
 	f.sticky(
 		'## Nightly ABC re-segmentation\nEvery night all clients of `inquiry_router_clients` are segmented again by revenue (Pareto 80/95, XYZ over `monthlyRevenue`, hysteresis of 5 points so nobody flips on noise). Segments are written back, and everybody who moved is logged in `inquiry_router_segment_moves`.\n\n**Set up**: create the tables (docs/templates.md), load your clients (`clientId`, `name`, `revenue`, `monthlyRevenue` as a JSON array such as `[120, 95, 130]`), publish. **Run now** (a POST to the webhook) runs it immediately and answers with the summary.',
 		[-520, -460],
@@ -641,7 +634,7 @@ function nightly() {
 // 4. Unanswered-lead watchdog
 // =====================================================================================
 function watchdog() {
-	const f = new Flow('Inquiry Router: unanswered-lead watchdog', 'watchdog');
+	const f = new Flow('Inquiry Router: unanswered-lead watchdog', 'watchdog', 'IRtplWatchdog004');
 	f.sticky(
 		'## Unanswered-lead watchdog\nEvery 15 minutes: leads whose SLA passed without a first response (`firstResponseAt` empty) are re-offered to the next eligible manager (never one who already had it); when nobody is left the lead is escalated to the team lead. Leads with no owner stay in the holding queue and are offered again as soon as a manager has capacity. Every run writes a report row (at risk, re-offered, escalated, holding, lost) to `inquiry_router_watchdog_reports`.\n\n**Set up**: the tables of the inbound router (docs/templates.md), `teamLeadId` on each manager, and your CRM or inbox marking `firstResponseAt` when a manager answers. **Run now**: POST to the webhook.',
 		[-520, -500],
@@ -796,7 +789,7 @@ function watchdog() {
 // 5. Evaluate the classifier on your own history
 // =====================================================================================
 function evaluate() {
-	const f = new Flow('Inquiry Router: evaluate the classifier on your own history', 'evaluate');
+	const f = new Flow('Inquiry Router: evaluate the classifier on your own history', 'evaluate', 'IRtplEvalClas005');
 	f.sticky(
 		'## Evaluate the classifier on your own history\nReads labelled past inquiries from `inquiry_router_eval_cases` (`text`, `label` = the category a person gave it), classifies each with **Classify Inquiry** exactly as configured for production, and writes per-category precision, recall, F1 and the confusion table to `inquiry_router_eval_reports` (one row per category, plus `_overall`).\n\n**Set up**: create both tables, paste 100+ real cases into `inquiry_router_eval_cases`, click **Execute workflow** (or POST to the webhook). Copy Classify Inquiry\'s settings from your router so you test what you run.',
 		[-520, -480],
@@ -822,7 +815,7 @@ function evaluate() {
 	const cases = f.add('Labelled cases', DT, DTV, [-280, 100], dtGet('inquiry_router_eval_cases', [], { all: true }), { executeOnce: true });
 	f.link(manual, cases);
 	f.link(hook, cases);
-	const classify = f.add('Classify Inquiry', `${PKG}.classifyInquiry`, 1, [-60, 100], { textField: 'text' });
+	const classify = f.add('Classify Inquiry', `${PKG}.classifyInquiry`, 1, [-60, 100], CLASSIFY);
 	f.link(cases, classify);
 	const metrics = f.add('Precision, recall, confusion', 'n8n-nodes-base.set', 3.4, [160, 100], {
 		mode: 'raw',
