@@ -1,0 +1,10 @@
+export * from './schema';
+export * from './config';
+export { readNumber, toNumber } from './numbers';
+export type { NumberReading } from './numbers';
+export { readSeries, coefficientOfVariation, classifyXyz } from './xyz';
+export type { SeriesReading, XyzDecision } from './xyz';
+export { prepareClient, segmentPareto } from './pareto';
+export type { ParetoClient, ValueSource } from './pareto';
+export { compileRules, ruleMatches, scoreLead } from './scoring';
+export type { CompiledRule } from './scoring';
