@@ -132,6 +132,10 @@ export function mergeWithPrimary(sources: unknown[], options: MergeOptions): { r
 	const ids = recs.map((r, i) => idOf(r, options, i));
 	const primaryIndex = order[0];
 	const skip = new Set([...options.exclude, HISTORY_FIELD]);
+	// Source ids, channels and timestamps live in the history, not in conflicts.
+	const perSource = new Set(
+		[options.mapping.id, options.mapping.channel, options.mapping.timestamp].flatMap((p) => p.split(',').map((x) => x.trim().split('.')[0])),
+	);
 	const golden: Json = {};
 	for (const [k, v] of Object.entries(recs[primaryIndex])) if (!skip.has(k)) golden[k] = structuredClone(v);
 	const filled: Array<{ field: string; from: string }> = [];
@@ -142,7 +146,7 @@ export function mergeWithPrimary(sources: unknown[], options: MergeOptions): { r
 			if (isEmpty(golden[k])) {
 				golden[k] = structuredClone(v);
 				filled.push({ field: k, from: ids[i] });
-			} else if (!equivalent(k, golden[k], v, options)) {
+			} else if (!perSource.has(k) && !equivalent(k, golden[k], v, options)) {
 				let c = conflicts.get(k);
 				if (!c) conflicts.set(k, (c = { field: k, kept: golden[k], keptFrom: ids[primaryIndex], alternatives: [] }));
 				if (!c.alternatives.some((a) => equivalent(k, a.value, v, options))) c.alternatives.push({ value: structuredClone(v), from: ids[i] });

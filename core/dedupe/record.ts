@@ -189,13 +189,13 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 			throw new InputError(
 				bad.field,
 				`Field "${bad.field}" ("${bad.value.slice(0, 40)}") is not usable and the contact has no other identity`,
-				`Give the contact a valid phone, e-mail, name, Telegram, WhatsApp, INN or company (fields: ${IDENTITY_FIELDS.map((f) => mapping[f]).join('; ')}).`,
+				`Check the field "${bad.field}": give the contact a valid phone, e-mail, name, Telegram, WhatsApp, INN or company (fields: ${IDENTITY_FIELDS.map((f) => mapping[f]).join('; ')}).`,
 			);
 		}
 		throw new InputError(
 			mapping.name.split(',')[0],
 			'Contact has no usable identity: no name, phone, e-mail, Telegram, WhatsApp, INN, company, date of birth or address',
-			`Check the field mapping: looked in ${IDENTITY_FIELDS.map((f) => mapping[f]).join('; ')}.`,
+			`Check the field "${mapping.name.split(',')[0]}" and the field mapping: looked in ${IDENTITY_FIELDS.map((f) => mapping[f]).join('; ')}.`,
 		);
 	}
 	return rec;
