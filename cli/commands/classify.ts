@@ -1,9 +1,83 @@
+/**
+ * inquiry-router classify [--config FILE]
+ *
+ * JSON Lines in ({"text": ...} plus any fields), JSON Lines out (the same fields plus `inquiry`).
+ * Offline only: rules and the local model (mode "llm" runs as "cascade" without the LLM).
+ * The config file mirrors the node's parameters: mode, categories, rules, threshold, multiLabel,
+ * defaultCountry, useDefaultRules, textField, outputKey and training (a JSON Lines file path with
+ * {"text", "type"} rows, or an array of such objects).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+import { createClassifier } from '../../core/classify';
+import type { Category, ClassifierConfig, ClassifyRule, TrainingExample } from '../../core/classify';
+import { isInputError } from '../../core/shared/errors';
+import { getPath, isPlainObject } from '../../core/shared/values';
 import type { Command } from './index';
+import { parseArgs, readJsonLines, readJsonLinesFile, UsageError, writeJsonLine } from '../io';
+
+function asTraining(value: unknown, baseDir: string): TrainingExample[] | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const rows = typeof value === 'string' ? readJsonLinesFile(resolve(baseDir, value)) : value;
+	if (!Array.isArray(rows)) throw new UsageError('config "training" must be a JSON Lines file path or an array');
+	return rows
+		.filter((r): r is Record<string, unknown> => isPlainObject(r) && typeof r.text === 'string' && typeof r.type === 'string')
+		.map((r) => ({ text: r.text as string, type: r.type as string }));
+}
+
+/** Node-parameter-shaped JSON → ClassifierConfig. `training` paths are relative to `baseDir`. */
+export function configFromJson(json: unknown, baseDir = '.'): ClassifierConfig {
+	const c = isPlainObject(json) ? json : {};
+	const config: ClassifierConfig = { mode: (c.mode as ClassifierConfig['mode']) ?? 'cascade' };
+	if (Array.isArray(c.categories)) {
+		config.categories = c.categories.map((x) => (typeof x === 'string' ? { id: x } : (x as Category)));
+	}
+	if (Array.isArray(c.rules)) config.rules = c.rules as ClassifyRule[];
+	if (typeof c.threshold === 'number') config.threshold = c.threshold;
+	if (typeof c.multiLabel === 'boolean') config.multiLabel = c.multiLabel;
+	if (typeof c.multiLabelCut === 'number') config.multiLabelCut = c.multiLabelCut;
+	if (typeof c.defaultCountry === 'string') config.defaultCountry = c.defaultCountry;
+	if (typeof c.useDefaultRules === 'boolean') config.useDefaultRules = c.useDefaultRules;
+	const training = asTraining(c.training, baseDir);
+	if (training) config.training = training;
+	return config;
+}
 
 export const classify: Command = {
-	summary: '(not available yet)',
-	async run() {
-		process.stderr.write('inquiry-router classify: this capability is not available yet\n');
-		return 3;
+	summary: 'label inquiries (type, priority, flags, contacts): JSON Lines {"text"} in, + "inquiry" out',
+	async run(argv) {
+		const { flags } = parseArgs(argv);
+		let json: Record<string, unknown> = {};
+		let baseDir = '.';
+		if (typeof flags.config === 'string') {
+			json = JSON.parse(readFileSync(flags.config, 'utf8')) as Record<string, unknown>;
+			baseDir = dirname(resolve(flags.config));
+		}
+		const config = configFromJson(json, baseDir);
+		if (config.mode === 'llm') {
+			process.stderr.write('inquiry-router classify is offline: mode "llm" runs as "cascade" without the LLM\n');
+			config.mode = 'cascade';
+		}
+		const textField = typeof json.textField === 'string' ? json.textField : 'text';
+		const outputKey = typeof json.outputKey === 'string' ? json.outputKey : 'inquiry';
+		const classifier = createClassifier(config);
+		let line = 0;
+		let failed = 0;
+		for await (const row of readJsonLines()) {
+			line++;
+			const item = isPlainObject(row) ? row : { value: row };
+			try {
+				const inquiry = classifier.classifyOffline(getPath(item, textField) as string);
+				writeJsonLine({ ...item, [outputKey]: inquiry });
+			} catch (error) {
+				if (!isInputError(error)) throw error;
+				failed++;
+				const field = error.field === 'text' ? textField : error.field;
+				writeJsonLine({ ...item, error: { line, field, message: error.message.replace(/^Text/, `Field "${textField}"`) } });
+			}
+		}
+		if (failed) process.stderr.write(`${failed} of ${line} lines could not be classified (see their "error")\n`);
+		return failed ? 1 : 0;
 	},
 };

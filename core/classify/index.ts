@@ -8,7 +8,7 @@ import { DEFAULT_EXAMPLES } from './defaultExamples';
 import { DEFAULT_RULES } from './defaultRules';
 import { extractFields } from './extract';
 import { featurize, LocalModel } from './model';
-import { applyRules, compileRules, summarizeHits } from './rules';
+import { applyRules, compileRules, summarizeHits, uniqueHits } from './rules';
 import type { RuleHit } from './rules';
 import { inquirySchemaFor, llmVerdictSchema } from './schema';
 import type { Inquiry } from './schema';
@@ -132,7 +132,8 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		config.useDefaultRules === false
 			? []
 			: DEFAULT_RULES.map((r) => (r.setType && !idSet.has(r.setType) ? { ...r, setType: undefined } : r));
-	const compiled = [...compileRules(config.rules ?? [], 'rules'), ...compileRules(defaults, 'defaultRules')];
+	const registry = new Map();
+	const compiled = [...compileRules(config.rules ?? [], 'rules', registry), ...compileRules(defaults, 'defaultRules', registry)];
 
 	const examples = trainingTexts(categories, isDefault, config.training ?? []);
 	const labelIndex = new Map(ids.map((id, i) => [id, i]));
@@ -153,7 +154,7 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		const reasons: Reason[] = [];
 		const hits = applyRules(compiled, text, tokens);
 		const summary = summarizeHits(hits);
-		for (const h of hits.slice(0, 20)) reasons.push(ruleReason(h));
+		for (const h of uniqueHits(hits).slice(0, 20)) reasons.push(ruleReason(h));
 		const affect = analyzeAffect(text, tokens);
 		const stages: EngineName[] = ['rules'];
 

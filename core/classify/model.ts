@@ -62,6 +62,8 @@ export interface TrainOptions {
 	l2?: number;
 	/** Per-example weights (same order as examples), default 1. */
 	weights?: number[];
+	/** Weight classes inversely to their number of examples (default false: the examples' mix is the prior). */
+	balance?: boolean;
 }
 
 export class LocalModel {
@@ -76,8 +78,9 @@ export class LocalModel {
 		this.trainedOn = examples.length;
 		const k = labels.length;
 		this.w = new Float32Array(DIM * k);
-		const epochs = options.epochs ?? 12;
-		const l2 = options.l2 ?? 1e-5;
+		const balance = options.balance ?? false;
+		const epochs = options.epochs ?? 10;
+		const l2 = options.l2 ?? 0;
 		// class-balanced: each class contributes equally whatever its number of examples
 		const perClass = new Array<number>(k).fill(0);
 		for (const e of examples) perClass[e.y]++;
@@ -96,15 +99,16 @@ export class LocalModel {
 			const lr = (options.learningRate ?? 0.5) / (1 + epoch * 0.3);
 			for (const n of order) {
 				const { x, y } = examples[n];
-				const cw = ((examples.length / k) / Math.max(1, perClass[y])) * (options.weights?.[n] ?? 1);
+				const cw = Math.min(5, (balance ? examples.length / k / Math.max(1, perClass[y]) : 1) * (options.weights?.[n] ?? 1));
 				this.scores(x, p);
 				for (let c = 0; c < k; c++) {
-					const g = ((c === y ? 1 : 0) - p[c]) * lr * Math.min(cw, 5);
-					if (g === 0) continue;
+					const g = ((c === y ? 1 : 0) - p[c]) * lr * cw;
+					if (Math.abs(g) < 1e-6) continue;
 					const base = c * DIM;
+					const decay = 1 - lr * l2;
 					for (let f = 0; f < x.idx.length; f++) {
 						const a = base + x.idx[f];
-						this.w[a] += g * x.val[f] - lr * l2 * this.w[a];
+						this.w[a] = this.w[a] * decay + g * x.val[f];
 					}
 				}
 			}

@@ -1,5 +1,3 @@
-import { distance } from 'fastest-levenshtein';
-
 import { InputError } from '../shared/errors';
 import { stemMatches, tokenize } from '../text/stem';
 import type { Token } from '../text/stem';
@@ -11,13 +9,19 @@ export const MAX_GAP = 3;
 interface PatternWord {
 	word: string;
 	stem: string;
+	/** index of the word in its registry (matches are computed once per text and word) */
+	id?: number;
+	typos?: boolean;
+	/** written "=word": this word form only (plus a plural -s), no stemming */
+	exact?: boolean;
 }
 
 export interface CompiledRule {
 	id: string;
 	rule: ClassifyRule;
 	weight: number;
-	words?: PatternWord[];
+	/** one slot per pattern word; a slot written "a|b|c" holds alternatives */
+	slots?: PatternWord[][];
 	regex?: RegExp;
 }
 
@@ -28,17 +32,41 @@ export interface RuleHit {
 	rule: ClassifyRule;
 }
 
-/** Does one text token match one pattern word: same stem, longer form of the stem, or one typo in a long word. */
-export function wordMatches(token: Token, p: PatternWord): boolean {
-	if (stemMatches(token.stem, p.stem)) return true;
-	if (p.word.length >= 5 && Math.abs(token.word.length - p.word.length) <= 1 && distance(token.word, p.word) <= 1) {
-		return true;
+/**
+ * Optimal-string-alignment distance is at most 1: one substitution, insertion, deletion or swap of
+ * two neighbouring letters ("opertor", "eprson", "managre").
+ */
+export function withinOneTypo(a: string, b: string): boolean {
+	if (a === b) return true;
+	const la = a.length;
+	const lb = b.length;
+	if (Math.abs(la - lb) > 1) return false;
+	let i = 0;
+	while (i < la && i < lb && a[i] === b[i]) i++;
+	if (i === 0 && !(a[0] === b[1] && a[1] === b[0])) return false; // the first letter is kept (or swapped with the second)
+	if (la === lb) {
+		if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+		return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
 	}
-	return p.stem.length >= 5 && Math.abs(token.stem.length - p.stem.length) <= 1 && distance(token.stem, p.stem) <= 1;
+	return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Does one text token match one pattern word: same stem, longer form of the stem, or one typo in a long word. */
+export function wordMatches(token: Token, p: PatternWord, typos = true): boolean {
+	if (p.exact) {
+		if (token.word === p.word || token.word === `${p.word}s`) return true;
+	} else if (stemMatches(token.stem, p.stem)) return true;
+	// one typo in words of 5+ letters (keyword rules with typos: false match exact forms only)
+	if (!typos || p.word.length < 5 || token.word.length < 5) return false;
+	if (withinOneTypo(token.word, p.word)) return true;
+	return !p.exact && p.stem.length >= 5 && token.stem.length >= 5 && withinOneTypo(token.stem, p.stem);
 }
 
 /** Compiles rules; a broken regex or an empty keyword is an InputError naming the rule. */
-export function compileRules(rules: ClassifyRule[], field = 'rules'): CompiledRule[] {
+/** Shares pattern words between rule lists compiled for one classifier. */
+export type WordRegistry = Map<string, PatternWord>;
+
+export function compileRules(rules: ClassifyRule[], field = 'rules', registry: WordRegistry = new Map()): CompiledRule[] {
 	return rules.map((rule, i) => {
 		const id = rule.id ?? `${field}[${i}]`;
 		const weight = rule.weight ?? 1;
@@ -56,26 +84,82 @@ export function compileRules(rules: ClassifyRule[], field = 'rules'): CompiledRu
 			if (!regex) throw new InputError(`${field}[${i}].pattern`, `Rule "${id}": invalid regular expression (${problem})`);
 			return { id, rule, weight, regex };
 		}
-		const words = tokenize(rule.pattern).map((t) => ({ word: t.word, stem: t.stem }));
-		if (words.length === 0) throw new InputError(`${field}[${i}].pattern`, `Rule "${id}" has no words`);
-		return { id, rule, weight, words };
+		const typos = rule.typos !== false;
+		const word = (t: { word: string; stem: string }, exact = false): PatternWord => {
+			const key = `${typos ? 1 : 0}|${exact ? '=' : ''}${t.word}`;
+			let w = registry.get(key);
+			if (!w) {
+				w = { word: t.word, stem: t.stem, id: registry.size, typos, exact };
+				registry.set(key, w);
+			}
+			return w;
+		};
+		const slots: PatternWord[][] = [];
+		for (const chunk of rule.pattern.trim().split(/\s+/)) {
+			if (chunk.includes('|') || chunk.startsWith('=')) {
+				const alternatives = chunk
+					.split('|')
+					.flatMap((a) => tokenize(a).slice(0, 1).map((t) => word(t, a.startsWith('='))));
+				if (alternatives.length) slots.push(alternatives);
+			} else for (const t of tokenize(chunk)) slots.push([word(t)]);
+		}
+		if (slots.length === 0) throw new InputError(`${field}[${i}].pattern`, `Rule "${id}" has no words`);
+		return { id, rule, weight, slots };
 	});
 }
 
-function matchWords(tokens: Token[], words: PatternWord[]): string | undefined {
-	for (let start = 0; start < tokens.length; start++) {
-		if (!wordMatches(tokens[start], words[0])) continue;
+type Positions = (p: PatternWord, typos: boolean) => readonly number[];
+
+const NONE: readonly number[] = [];
+
+/** Positions of the tokens that match each pattern word, computed once per text and pattern word. */
+function positionsFor(tokens: Token[]): Positions {
+	const memo: Array<readonly number[] | undefined> = [];
+	// every match shares the first letter, or swaps the first two letters ("eprson")
+	const byFirst = new Map<string, number[]>();
+	tokens.forEach((t, i) => {
+		const list = byFirst.get(t.word[0]);
+		if (list) list.push(i);
+		else byFirst.set(t.word[0], [i]);
+	});
+	const compute = (p: PatternWord, typos: boolean): readonly number[] => {
+		let list: number[] | undefined;
+		for (const i of byFirst.get(p.word[0]) ?? NONE) if (wordMatches(tokens[i], p, typos)) (list ??= []).push(i);
+		if (typos && p.word.length >= 5 && p.word[1] !== p.word[0]) {
+			for (const i of byFirst.get(p.word[1]) ?? NONE) if (wordMatches(tokens[i], p, typos)) (list ??= []).push(i);
+			list?.sort((a, b) => a - b);
+		}
+		return list ?? NONE;
+	};
+	return (p, typos) => {
+		if (p.id === undefined) return compute(p, typos);
+		let list = memo[p.id];
+		if (list === undefined) {
+			list = compute(p, typos);
+			memo[p.id] = list;
+		}
+		return list;
+	};
+}
+
+function matchWords(tokens: Token[], slots: PatternWord[][], typos: boolean, positions: Positions): string | undefined {
+	const lists: Array<readonly number[]> = [];
+	for (const slot of slots) {
+		let l = positions(slot[0], typos);
+		for (let a = 1; a < slot.length; a++) {
+			const more = positions(slot[a], typos);
+			if (more.length) l = l.length ? [...new Set([...l, ...more])].sort((x, y) => x - y) : more;
+		}
+		if (l.length === 0) return undefined;
+		lists.push(l);
+	}
+	for (const start of lists[0]) {
 		let pos = start;
 		let ok = true;
-		for (let w = 1; w < words.length && ok; w++) {
-			ok = false;
-			for (let j = pos + 1; j <= Math.min(tokens.length - 1, pos + 1 + MAX_GAP); j++) {
-				if (wordMatches(tokens[j], words[w])) {
-					pos = j;
-					ok = true;
-					break;
-				}
-			}
+		for (let w = 1; w < slots.length && ok; w++) {
+			const next = lists[w].find((j) => j > pos && j <= pos + 1 + MAX_GAP);
+			if (next === undefined) ok = false;
+			else pos = next;
 		}
 		if (ok) {
 			return tokens
@@ -90,10 +174,11 @@ function matchWords(tokens: Token[], words: PatternWord[]): string | undefined {
 /** Every rule that fires on the text, with the phrase that matched. */
 export function applyRules(compiled: CompiledRule[], text: string, tokens: Token[]): RuleHit[] {
 	const hits: RuleHit[] = [];
+	const positions = positionsFor(tokens);
 	for (const c of compiled) {
 		let matched: string | undefined;
 		if (c.regex) matched = c.regex.exec(text)?.[0];
-		else if (c.words) matched = matchWords(tokens, c.words);
+		else if (c.slots) matched = matchWords(tokens, c.slots, c.rule.typos !== false, positions);
 		if (matched !== undefined) hits.push({ id: c.id, matched, weight: c.weight, rule: c.rule });
 	}
 	return hits;
@@ -105,13 +190,16 @@ export interface RuleSummary {
 	flags: Record<RuleFlag, number>;
 }
 
-/** Sums the hits: weight per type and per flag; the highest priority any rule set. */
+/**
+ * Sums the hits: weight per type and per flag; the highest priority any rule set. Several rules that
+ * matched the same phrase for the same effect ("hate", "hated") count once, with the largest weight.
+ */
 export function summarizeHits(hits: RuleHit[]): RuleSummary {
 	const typeScores = new Map<string, number>();
 	const flags: Record<RuleFlag, number> = { wantsHuman: 0, angry: 0, spam: 0 };
 	let priority: Priority | undefined;
 	const rank: Record<Priority, number> = { low: 0, normal: 1, high: 2 };
-	for (const h of hits) {
+	for (const h of uniqueHits(hits)) {
 		if (h.rule.setType) typeScores.set(h.rule.setType, (typeScores.get(h.rule.setType) ?? 0) + h.weight);
 		if (h.rule.setFlag) flags[h.rule.setFlag] += h.weight;
 		if (h.rule.setPriority && (priority === undefined || rank[h.rule.setPriority] > rank[priority])) {
@@ -119,4 +207,15 @@ export function summarizeHits(hits: RuleHit[]): RuleSummary {
 		}
 	}
 	return { typeScores, priority, flags };
+}
+
+/** One hit per matched phrase and effect (the heaviest), in the original order. */
+export function uniqueHits(hits: RuleHit[]): RuleHit[] {
+	const byKey = new Map<string, RuleHit>();
+	for (const h of hits) {
+		const key = `${h.rule.setType ?? ''}|${h.rule.setFlag ?? ''}|${h.rule.setPriority ?? ''}|${h.matched.toLowerCase()}`;
+		const prev = byKey.get(key);
+		if (!prev || h.weight > prev.weight) byKey.set(key, h);
+	}
+	return hits.filter((h) => byKey.get(`${h.rule.setType ?? ''}|${h.rule.setFlag ?? ''}|${h.rule.setPriority ?? ''}|${h.matched.toLowerCase()}`) === h);
 }

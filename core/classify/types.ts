@@ -42,8 +42,9 @@ export type RuleFlag = 'wantsHuman' | 'angry' | 'spam';
 
 /**
  * A user (or default) rule. `keyword` patterns match through Russian and English morphology
- * (snowball stems: "тендер" hits "тендера", "тендером", "тендерная") and tolerate one typo in long
- * words; several words must appear in that order. `regex` patterns are JavaScript regular
+ * (snowball stems: "тендер" hits "тендера", "тендером", "тендерная") and tolerate one typo in words
+ * of 5+ letters unless `typos` is false; several words must appear in that order, with at most 3 other words between them; a
+ * word written "a|b|c" accepts any of the alternatives, "=word" that exact form (or its plural -s). `regex` patterns are JavaScript regular
  * expressions, case-insensitive unless `caseSensitive` is set.
  */
 export interface ClassifyRule {
@@ -55,7 +56,10 @@ export interface ClassifyRule {
 	setFlag?: RuleFlag;
 	/** Strength of the rule, default 1. A type rule with weight >= 1 is decisive (settles the type). */
 	weight?: number;
+	/** regex only: match case (default: case-insensitive) */
 	caseSensitive?: boolean;
+	/** keyword only: tolerate one typo in words of 5+ letters (default true) */
+	typos?: boolean;
 }
 
 /** What an LLM engine returns, before the cascade validates it against the taxonomy. */
