@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { DedupeContact } from '../../../nodes/DedupeContact/DedupeContact.node.ts';
+import { DedupeContact } from '../../../nodes/DedupeContact/DedupeContact.node.js';
 import { runNode } from '../../helpers/workflowHarness';
 
 const TYPE = 'n8n-nodes-inquiry-router.dedupeContact';
