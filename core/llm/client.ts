@@ -43,6 +43,8 @@ export interface LlmClientConfig {
 	/** Sampling temperature; undefined leaves it to the server (reasoning models accept only the default). */
 	temperature?: number;
 	structuredOutput?: StructuredOutputMode;
+	/** Cancels every request of this client (n8n execution stopped); one listener, however many requests. */
+	signal?: AbortSignal;
 	/** fetch implementation (tests, proxies); default the runtime's global fetch. */
 	fetch?: typeof fetch;
 }
@@ -190,6 +192,15 @@ export function createLlmClient(config: LlmClientConfig): LlmClient {
 		...(config.fetch ? { fetch: config.fetch } : {}),
 	});
 
+	const active = new Set<AbortController>();
+	config.signal?.addEventListener(
+		'abort',
+		() => {
+			for (const c of active) c.abort();
+		},
+		{ once: true },
+	);
+
 	const fail = (error: unknown): never => {
 		const e = toLlmError(error);
 		const message = scrubSecret(e.message, config.apiKey);
@@ -209,6 +220,14 @@ export function createLlmClient(config: LlmClientConfig): LlmClient {
 						? ({ type: 'json_object' } as const)
 						: undefined;
 			return limit(async () => {
+				// A controller per request, linked to the caller's signal and the client's, and unlinked
+				// afterwards: the SDK never removes the listener it adds to a signal it is given.
+				const controller = new AbortController();
+				const abort = () => controller.abort();
+				if (request.signal?.aborted) controller.abort();
+				request.signal?.addEventListener('abort', abort, { once: true });
+				active.add(controller);
+				if (config.signal?.aborted) controller.abort();
 				let completion: OpenAI.Chat.Completions.ChatCompletion;
 				try {
 					completion = await sdk.chat.completions.create(
@@ -221,10 +240,13 @@ export function createLlmClient(config: LlmClientConfig): LlmClient {
 							...(config.temperature !== undefined ? { temperature: config.temperature } : {}),
 							...(responseFormat ? { response_format: responseFormat } : {}),
 						},
-						request.signal ? { signal: request.signal } : undefined,
+						{ signal: controller.signal },
 					);
 				} catch (error) {
 					return fail(error);
+				} finally {
+					request.signal?.removeEventListener('abort', abort);
+					active.delete(controller);
 				}
 				const choice = completion?.choices?.[0];
 				if (!choice || !choice.message) return fail(new LlmError('invalid_output', 'LLM answer had no choices'));

@@ -111,17 +111,17 @@ export class ClassifyInquiry implements INodeType {
 			if ((mode === 'llm' || mode === 'cascade') && hasCredential) {
 				const credentials = (await this.getCredentials(CREDENTIAL_NAME)) as IDataObject;
 				const llmOptions = this.getNodeParameter('llmOptions', 0, {}) as LlmOptionsParam;
-				const client = createLlmClient(
-					llmClientConfig(credentials, this.getNodeParameter('model', 0, 'gpt-4o-mini') as string, llmOptions),
-				);
 				const parent = this.getExecutionCancelSignal();
 				if (parent) parent.addEventListener('abort', () => cancel.abort(), { once: true });
+				const client = createLlmClient({
+					...llmClientConfig(credentials, this.getNodeParameter('model', 0, 'gpt-4o-mini') as string, llmOptions),
+					signal: cancel.signal,
+				});
 				stats = { calls: 0, failures: {} };
 				llm = countingLlm(
 					createLlmClassifier(client, {
 						multiLabel: options.multiLabel === true,
 						...(llmOptions.maxChars ? { maxChars: llmOptions.maxChars } : {}),
-						signal: cancel.signal,
 					}),
 					stats,
 				);

@@ -71,7 +71,9 @@ export interface FakeOpenAi {
 	enqueue(...replies: FakeReply[]): void;
 	/** Decide the reply from the request (used when the queue is empty). */
 	setHandler(handler: ((request: RecordedRequest) => FakeReply) | undefined): void;
-	/** Forget recorded requests, queued replies and the handler. */
+	/** Chat requests being answered right now, and the most at once since the last reset. */
+	load: { inFlight: number; peak: number };
+	/** Forget recorded requests, queued replies, the handler and the load peak. */
 	reset(): void;
 	/** Resolves once at least n chat requests have arrived. */
 	waitForChatRequests(n: number): Promise<void>;
@@ -118,6 +120,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
 	const queue: FakeReply[] = [];
 	let handler: ((request: RecordedRequest) => FakeReply) | undefined;
 	const timers = new Set<NodeJS.Timeout>();
+	const load = { inFlight: 0, peak: 0 };
 
 	const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
 		if (res.destroyed || res.writableEnded) return;
@@ -193,6 +196,11 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
 				});
 			}
 			if (req.method === 'POST' && /\/chat\/completions$/.test(path)) {
+				load.inFlight++;
+				load.peak = Math.max(load.peak, load.inFlight);
+				res.on('close', () => {
+					load.inFlight--;
+				});
 				const model = body?.model ?? 'fake-model';
 				const next = queue.shift() ?? handler?.(recorded);
 				if (next) return answer(res, next, model);
@@ -214,7 +222,9 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
 		setHandler: (h) => {
 			handler = h;
 		},
+		load,
 		reset: () => {
+			load.peak = load.inFlight;
 			requests.length = 0;
 			queue.length = 0;
 			handler = undefined;

@@ -142,6 +142,16 @@ describe('core/llm client against the fake OpenAI-compatible server', () => {
 		assert.equal((await rejection(p)).kind, 'aborted');
 	});
 
+	it('the client-level signal cancels every request in flight', async () => {
+		fake.setHandler(() => reply.delay(1000, reply.json(good)));
+		const ac = new AbortController();
+		const c = client({ signal: ac.signal });
+		const ps = [c.structured(ask), c.structured(ask)];
+		await fake.waitForChatRequests(2);
+		ac.abort();
+		for (const p of ps) assert.equal((await rejection(p)).kind, 'aborted');
+	});
+
 	it('redacts phones and e-mails before the text leaves the machine (on by default)', async () => {
 		const text = 'Позвоните +7 (912) 345-67-89 или 8 912 345 67 89, пишите ivan.petrov@example.ru';
 		fake.enqueue(reply.json(good), reply.json(good));
