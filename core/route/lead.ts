@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 import { InputError } from '../shared/errors';
 import { getPath } from '../shared/values';
 import type { RoutePriority } from './schema';
@@ -76,4 +78,28 @@ export function readLead(json: Record<string, unknown>, fields: LeadFields, nowM
 		ownerId: ownerId ?? null,
 		nowMs,
 	};
+}
+
+/**
+ * The decision time from the node's "Now" parameter or a CLI flag: ISO 8601 text, epoch milliseconds,
+ * a Date or a luxon DateTime. Never read from a clock here.
+ */
+export function readNow(value: unknown, field = 'now'): number {
+	if (typeof value === 'number' && Number.isFinite(value)) return value;
+	if (value instanceof Date && !Number.isNaN(value.getTime())) return value.getTime();
+	if (value && typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
+		const ms = (value as { toMillis: () => number }).toMillis();
+		if (Number.isFinite(ms)) return ms;
+	}
+	if (typeof value === 'string' && value.trim()) {
+		const t = value.trim();
+		if (/^\d{12,}$/.test(t)) return Number(t);
+		const dt = DateTime.fromISO(t, { zone: 'utc' });
+		if (dt.isValid) return dt.toMillis();
+	}
+	throw new InputError(
+		field,
+		`Field "${field}" must be a date-time (ISO 8601 text such as 2026-11-23T10:00:00Z, or epoch milliseconds), got ${value === undefined || value === '' ? 'nothing' : JSON.stringify(value)}`,
+		'Leave "Now" at {{ $now.toISO() }} to use the execution time.',
+	);
 }
