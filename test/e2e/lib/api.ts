@@ -333,6 +333,17 @@ export class N8nApi {
 		await this.public('DELETE', `/data-tables/${id}`);
 	}
 
+	/** Inserts rows into a Data table (by id or by name); returns the inserted rows. */
+	async insertRows(idOrName: string, rows: Array<Record<string, unknown>>): Promise<Array<Record<string, unknown>>> {
+		const table = (await this.listDataTables()).find((t) => t.id === idOrName || t.name === idOrName);
+		if (!table) throw new Error(`no Data table "${idOrName}"`);
+		if (rows.length === 0) return [];
+		return await this.public<Array<Record<string, unknown>>>('POST', `/data-tables/${table.id}/rows`, {
+			data: rows,
+			returnType: 'all',
+		});
+	}
+
 	/** Rows of a Data table (by id or by name), all pages. */
 	async dataTableRows(idOrName: string): Promise<Array<Record<string, unknown>>> {
 		const table = (await this.listDataTables()).find((t) => t.id === idOrName || t.name === idOrName);

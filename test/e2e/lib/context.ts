@@ -8,9 +8,9 @@ import { join } from 'node:path';
 
 import { N8nApi, newOwner, type HttpResult, type Owner, type WebhookOptions, type WorkflowRecord } from './api';
 import { ensureN8nEnv, type N8nEnv } from './env';
-import { startN8n, logTail, type N8nProcess } from './n8n';
+import { logTail, reapStale, startN8n, type N8nProcess } from './n8n';
 import { installPackage, packPackage, type PackResult } from './pack';
-import { newRunDir, newTempDir, nodeType, PACKAGE_NAME, REPO_ROOT } from './paths';
+import { newRunDir, newTempDir, nodeType, PACKAGE_NAME, REPO_ROOT, runDirs } from './paths';
 import { dataTablesOf, type WorkflowJson } from './workflows';
 
 export interface E2EContext {
@@ -75,7 +75,10 @@ function condense(execution: unknown): string {
 export async function startE2E(options: StartE2EOptions = {}): Promise<E2EContext> {
 	const timings: Record<string, number> = {};
 	const t0 = Date.now();
-	const runDir = newRunDir(options.kind ?? 'e2e');
+	const kind = options.kind ?? 'e2e';
+	// An earlier run that was SIGKILLed may have left its n8n behind: stop it (verified by user folder).
+	reapStale(runDirs(kind));
+	const runDir = newRunDir(kind);
 	const mark = (key: string, since: number) => (timings[key] = Date.now() - since);
 
 	let t = Date.now();

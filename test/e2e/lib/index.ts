@@ -14,11 +14,11 @@ export { lateContext, startE2E, stopE2E } from './context';
 export type { E2EContext, StartE2EOptions } from './context';
 export { ensureN8nEnv } from './env';
 export type { N8nEnv } from './env';
-export { freePort, logTail, startN8n } from './n8n';
+export { freePort, logTail, reapStale, setSignalExitCode, startN8n } from './n8n';
 export type { N8nProcess, StartN8nOptions } from './n8n';
 export { assertDistBuilt, installPackage, packPackage } from './pack';
 export type { PackResult } from './pack';
-export { CREDENTIAL_NAMES, NODE_NAMES, PACKAGE_NAME, REPO_ROOT, newRunDir, newTempDir, nodeType } from './paths';
+export { CREDENTIAL_NAMES, NODE_NAMES, PACKAGE_NAME, REPO_ROOT, newRunDir, newTempDir, nodeType, runDirs } from './paths';
 export type { NodeName } from './paths';
 export {
 	dataTablesOf,

@@ -5,9 +5,9 @@
  * SIGINT/SIGTERM, so no n8n outlives the test run or the demo.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import type { N8nEnv } from './env';
 
@@ -64,12 +64,39 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Process groups this process has started and not yet stopped (killed on exit / signals). */
 const liveGroups = new Set<number>();
 let handlersInstalled = false;
+let signalExitCode: number | undefined;
+
+/**
+ * Exit code used after Ctrl+C / SIGTERM once n8n is stopped (default 130 / 143). The demo sets 0:
+ * Ctrl+C is how a user ends it.
+ */
+export function setSignalExitCode(code: number | undefined): void {
+	signalExitCode = code;
+}
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
 	try {
 		process.kill(-pid, signal);
 	} catch {
 		// already gone
+	}
+}
+
+function processAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+function groupAlive(pid: number): boolean {
+	try {
+		process.kill(-pid, 0);
+		return true;
+	} catch {
+		return false;
 	}
 }
 
@@ -81,14 +108,49 @@ function installExitHandlers(): void {
 	});
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 		process.on(signal, () => {
-			for (const pid of liveGroups) killGroup(pid, 'SIGTERM');
-			// Give n8n a moment to close its database, then make sure it is gone.
-			setTimeout(() => {
-				for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
-				process.exit(signal === 'SIGINT' ? 130 : 143);
-			}, 3000).unref();
+			const groups = [...liveGroups];
+			if (groups.length) process.stderr.write(`\n${signal}: stopping n8n (process group ${groups.join(', ')})\n`);
+			for (const pid of groups) killGroup(pid, 'SIGTERM');
+			// Give n8n up to 10 s to close its database, then make sure the group is gone.
+			const deadline = Date.now() + 10_000;
+			const timer = setInterval(() => {
+				if (groups.some(groupAlive) && Date.now() < deadline) return;
+				clearInterval(timer);
+				for (const pid of groups) killGroup(pid, 'SIGKILL');
+				process.exit(signalExitCode ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129));
+			}, 200);
 		});
 	}
+}
+
+/**
+ * Kills n8n instances that earlier runs of this harness started and could not stop (the runner was
+ * SIGKILLed): each run folder records `n8n.json` {pid, userFolder, ownerPid}; a recorded process
+ * group is killed only if the run that started it is gone (ownerPid not alive: a parallel run in the
+ * same tree is left alone) and its leader is still an n8n with that same N8N_USER_FOLDER.
+ */
+export function reapStale(runDirs: string[]): number {
+	let reaped = 0;
+	for (const dir of runDirs) {
+		const file = join(dir, 'n8n.json');
+		if (!existsSync(file)) continue;
+		try {
+			const { pid, userFolder, ownerPid } = JSON.parse(readFileSync(file, 'utf8')) as {
+				pid: number;
+				userFolder: string;
+				ownerPid: number;
+			};
+			if (ownerPid === process.pid || processAlive(ownerPid)) continue;
+			const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+			if (environ.includes(`N8N_USER_FOLDER=${userFolder}`)) {
+				killGroup(pid, 'SIGKILL');
+				reaped++;
+			}
+		} catch {
+			// not running (or not ours)
+		}
+	}
+	return reaped;
 }
 
 function baseEnv(options: StartN8nOptions, port: number, brokerPort: number): NodeJS.ProcessEnv {
@@ -147,6 +209,7 @@ async function startOnce(options: StartN8nOptions): Promise<N8nProcess | 'port-t
 	if (pid === undefined) throw new Error(`could not spawn n8n (${options.env.n8nMain})`);
 	liveGroups.add(pid);
 	installExitHandlers();
+	writeFileSync(join(dirname(options.logFile), 'n8n.json'), JSON.stringify({ pid, userFolder: options.userFolder, ownerPid: process.pid }));
 
 	let exited = false;
 	let exitInfo = '';
@@ -215,5 +278,5 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nProcess> {
 		const r = await startOnce(options);
 		if (r !== 'port-taken') return r;
 	}
-	throw new Error(`n8n could not bind a free port in ${attempts} attempts; log ${join(options.logFile)}`);
+	throw new Error(`n8n could not bind a free port in ${attempts} attempts; log ${options.logFile}`);
 }

@@ -1,5 +1,5 @@
 /** Where things live: the repository, per-run artifacts (gitignored) and throwaway folders. */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -29,21 +29,40 @@ function stamp(): string {
 	return new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
 }
 
+/** Whether the run that owns a run folder (n8n.json's ownerPid) is still alive. */
+function runInProgress(dir: string): boolean {
+	try {
+		const { ownerPid } = JSON.parse(readFileSync(join(dir, 'n8n.json'), 'utf8')) as { ownerPid: number };
+		process.kill(ownerPid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** The run folders of one kind (test-artifacts/<kind>/*), oldest first. */
+export function runDirs(kind: string): string[] {
+	const base = join(REPO_ROOT, 'test-artifacts', kind);
+	if (!existsSync(base)) return [];
+	return readdirSync(base)
+		.map((name) => join(base, name))
+		.filter((p) => statSync(p).isDirectory())
+		.sort();
+}
+
 /**
- * A fresh artifacts folder for one run: test-artifacts/<kind>/<timestamp>-<pid>/ (n8n.log, timings.json).
- * Older runs of the same kind beyond `keep` are removed so the folder does not grow without bound.
+ * A fresh artifacts folder for one run: test-artifacts/<kind>/<timestamp>-<pid>/ (n8n.log, n8n.json,
+ * timings.json). Older runs of the same kind beyond `keep` are removed so the folder does not grow
+ * without bound.
  */
 export function newRunDir(kind: string, keep = 10): string {
-	const base = join(REPO_ROOT, 'test-artifacts', kind);
-	mkdirSync(base, { recursive: true });
-	const dir = join(base, `${stamp()}-${process.pid}`);
+	const dir = join(REPO_ROOT, 'test-artifacts', kind, `${stamp()}-${process.pid}`);
 	mkdirSync(dir, { recursive: true });
-	const old = readdirSync(base)
-		.map((name) => join(base, name))
-		.filter((p) => p !== dir && statSync(p).isDirectory())
-		.sort()
+	const old = runDirs(kind)
+		.filter((p) => p !== dir)
 		.reverse()
-		.slice(keep - 1);
+		.slice(keep - 1)
+		.filter((p) => !runInProgress(p));
 	for (const p of old) rmSync(p, { recursive: true, force: true });
 	return dir;
 }
