@@ -1,3 +1,4 @@
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Category, ClassifyRule, Inquiry, LlmClassifier, TrainingExample } from '../../core/classify';
@@ -16,6 +17,15 @@ export function readText(json: IDataObject, field: string): string {
 	if (!path) throw new InputError('textField', 'The parameter "Text Field" is empty');
 	const value = Object.prototype.hasOwnProperty.call(json, path) ? json[path] : getPath(json, path);
 	return requireText(value, path);
+}
+
+/** ISO 3166 alpha-2 country for phones without a country code; an unknown code is a configuration error. */
+export function readDefaultCountry(value: unknown): string {
+	const code = (typeof value === 'string' ? value : '').trim().toUpperCase() || 'RU';
+	if (!isSupportedCountry(code)) {
+		throw new InputError('options.defaultCountry', `Default Phone Country "${code}" is not a supported ISO 3166 country code`, 'Use two letters such as RU, KZ, BY, DE or US.');
+	}
+	return code;
 }
 
 interface CategoryParam {

@@ -193,6 +193,10 @@ describe('Classify Inquiry node (n8n WorkflowExecute): offline', () => {
 		assert.match(res.error?.message ?? '', /"vip", which is not a category/);
 		res = await run({ trainingExamples: { example: [{ text: 'hello', type: 'vip' }] } }, [{ text: 'hi' }]);
 		assert.match(res.error?.message ?? '', /not a category/);
+		res = await run({ options: { defaultCountry: 'XX' } }, [{ text: 'hi' }]);
+		assert.match(res.error?.message ?? '', /Default Phone Country "XX" is not a supported/);
+		res = await run({ options: { defaultCountry: 'kz' } }, [{ text: 'звоните 8 701 123 45 67' }]);
+		assert.deepEqual(schema.parse(res.outputs[0][0].json.inquiry).extracted.phones, ['+77011234567']);
 	});
 
 	it('Training input retrains the local model; untidy rows are skipped and counted', async () => {
