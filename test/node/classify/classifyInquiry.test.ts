@@ -6,7 +6,14 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { DEFAULT_CATEGORY_IDS, inquirySchemaFor } from '../../../core/classify';
 import { ClassifyInquiry } from '../../../nodes/ClassifyInquiry/ClassifyInquiry.node.js';
 import { configuredInputs, configuredOutputs } from '../../../nodes/ClassifyInquiry/description';
-import { outputIndexFor, readCategories, readRules, readText } from '../../../nodes/ClassifyInquiry/helpers';
+import {
+	engineSummary,
+	llmClientConfig,
+	outputIndexFor,
+	readCategories,
+	readRules,
+	readText,
+} from '../../../nodes/ClassifyInquiry/helpers';
 import { runNode } from '../../helpers/workflowHarness';
 import type { NodeRunOptions } from '../../helpers/workflowHarness';
 
@@ -274,5 +281,42 @@ describe('Classify Inquiry helpers', () => {
 		assert.equal(outputIndexFor({ type: 'b', confidence: 0.9 }, ['a', 'b'], 0.6), 1);
 		assert.equal(outputIndexFor({ type: 'b', confidence: 0.5 }, ['a', 'b'], 0.6), 2);
 		assert.equal(outputIndexFor({ type: 'zzz', confidence: 0.9 }, ['a', 'b'], 0.6), 2);
+	});
+
+	it('llmClientConfig maps the credential and options (seconds, -1 temperature, structured output)', () => {
+		assert.deepEqual(
+			llmClientConfig(
+				{ apiKey: 'k', baseUrl: ' http://127.0.0.1:11434/v1 ', organization: '', headerName: 'X-Gw', headerValue: 'v' },
+				' qwen2.5:7b ',
+				{ timeout: 2.5, maxRetries: 0, concurrency: 8, redactPii: false, temperature: -1, structuredOutput: 'prompt' },
+			),
+			{
+				apiKey: 'k',
+				model: 'qwen2.5:7b',
+				timeoutMs: 2500,
+				maxRetries: 0,
+				concurrency: 8,
+				redactPii: false,
+				structuredOutput: 'prompt',
+				baseUrl: 'http://127.0.0.1:11434/v1',
+				headers: { 'X-Gw': 'v' },
+			},
+		);
+		const defaults = llmClientConfig({ apiKey: 'k' }, 'm', {});
+		assert.equal(defaults.temperature, 0);
+		assert.equal(defaults.redactPii, true);
+		assert.equal(defaults.structuredOutput, 'json_schema');
+		assert.equal(defaults.timeoutMs, 30000);
+	});
+
+	it('engineSummary counts items per engine and names the failure causes', () => {
+		const q = (stages: Array<'rules' | 'local' | 'llm'>, degraded = false) => ({ stages, degraded });
+		assert.equal(
+			engineSummary([q(['rules', 'local']), q(['rules', 'local', 'llm']), q(['rules', 'local', 'llm'], true)], {
+				calls: 2,
+				failures: { timeout: 1 },
+			}),
+			'Engines: rules 3, local model 3, LLM 2 (1 degraded: timeout ×1)',
+		);
 	});
 });
