@@ -76,7 +76,8 @@ export function register(ctx: E2EContext): void {
 				} finally {
 					rmSync(dir, { recursive: true, force: true });
 				}
-				const imported = await ctx.api.getWorkflow(String(wf.id));
+				// The CLI wrote to the instance's SQLite file; the server may need a moment before it answers again.
+				const imported = await T.eventually(() => ctx.api.getWorkflow(String(wf.id)), 30_000);
 				assert.equal(imported.name, `${wf.name} (CLI import)`, 'the CLI-imported template is not the one the public API returns');
 				await ctx.api.activateWorkflow(imported.id);
 				deployedTemplates.set(file, { id: imported.id, name: imported.name, via: 'cli' });
@@ -208,7 +209,7 @@ export function register(ctx: E2EContext): void {
 		});
 
 		it('inbound router: a chat message and a form submission from the same new person at the same moment end as one contact', async () => {
-			const settings = await ctx.api.rest<{ data: { concurrency?: number } }>('GET', '/rest/settings');
+			const settings = await ctx.api.rest<{ data: { concurrency?: number } }>('GET', '/settings');
 			assert.equal(
 				settings.data.concurrency,
 				1,

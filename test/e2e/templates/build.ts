@@ -278,32 +278,55 @@ function inbound() {
 	f.link(spam, logSpam, 0);
 	f.link(logSpam, respondSpam);
 
-	const keys = f.add('Match keys', 'n8n-nodes-base.set', 3.4, [340, 200], setNode([
-		['emailKey', "={{ ($json.email || ($json.inquiry?.extracted?.emails ?? [])[0] || '').trim().toLowerCase() }}", 'string'],
-		['phoneKey', "={{ (($json.inquiry?.extracted?.phones ?? [])[0] || ($json.phone || '').replace(/\\D/g, '').replace(/^8(\\d{10})$/, '7$1').replace(/^(\\d)/, '+$1')) }}", 'string'],
+	const fields = f.add('Contact fields', 'n8n-nodes-base.set', 3.4, [340, 200], setNode([
+		['name', "={{ $json.name || $json.inquiry.extracted.name || '' }}", 'string'],
+		['email', "={{ $json.email || $json.inquiry.extracted.emails[0] || '' }}", 'string'],
+		['phone', "={{ $json.phone || $json.inquiry.extracted.phones[0] || '' }}", 'string'],
+		['company', "={{ $json.company || $json.inquiry.extracted.company || '' }}", 'string'],
 	], true));
-	f.link(spam, keys, 1);
+	f.link(spam, fields, 1);
+	const keys = f.add('Match keys', `${PKG}.dedupeContact`, 1, [560, 200], {
+		operation: 'matchKeys',
+		options: { outputKey: 'contact', defaultCountry: 'RU' },
+	});
+	f.link(fields, keys);
 
-	const find = f.add('Find known contact', DT, DTV, [560, 200], dtGet('inquiry_router_contacts', [
-		['emailKey', 'eq', "={{ $json.emailKey || '(none)' }}"],
-		['phoneKey', 'eq', "={{ $json.phoneKey || '(none)' }}"],
+	const find = f.add('Find known contact', DT, DTV, [780, 200], dtGet('inquiry_router_contacts', [
+		['emailKey', 'eq', "={{ $json.contact.keys.emails[0] || '(none)' }}"],
+		['phoneKey', 'eq', "={{ $json.contact.keys.phones[0] || '(none)' }}"],
 	], { limit: 5 }), { alwaysOutputData: true });
 	f.link(keys, find);
 
-	const dedupe = f.add('Dedupe Contact', `${PKG}.dedupeContact`, 1, [780, 200], {}, { executeOnce: true });
-	f.link(find, dedupe);
+	const withCandidates = f.add('Inquiry with candidates', 'n8n-nodes-base.set', 3.4, [1000, 200], {
+		mode: 'raw',
+		jsonOutput: "={{ { ...$('Match keys').first().json, contact: undefined, keys: $('Match keys').first().json.contact.keys, candidates: $('Find known contact').all().map(i => i.json).filter(r => r.id).map(r => ({ id: String(r.id), name: r.name, email: r.emailKey, phone: r.phoneKey, company: r.company })) } }}",
+		includeOtherFields: false,
+		options: {},
+	}, { executeOnce: true });
+	f.link(find, withCandidates);
 
-	const decision = f.add('Contact decision', 'n8n-nodes-base.set', 3.4, [1000, 200], setNode([
-		['inquiryItem', "={{ $('Match keys').first().json }}", 'object'],
-		['existing', "={{ $('Find known contact').all().map(i => i.json).filter(r => r.id) }}", 'array'],
-		['existingId', "={{ $('Find known contact').all().map(i => i.json).filter(r => r.id)[0]?.id ?? 0 }}", 'number'],
-		['historyEntry', "={{ { at: $('Match keys').first().json.receivedAt, channel: $('Match keys').first().json.channel, text: $('Match keys').first().json.text.slice(0, 500), type: $('Match keys').first().json.inquiry?.type ?? null } }}", 'object'],
-	]), { executeOnce: true });
-	f.link(dedupe, decision);
+	const dedupe = f.add('Dedupe Contact', `${PKG}.dedupeContact`, 1, [1220, 200], {
+		operation: 'match',
+		candidateSource: 'field',
+		candidatesField: 'candidates',
+		options: { outputKey: 'contact', defaultCountry: 'RU', includeMatchedRecord: true },
+	});
+	f.link(withCandidates, dedupe);
 
-	const isNew = f.add('New contact?', 'n8n-nodes-base.if', 2.2, [1220, 200], ifNode('={{ $json.existingId }}', { type: 'number', operation: 'equals' }, 0));
+	const decision = f.add('Contact decision', 'n8n-nodes-base.set', 3.4, [1440, 200], setNode([
+		['inquiryItem', "={{ { ...$json, candidates: undefined, contact: undefined, emailKey: $json.keys.emails[0] || '', phoneKey: $json.keys.phones[0] || '' } }}", 'object'],
+		['existing', "={{ $json.contact.decision === 'duplicate' ? $('Find known contact').all().map(i => i.json).filter(r => String(r.id) === $json.contact.matchId) : [] }}", 'array'],
+		['existingId', "={{ $json.contact.decision === 'duplicate' ? Number($json.contact.matchId) : 0 }}", 'number'],
+		['dedupe', '={{ { decision: $json.contact.decision, matchId: $json.contact.matchId, score: $json.contact.score, reasons: $json.contact.reasons } }}', 'object'],
+		['historyEntry', "={{ { at: $json.receivedAt, channel: $json.channel, text: $json.text.slice(0, 500), type: $json.inquiry.type, dedupe: $json.contact.decision } }}", 'object'],
+	]));
+	f.link(dedupe, decision, 0);
+	f.link(dedupe, decision, 1);
+	f.link(dedupe, decision, 2);
+
+	const isNew = f.add('New contact?', 'n8n-nodes-base.if', 2.2, [1660, 200], ifNode('={{ $json.existingId }}', { type: 'number', operation: 'equals' }, 0));
 	f.link(decision, isNew);
-	const insertContact = f.add('Insert contact', DT, DTV, [1440, 100], dtInsert('inquiry_router_contacts', {
+	const insertContact = f.add('Insert contact', DT, DTV, [1880, 100], dtInsert('inquiry_router_contacts', {
 		name: '={{ $json.inquiryItem.name }}',
 		emailKey: '={{ $json.inquiryItem.emailKey }}',
 		phoneKey: '={{ $json.inquiryItem.phoneKey }}',
@@ -311,10 +334,11 @@ function inbound() {
 		channels: '={{ $json.inquiryItem.channel }}',
 		history: '={{ JSON.stringify([$json.historyEntry]) }}',
 		historyCount: '={{ 1 }}',
+		possibleDuplicateOf: "={{ $json.dedupe.decision === 'review' ? $json.dedupe.matchId : '' }}",
 		firstSeen: '={{ $json.inquiryItem.receivedAt }}',
 		lastSeen: '={{ $json.inquiryItem.receivedAt }}',
 	}));
-	const mergeContact = f.add('Merge into contact', DT, DTV, [1440, 300], dtUpdate('inquiry_router_contacts', [['id', 'eq', '={{ $json.existingId }}']], {
+	const mergeContact = f.add('Merge into contact', DT, DTV, [1880, 300], dtUpdate('inquiry_router_contacts', [['id', 'eq', '={{ $json.existingId }}']], {
 		name: '={{ $json.existing[0].name || $json.inquiryItem.name }}',
 		emailKey: '={{ $json.existing[0].emailKey || $json.inquiryItem.emailKey }}',
 		phoneKey: '={{ $json.existing[0].phoneKey || $json.inquiryItem.phoneKey }}',
@@ -329,7 +353,7 @@ function inbound() {
 
 	const withContact = f.add('Inquiry with contact', 'n8n-nodes-base.set', 3.4, [1660, 200], {
 		mode: 'raw',
-		jsonOutput: "={{ { ...$('Match keys').first().json, contactId: $json.id, contactHistoryCount: $json.historyCount } }}",
+		jsonOutput: "={{ { ...$('Contact decision').first().json.inquiryItem, dedupe: $('Contact decision').first().json.dedupe, contactId: $json.id, contactHistoryCount: $json.historyCount } }}",
 		includeOtherFields: false,
 		options: {},
 	});
@@ -445,6 +469,9 @@ function inbound() {
 	));
 	f.link(storeHolding, respondHolding);
 
+	// everything after the contact decision sits right of it
+	const keep = new Set(['New contact?', 'Insert contact', 'Merge into contact']);
+	for (const n of f.nodes) if (n.position[0] >= 1660 && !keep.has(n.name)) n.position = [n.position[0] + 440, n.position[1]];
 	write('inbound-inquiry-router.json', f);
 }
 
@@ -487,7 +514,12 @@ function supportChat() {
 	f.link(load, turn);
 	const classify = f.add('Classify Inquiry', `${PKG}.classifyInquiry`, 1, [140, 0], CLASSIFY);
 	f.link(turn, classify);
-	const escalate = f.add('Escalate to Human', `${PKG}.escalateToHuman`, 1, [360, 0], {});
+	const escalate = f.add('Escalate to Human', `${PKG}.escalateToHuman`, 1, [360, 0], {
+		inputMode: 'conversation',
+		conversationField: 'conversation',
+		summary: 'extractive',
+		options: { stateField: 'state', inquiryField: 'inquiry' },
+	});
 	f.link(classify, escalate);
 	const save = f.add('Save conversation', DT, DTV, [580, 0], {
 		resource: 'row',
@@ -507,7 +539,8 @@ function supportChat() {
 		}),
 		options: {},
 	});
-	f.link(escalate, save);
+	f.link(escalate, save, 0);
+	f.link(escalate, save, 1);
 	const handoff = f.add('New handoff?', 'n8n-nodes-base.if', 2.2, [800, 0], ifNode("={{ $('Escalate to Human').first().json.escalation.newHandoff }}", isTrue));
 	f.link(save, handoff);
 	const pkg = f.add('Store handoff package', DT, DTV, [1020, -120], dtInsert('inquiry_router_handoffs', {

@@ -9,7 +9,7 @@ const b = (name: string) => ({ name, type: 'boolean' as const });
 export const TABLES: Record<string, TableSpec> = {
 	inquiry_router_contacts: {
 		name: 'inquiry_router_contacts',
-		columns: [s('name'), s('emailKey'), s('phoneKey'), s('company'), s('channels'), s('history'), n('historyCount'), s('firstSeen'), s('lastSeen')],
+		columns: [s('name'), s('emailKey'), s('phoneKey'), s('company'), s('channels'), s('history'), n('historyCount'), s('possibleDuplicateOf'), s('firstSeen'), s('lastSeen')],
 	},
 	inquiry_router_managers: {
 		name: 'inquiry_router_managers',
