@@ -561,6 +561,16 @@ const QUESTION_RU = [
 ];
 
 const SPAM_EN = [
+	'Hello everyone, I found a legit platform that pays daily, check it out here',
+	'Join our trading group and learn how to grow your account 10x',
+	'We are launching a new token next week, get in early through this link',
+	'Dear friend, I have a confidential business proposal worth 5 million dollars',
+	'Announcement: our investment platform now offers 20% weekly returns',
+	'I made 3000 dollars this week with this app, ask me how',
+	'Hi all, who wants to make extra income from their phone? Contact me',
+	'Get verified followers and grow your channel today, best prices',
+	'Exclusive offer for members of this group, free signals',
+	'My mentor helped me earn big in forex, reach out to her',
 	'Earn $500 a day from home, no experience needed, DM me',
 	'Invest in bitcoin now and double your money in a week',
 	'We will boost your website to the first page of Google, cheap SEO services',
@@ -582,6 +592,14 @@ const SPAM_EN = [
 ];
 
 const SPAM_RU = [
+	'Всем привет! Кто хочет создать себе пассивный источник дохода, пишите',
+	'Новое направление, трейдинг, обучение предоставляется бесплатно',
+	'Требуются сотрудники на удаленку, средний доход 80 тысяч в месяц',
+	'Ищу 3 человека в проект, от 20 лет, подробности расскажу в личке',
+	'Скидки 90% на брендовую одежду, переходи по ссылке',
+	'Продаю аккаунты с историей, недорого',
+	'Заработок на телефоне, 1-2 часа в день',
+	'Привет, хочешь узнать, как я вышла на доход 200к? Пиши',
 	'Заработок от 5000 рублей в день, без вложений, пиши в лс',
 	'Набираю людей в команду, удаленная работа, доход от 100к',
 	'Инвестиции в криптовалюту, прибыль до 30% в неделю',

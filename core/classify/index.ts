@@ -128,8 +128,9 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 			throw new InputError(`rules[${i}].setType`, `Rule ${r.id ?? i + 1} sets type "${r.setType}", which is not a category`);
 		}
 	});
+	const useDefaultRules = config.useDefaultRules !== false;
 	const defaults =
-		config.useDefaultRules === false
+		!useDefaultRules
 			? []
 			: DEFAULT_RULES.map((r) => (r.setType && !idSet.has(r.setType) ? { ...r, setType: undefined } : r));
 	const registry = new Map();
@@ -153,6 +154,16 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		const tokens = tokenize(text);
 		const reasons: Reason[] = [];
 		const hits = applyRules(compiled, text, tokens);
+		// Cyrillic words with Latin look-alike letters: filter evasion, typical of spam
+		const mixed = tokens.filter((t) => t.script === 'mixed').map((t) => t.word);
+		if (useDefaultRules && mixed.length >= 2) {
+			hits.push({
+				id: 'spam.obfuscated',
+				matched: mixed.slice(0, 3).join(' '),
+				weight: 1,
+				rule: { id: 'spam.obfuscated', kind: 'regex', pattern: '(mixed-script words)', setFlag: 'spam' },
+			});
+		}
 		const summary = summarizeHits(hits);
 		for (const h of uniqueHits(hits).slice(0, 20)) reasons.push(ruleReason(h));
 		const affect = analyzeAffect(text, tokens);
@@ -166,7 +177,7 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 			stages.push('local');
 		}
 		const pSpam = probs?.find((p) => p.type === 'spam')?.p ?? 0;
-		const spam = spamRule >= FLAG_THRESHOLD || (spamRule >= 0.4 && pSpam >= 0.5) || pSpam >= 0.9;
+		const spam = spamRule >= FLAG_THRESHOLD || (spamRule >= 0.4 && pSpam >= 0.5);
 		const wantsHuman = summary.flags.wantsHuman >= FLAG_THRESHOLD;
 		const angerScore = summary.flags.angry + affect.angerBoost;
 		const angry = angerScore >= FLAG_THRESHOLD;
@@ -193,7 +204,10 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		} else if (probs) {
 			// weaker rule evidence nudges the model's probabilities
 			const adjusted = probs.map(({ type: t, p }) => ({ type: t, p: p * Math.exp(1.5 * (summary.typeScores.get(t) ?? 0)) }));
-			if (spam && hasSpamType) adjusted.forEach((a) => a.type === 'spam' && (a.p *= 4));
+			if (hasSpamType && isDefault) {
+				// the default model's spam class needs some pattern evidence: chat-like text alone is not spam
+				adjusted.forEach((a) => a.type === 'spam' && (a.p *= spam ? 4 : spamRule > 0 ? 1 : 0.3));
+			}
 			const total = adjusted.reduce((s, a) => s + a.p, 0);
 			probs = adjusted.map((a) => ({ type: a.type, p: a.p / total })).sort((a, b) => b.p - a.p);
 			type = probs[0].type;

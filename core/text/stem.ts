@@ -36,12 +36,39 @@ export function stemWord(word: string): string {
 	return w;
 }
 
-/** Words of a text with their stems, in order. */
+/** Latin letters that look like Cyrillic ones, as spammers mix them in ("пpивeт", "дoxoд"). */
+const HOMOGLYPHS: Record<string, string> = { a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', x: 'х', y: 'у', k: 'к', m: 'м', t: 'т', h: 'н', b: 'в' };
+
+/** A word mixing Cyrillic letters with Latin look-alikes, folded to Cyrillic; undefined when it has other Latin letters. */
+function unmix(word: string): string | undefined {
+	let out = '';
+	for (const ch of word) {
+		if (ch >= 'a' && ch <= 'z') {
+			const cyr = HOMOGLYPHS[ch];
+			if (!cyr) return undefined;
+			out += cyr;
+		} else out += ch;
+	}
+	return out;
+}
+
+/**
+ * Words of a text with their stems, in order. A word that mixes Cyrillic with Latin look-alike
+ * letters keeps script 'mixed' (a spam signal) and is stemmed as the Russian word it imitates.
+ */
 export function tokenize(text: string): Token[] {
 	const out: Token[] = [];
-	for (const m of foldCase(text).matchAll(WORD_RE)) {
+	// literal "\n" left by double-escaped JSON would glue an "n" to the next word
+	for (const m of foldCase(text.replace(/\\[nrt]/g, ' ')).matchAll(WORD_RE)) {
 		const word = m[0].replace(/['’]/g, '');
 		const script = scriptOf(word);
+		if (script === 'mixed') {
+			const folded = unmix(word);
+			if (folded) {
+				out.push({ word: folded, stem: stemRussian(folded), script });
+				continue;
+			}
+		}
 		const stem = script === 'cyrillic' ? stemRussian(word) : script === 'latin' ? stemEnglish(word) : word;
 		out.push({ word, stem, script });
 	}

@@ -1,0 +1,71 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { featurize, LocalModel } from '../../../core/classify/model';
+import { tokenize } from '../../../core/text/stem';
+import { detectLanguage } from '../../../core/text/language';
+import { idFraction, binaryScore, multiClassScore } from '../../../cli/eval/classify';
+
+const data: Array<[string, number]> = [
+	['I want to buy a sofa', 0],
+	['How much is the red sofa, I would like to order', 0],
+	['Хочу купить диван', 0],
+	['Where is my parcel', 1],
+	['Track my order please', 1],
+	['Где моя посылка', 1],
+];
+
+describe('LocalModel', () => {
+	const model = new LocalModel(
+		['lead', 'service'],
+		data.map(([t, y]) => ({ x: featurize(tokenize(t)), y })),
+	);
+	it('learns from examples and generalises through stems and character n-grams', () => {
+		assert.equal(model.predict(tokenize('I would like to buy two sofas'))[0].type, 'lead');
+		assert.equal(model.predict(tokenize('где посылки?'))[0].type, 'service');
+	});
+	it('returns probabilities that sum to 1, best first', () => {
+		const p = model.predict(tokenize('sofa parcel'));
+		assert.ok(Math.abs(p.reduce((s, x) => s + x.p, 0) - 1) < 1e-9);
+		assert.ok(p[0].p >= p[1].p);
+	});
+	it('is deterministic', () => {
+		const again = new LocalModel(['lead', 'service'], data.map(([t, y]) => ({ x: featurize(tokenize(t)), y })));
+		assert.deepEqual(again.predict(tokenize('buy it')), model.predict(tokenize('buy it')));
+	});
+	it('features are L2-normalised', () => {
+		const f = featurize(tokenize('hello world'));
+		const norm = Math.sqrt([...f.val].reduce((s, v) => s + v * v, 0));
+		assert.ok(Math.abs(norm - 1) < 1e-5);
+	});
+});
+
+describe('tokenize and language', () => {
+	it('folds ё and Latin look-alikes in Cyrillic words', () => {
+		const t = tokenize('Ёлка пpивeт');
+		assert.equal(t[0].word, 'елка');
+		assert.equal(t[1].word, 'привет');
+		assert.equal(t[1].script, 'mixed');
+	});
+	it('detects ru/en/other', () => {
+		assert.equal(detectLanguage('Добрый день, подскажите цену', tokenize('Добрый день, подскажите цену')), 'ru');
+		assert.equal(detectLanguage('Please tell me the price', tokenize('Please tell me the price')), 'en');
+		assert.equal(detectLanguage('12345', tokenize('12345')), 'other');
+	});
+});
+
+describe('eval metrics', () => {
+	it('binary precision/recall/F1', () => {
+		assert.deepEqual(binaryScore([[true, true], [true, false], [false, true], [false, false]]), { precision: 0.5, recall: 0.5, f1: 0.5, n: 4 });
+	});
+	it('macro-F1 averages the gold classes', () => {
+		const s = multiClassScore([['a', 'a'], ['a', 'b'], ['b', 'b'], ['b', 'b']]);
+		assert.equal(s.accuracy, 0.75);
+		assert.equal(s.macroF1, Math.round(((2 / 3 + 0.8) / 2) * 10000) / 10000);
+	});
+	it('idFraction is deterministic and spread over [0,1)', () => {
+		assert.equal(idFraction('bitext-1'), idFraction('bitext-1'));
+		const below = Array.from({ length: 1000 }, (_, i) => idFraction(`row-${i}`)).filter((f) => f < 0.5).length;
+		assert.ok(below > 400 && below < 600, String(below));
+	});
+});

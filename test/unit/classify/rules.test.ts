@@ -1,0 +1,123 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { createClassifier } from '../../../core/classify';
+import { applyRules, compileRules, summarizeHits, withinOneTypo } from '../../../core/classify/rules';
+import { InputError } from '../../../core/shared/errors';
+import { tokenize } from '../../../core/text/stem';
+
+function fire(pattern: string, text: string, extra: Record<string, unknown> = {}) {
+	const compiled = compileRules([{ id: 'r', pattern, kind: 'keyword', setPriority: 'high', ...extra }]);
+	return applyRules(compiled, text, tokenize(text));
+}
+
+describe('keyword rules through morphology', () => {
+	for (const form of ['тендер', 'тендера', 'тендером', 'тендерная', 'тендерной', 'ТЕНДЕРЕ', 'Тендеры']) {
+		it(`"тендер" hits "${form}"`, () => {
+			assert.equal(fire('тендер', `Приглашаем к участию: ${form} на поставку`).length, 1);
+		});
+	}
+	it('English stems: "tender" hits "tenders", "refund" hits "refunding"', () => {
+		assert.equal(fire('tender', 'We have two tenders open').length, 1);
+		assert.equal(fire('refund', 'still refunding my money?').length, 1);
+	});
+	it('does not fire on unrelated words', () => {
+		assert.equal(fire('тендер', 'Тент для дачи нужен').length, 0);
+		assert.equal(fire('tender', 'the meat was tasty').length, 0);
+	});
+	it('multi-word keywords allow up to 3 words between, in order', () => {
+		assert.equal(fire('позовите менеджера', 'Позовите, пожалуйста, вашего менеджера').length, 1);
+		assert.equal(fire('позовите менеджера', 'Менеджера позовите').length, 0);
+		assert.equal(fire('call back', 'call me as soon as you can back').length, 0);
+	});
+	it('tolerates one typo in words of 5+ letters unless typos is false', () => {
+		assert.equal(fire('operator', 'connect me to an opertor').length, 1);
+		assert.equal(fire('person', 'a real eprson please').length, 1);
+		assert.equal(fire('manager', 'get me a manger').length, 1);
+		assert.equal(fire('manager', 'get me a manger', { typos: false }).length, 0);
+		assert.equal(withinOneTypo('betting', 'getting'), false);
+		assert.equal(withinOneTypo('manager', 'manger'), true);
+	});
+	it('slots: "a|b c|d" matches any verb followed by any noun; "=word" is one exact form', () => {
+		assert.equal(fire('speak|talk agent|human', 'can I talk to a human').length, 1);
+		assert.equal(fire('speak|talk agent|human', 'human talk').length, 0);
+		assert.equal(fire('need =assistant', 'I need an assistant').length, 1);
+		assert.equal(fire('need =assistant', 'I need assistance').length, 0);
+	});
+});
+
+describe('regex rules', () => {
+	it('are case-insensitive by default and can be case-sensitive', () => {
+		const rules = compileRules([
+			{ id: 'a', pattern: '44-фз', kind: 'regex', setPriority: 'high' },
+			{ id: 'b', pattern: 'КП', kind: 'regex', setType: 'lead', caseSensitive: true },
+		]);
+		const text = 'Закупка по 44-ФЗ, пришлите кп';
+		assert.deepEqual(
+			applyRules(rules, text, tokenize(text)).map((h) => h.id),
+			['a'],
+		);
+	});
+	it('an invalid regex is an InputError naming the rule field', () => {
+		assert.throws(
+			() => compileRules([{ id: 'bad', pattern: '(unclosed', kind: 'regex' }], 'rules'),
+			(e: unknown) => e instanceof InputError && e.field === 'rules[0].pattern',
+		);
+	});
+	it('an empty keyword is an InputError', () => {
+		assert.throws(() => compileRules([{ pattern: '  ', kind: 'keyword' }]), InputError);
+	});
+});
+
+describe('summarizeHits', () => {
+	it('counts the same phrase once per effect, with the largest weight', () => {
+		const text = 'I hate this';
+		const rules = compileRules([
+			{ id: 'a', pattern: 'hate', kind: 'keyword', setFlag: 'angry', weight: 0.6 },
+			{ id: 'b', pattern: 'hated', kind: 'keyword', setFlag: 'angry', weight: 0.8 },
+		]);
+		assert.equal(summarizeHits(applyRules(rules, text, tokenize(text))).flags.angry, 0.8);
+	});
+});
+
+describe('default rules in the classifier', () => {
+	const c = createClassifier({ mode: 'cascade' });
+	for (const text of [
+		'Приглашаем принять участие в тендере на поставку кабеля',
+		'Прошу подготовить КП на 200 стульев',
+		'Закупка по 223-ФЗ, срок подачи заявок до пятницы',
+		'We invite you to our tender for IT services',
+		'Please respond to our RFP by Monday',
+	]) {
+		it(`high priority lead: ${text}`, () => {
+			const r = c.classifyOffline(text);
+			assert.equal(r.priority, 'high');
+			assert.equal(r.type, 'lead');
+			assert.ok(r.reasons.some((x) => x.code === 'rule' && x.detail?.startsWith('priority.tender')));
+		});
+	}
+	for (const text of ['Позовите оператора', 'соедините с живым человеком', 'I want to talk to a real person', 'can I speak with an agnet', 'Перезвоните мне, пожалуйста', 'please call me back']) {
+		it(`wantsHuman: ${text}`, () => assert.equal(c.classifyOffline(text).wantsHuman, true));
+	}
+	for (const text of ['I need assistance with my order', 'Хочу изменить адрес доставки', 'How do I transfer money to my card']) {
+		it(`not wantsHuman: ${text}`, () => assert.equal(c.classifyOffline(text).wantsHuman, false));
+	}
+	for (const text of ['ЭТО УЖЕ ТРЕТИЙ РАЗ ВЫ СРЫВАЕТЕ ДОСТАВКУ', 'Подам в суд и напишу в Роспотребнадзор', 'This is ridiculous, I will call my lawyer', 'I hate this stupid app']) {
+		it(`angry: ${text}`, () => assert.equal(c.classifyOffline(text).angry, true));
+	}
+	it('a legal threat raises priority', () => assert.equal(c.classifyOffline('Мы обратимся в суд').priority, 'high'));
+	for (const text of ['Заработок от 5000 рублей в день, без вложений, пиши в лс', 'Earn $500 a day from home, DM me', 'Всем пpивeт! Coздaй ceбe пaccивный дoxoд']) {
+		it(`spam: ${text}`, () => {
+			const r = c.classifyOffline(text);
+			assert.equal(r.spam, true);
+			assert.equal(r.type, 'spam');
+			assert.equal(r.priority, 'low');
+		});
+	}
+	it('useDefaultRules: false switches them off', () => {
+		const bare = createClassifier({ mode: 'cascade', useDefaultRules: false });
+		const r = bare.classifyOffline('Позовите оператора, тендер');
+		assert.equal(r.wantsHuman, false);
+		assert.equal(r.priority, 'normal');
+	});
+});
