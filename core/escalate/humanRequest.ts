@@ -81,7 +81,7 @@ const LEXICON: Entry[] = [
 	entry('other_sense', ['сотовый', 'сотового', 'мобильный', 'мобильного', 'связи', 'туроператор', 'страховой', 'страхового', 'недвижимости', 'таможенный', 'mobile', 'cellular', 'network', 'tour', 'travel', 'insurance', 'estate', 'user', 'secret', 'free', 'telecom', 'wireless']),
 	// "5 человек", "сколько человек": a head count, not a person to talk to.
 	entry('quantity', ['сколько', 'несколько', 'много', 'мало', 'двух', 'трех', 'четырех', 'пяти', 'десяти']),
-	entry('filler', ['please', 'pls', 'plz', 'пожалуйста', 'пж', 'плиз', 'срочно', 'now', 'asap', 'a', 'an', 'the', 'to', 'with', 'с', 'со', 'ну', 'эй', 'hey', 'hi', 'hello', 'здравствуйте', 'привет', 'мне', 'me', 'ok', 'уже', 'already', 'just', 'your', 'ваш', 'вашего', 'какой-нибудь', 'any', 'some']),
+	entry('filler', ['please', 'pls', 'plz', 'пожалуйста', 'пж', 'плиз', 'срочно', 'now', 'asap', 'a', 'an', 'the', 'to', 'with', 'с', 'со', 'ну', 'эй', 'hey', 'hi', 'hello', 'здравствуйте', 'привет', 'мне', 'me', 'ok', 'уже', 'already', 'just', 'your', 'ваш', 'вашего', 'какой-нибудь', 'any', 'some', 'i', 'я', 'said', 'say', 'again', 'сказал', 'сказала', 'говорю', 'повторяю', 'еще', 'раз', 'third', 'time', 'третий']),
 ];
 
 function conceptsOf(token: Token): Set<Concept> {
@@ -115,12 +115,27 @@ function span(tokens: Token[], a: number, b: number): string {
 		.join(' ');
 }
 
+/** Sentence number of each token, in the order tokenize() produces them. */
+function sentenceIndexes(text: string, count: number): number[] {
+	const out: number[] = [];
+	text.split(/[.!?\n]+/).forEach((sentence, n) => {
+		for (let k = 0; k < tokenize(sentence).length; k++) out.push(n);
+	});
+	while (out.length < count) out.push(out.length ? out[out.length - 1] : 0);
+	return out.slice(0, count);
+}
+
 /** The first explicit human request in one message, or undefined. */
 export function detectHumanRequest(text: string): HumanRequestMatch | undefined {
 	const tokens = tokenize(text);
 	if (tokens.length === 0) return undefined;
 	const concepts = tokens.map(conceptsOf);
-	const meaningful = concepts.filter((c) => !c.has('filler')).length;
+	// "Short" is judged per sentence: "Добрый день. Вопрос по заказу 48213. Менеджера!" ends with a short request.
+	const sentenceOf = sentenceIndexes(text, tokens.length);
+	const meaningfulIn = new Map<number, number>();
+	concepts.forEach((c, i) => {
+		if (!c.has('filler')) meaningfulIn.set(sentenceOf[i], (meaningfulIn.get(sentenceOf[i]) ?? 0) + 1);
+	});
 
 	for (let i = 0; i < tokens.length; i++) {
 		const c = concepts[i];
@@ -135,10 +150,9 @@ export function detectHumanRequest(text: string): HumanRequestMatch | undefined 
 			const me = near(concepts, i, 'me', 1, 2);
 			const back = near(concepts, i, 'back', 0, 3);
 			if (back >= 0 && (me >= 0 || i === 0)) return { pattern: 'callback', evidence: span(tokens, i, back) };
-			if (me >= 0 && /^(позвон|набер|свяж|звон)/.test(tokens[i].raw)) {
-				return { pattern: 'callback', evidence: span(tokens, i, me) };
-			}
-			if (me === i + 1 && tokens[i].script === 'latin') {
+			// "позвоните мне", "call me" — but not a past tense ("мне позвонил менеджер").
+			const past = tokens[i].script === 'cyrillic' && /(?:л|ла|ли|ло)$/.test(tokens[i].native);
+			if (me >= 0 && !past && (tokens[i].script === 'cyrillic' || me === i + 1)) {
 				return { pattern: 'callback', evidence: span(tokens, i, me) };
 			}
 		}
@@ -146,7 +160,8 @@ export function detectHumanRequest(text: string): HumanRequestMatch | undefined 
 			const other = near(concepts, i, 'other_sense', 1, 1);
 			if (other < 0) return { pattern: 'staff', evidence: tokens[i].raw };
 		}
-		const quantity = (i > 0 && (/\d/.test(tokens[i - 1].raw) || concepts[i - 1].has('quantity'))) || false;
+		const quantity =
+			i > 0 && sentenceOf[i - 1] === sentenceOf[i] && (/\d/.test(tokens[i - 1].raw) || concepts[i - 1].has('quantity'));
 		if ((c.has('person') || c.has('weak')) && !quantity) {
 			const live = near(concepts, i, 'live', 2, 0);
 			if (live >= 0) return { pattern: 'live_person', evidence: span(tokens, live, i) };
@@ -155,7 +170,7 @@ export function detectHumanRequest(text: string): HumanRequestMatch | undefined 
 			if (c.has('person')) {
 				const want = near(concepts, i, 'want', 4, 1);
 				if (want >= 0) return { pattern: 'person_request', evidence: span(tokens, want, i) };
-				if (meaningful <= 2) return { pattern: 'short', evidence: tokens[i].raw };
+				if ((meaningfulIn.get(sentenceOf[i]) ?? 0) <= 2) return { pattern: 'short', evidence: tokens[i].raw };
 			}
 		}
 		if (c.has('bot')) {

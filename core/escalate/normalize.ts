@@ -59,8 +59,15 @@ export interface Token {
 	skeleton: string;
 	/** Transliterated, squeezed form of the word's stem (Russian or English Snowball stemmer). */
 	stem: string;
-	/** Skeleton read as Cyrillic look-alikes (only for Latin words made of look-alike letters), else ''. */
+	/** The word in its own script (look-alikes repaired, repeats squeezed) and its stem: typos are counted per letter as written. */
+	native: string;
+	nativeStem: string;
+	/** Transliterated word without squeezing repeats (a typo next to a double letter: "maager"). */
+	plain: string;
+	/** The other reading of a mixed-script word, or the Cyrillic reading of a Latin word made only of look-alikes, else ''. */
 	alt: string;
+	/** The same other reading in its own script (squeezed). */
+	altNative: string;
 }
 
 /** Collapse runs of the same letter: "оператооорр" → "оператор", "pleeease" → "please". */
@@ -68,22 +75,37 @@ export function squeeze(s: string): string {
 	return s.replace(/(.)\1+/gu, '$1');
 }
 
-function toSkeleton(word: string): string {
-	return squeeze(transliterate(word).toLowerCase().replace(/[^a-z0-9]/g, ''));
+function toPlain(word: string): string {
+	return transliterate(word).toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-/** Repair a mixed-script word ("oпeратор") towards its majority script. */
+function toSkeleton(word: string): string {
+	return squeeze(toPlain(word));
+}
+
+/** Read a word with every Latin look-alike as Cyrillic ("oпepaтop" → "оператор"). */
+export function asCyrillic(word: string): string {
+	return [...word].map((ch) => LATIN_TO_CYRILLIC[ch] ?? ch).join('');
+}
+
+/** Read a word with every Cyrillic look-alike as Latin ("аgеnt" with Cyrillic а/е → "agent"). */
+export function asLatin(word: string): string {
+	return [...word].map((ch) => CYRILLIC_TO_LATIN[ch] ?? ch).join('');
+}
+
+/** Repair a mixed-script word towards its majority script (ties go to Cyrillic). */
 export function repairLookAlikes(word: string): string {
 	const hasCyr = CYR.test(word);
 	const hasLat = LAT.test(word);
 	if (!hasCyr || (!hasLat && !/[03]/.test(word))) return word;
-	const cyrCount = [...word].filter((ch) => CYR.test(ch)).length;
-	const latCount = [...word].filter((ch) => LAT.test(ch)).length;
-	if (cyrCount >= latCount || (!hasLat && hasCyr)) {
-		return [...word].map((ch) => LATIN_TO_CYRILLIC[ch] ?? ch).join('');
-	}
-	if (hasLat && !hasCyr) return word;
-	return [...word].map((ch) => CYRILLIC_TO_LATIN[ch] ?? ch).join('');
+	const chars = [...word];
+	// A letter with no look-alike in the other script decides ("oчеpatoр" has ч: it is Cyrillic).
+	const onlyCyr = chars.some((ch) => CYR.test(ch) && !(ch in CYRILLIC_TO_LATIN));
+	const onlyLat = chars.some((ch) => LAT.test(ch) && !(ch in LATIN_TO_CYRILLIC));
+	if (onlyCyr !== onlyLat) return onlyCyr ? asCyrillic(word) : asLatin(word);
+	const cyrCount = chars.filter((ch) => CYR.test(ch)).length;
+	const latCount = chars.filter((ch) => LAT.test(ch)).length;
+	return cyrCount >= latCount ? asCyrillic(word) : asLatin(word);
 }
 
 /** Lower case, ё→е, every letter run a token (digits kept for order numbers elsewhere). */
@@ -93,18 +115,34 @@ export function tokenize(text: string): Token[] {
 	const out: Token[] = [];
 	for (const raw of words) {
 		if (/^\d+$/.test(raw)) {
-			out.push({ raw, script: 'other', skeleton: raw, stem: raw, alt: '' });
+			out.push({ raw, script: 'other', skeleton: raw, stem: raw, native: raw, nativeStem: raw, plain: raw, alt: '', altNative: '' });
 			continue;
 		}
 		const word = repairLookAlikes(raw.replace(/['’]/g, ''));
 		const script = CYR.test(word) ? 'cyrillic' : LAT.test(word) ? 'latin' : 'other';
 		const squeezed = squeeze(word);
 		const stemmed = script === 'cyrillic' ? stemRussian(squeezed) : script === 'latin' ? stemEnglish(squeezed) : squeezed;
-		let alt = '';
-		if (script === 'latin' && [...word].every((ch) => ch in LATIN_TO_CYRILLIC || ch === '-')) {
-			alt = toSkeleton([...word].map((ch) => LATIN_TO_CYRILLIC[ch] ?? ch).join(''));
+		// The other reading of a mixed word, or the Cyrillic reading of a Latin word made only of look-alikes.
+		let other = '';
+		const plain = raw.replace(/['’]/g, '');
+		if (CYR.test(plain) && LAT.test(plain)) {
+			other = word === asCyrillic(plain) ? asLatin(plain) : asCyrillic(plain);
+		} else if (script === 'latin' && [...word].every((ch) => ch in LATIN_TO_CYRILLIC || ch === '-')) {
+			other = asCyrillic(word);
 		}
-		out.push({ raw, script, skeleton: toSkeleton(word), stem: toSkeleton(stemmed), alt });
+		const alt = other ? toSkeleton(other) : '';
+		const altNative = other ? squeeze(other) : '';
+		out.push({
+			raw,
+			script,
+			skeleton: toSkeleton(word),
+			stem: toSkeleton(stemmed),
+			native: squeezed,
+			nativeStem: stemmed,
+			plain: toPlain(word),
+			alt,
+			altNative,
+		});
 	}
 	return out;
 }
@@ -132,17 +170,32 @@ export function typoDistance(a: string, b: string): number {
 }
 
 /**
+ * Transliterated Russian inflection endings: a word may extend a stem key only by one of these
+ * ("cheloveka" = chelovek + a, "pozovite" = pozov + ite), so "dostavka" does not extend "dosta".
+ * Keys of 7+ letters may also be extended by any 1–3 letters (a typo inside the ending: "человекокм").
+ */
+const RUSSIAN_ENDING =
+	/^(?:a|ya|u|yu|e|i|y|o|om|em|em|oy|ey|oj|ej|ov|ev|ah|ami|am|yah|yami|yam|ite|it|at|yat|ut|yut|esh|ish|et|ete|ili|il|ila|ilo|ogo|ego|omu|emu|ym|im|ih|yh|aya|oe|ee|ye|ie|yy|iy|uyu|yuyu|ki|ka|ku|ke|kom|sya|s|t|ty|tsya|at|it|nut|ni|nite|te)$/;
+
+/** The same endings written in Cyrillic. */
+const CYRILLIC_ENDING =
+	/^(?:а|я|у|ю|е|и|ы|о|ом|ем|ой|ей|ов|ев|ах|ами|ам|ях|ями|ям|ите|ит|ат|ят|ут|ют|ешь|ишь|ет|ете|или|ил|ила|ило|ого|его|ому|ему|ым|им|их|ых|ая|ое|ее|ые|ие|ый|ий|ую|юю|ки|ка|ку|ке|ком|ся|сь|ть|ться|нуть|ни|ните|те|ь)$/;
+
+/**
  * A key matches a token when the word, its stem, or its look-alike reading is within the key's typo
- * tolerance; with `prefix`, the word may also extend the key by an inflection of up to 4 letters
+ * tolerance; with `prefix`, the word may also extend the key by a Russian inflection ending
  * (transliterated Russian, which no stemmer sees: "cheloveka", "menedzhera").
  */
 export function matchesKey(token: Token, key: string, prefix: boolean): boolean {
 	const tol = tolerance(key);
-	for (const form of [token.skeleton, token.stem, token.alt]) {
+	for (const form of [token.native, token.nativeStem, token.skeleton, token.stem, token.plain, token.alt, token.altNative]) {
 		if (!form) continue;
 		if (Math.abs(form.length - key.length) <= tol && typoDistance(form, key) <= tol) return true;
-		if (prefix && form.length > key.length && form.length - key.length <= 4) {
-			if (typoDistance(form.slice(0, key.length), key) <= tol) return true;
+		if (!prefix || form.length <= key.length - tol) continue;
+		for (let cut = key.length - tol; cut <= key.length + tol && cut < form.length; cut++) {
+			const tail = form.slice(cut);
+			const ending = RUSSIAN_ENDING.test(tail) || CYRILLIC_ENDING.test(tail) || (key.length >= 7 && tail.length <= 3);
+			if (ending && typoDistance(form.slice(0, cut), key) <= tol) return true;
 		}
 	}
 	return false;
@@ -154,10 +207,13 @@ export function keysOf(words: readonly string[], useStem: boolean): string[] {
 	for (const w of words) {
 		const lower = w.toLowerCase().replace(/ё/g, 'е');
 		keys.add(toSkeleton(lower));
+		keys.add(toPlain(lower));
+		if (CYR.test(lower)) keys.add(squeeze(lower));
 		if (useStem) {
 			const stemmed = CYR.test(lower) ? stemRussian(squeeze(lower)) : stemEnglish(squeeze(lower));
 			keys.add(toSkeleton(stemmed));
+			if (CYR.test(lower)) keys.add(stemmed);
 		}
 	}
-	return [...keys];
+	return [...keys].filter(Boolean);
 }

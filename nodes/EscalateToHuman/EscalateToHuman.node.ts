@@ -1,9 +1,21 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { decideEscalation } from '../../core/escalate/escalate';
+import type { SummaryProvider } from '../../core/escalate/escalate';
+import { llmSummaryProvider } from '../../core/escalate/llmSummary';
+import { createLlmClient } from '../../core/llm';
 import { runPerItem } from '../shared/itemLoop';
+import { CREDENTIAL_NAME, OUTPUT_NAMES, properties } from './description';
+import { readInput, resolveNow, toOptions } from './helpers';
+import type { NodeParams } from './helpers';
 
-/** Placeholder until the capability lands: passes items through unchanged. */
 export class EscalateToHuman implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Escalate to Human',
@@ -11,16 +23,64 @@ export class EscalateToHuman implements INodeType {
 		icon: { light: 'file:escalateToHuman.svg', dark: 'file:escalateToHuman.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '',
-		description: 'Hand a conversation to a person when automation would hurt, with a handoff package',
+		subtitle: '={{ $parameter["inputMode"] === "message" ? "single message" : "conversation" }}',
+		description:
+			'Decide whether a customer conversation must go to a person (explicit request for a human, anger, complaint, VIP, looping bot, low confidence, repeat contact, bot failure) and build the handoff package. Use as a tool to hand a chat over to a human agent.',
 		defaults: { name: 'Escalate to Human' },
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: OUTPUT_NAMES,
 		usableAsTool: true,
-		properties: [],
+		credentials: [{ name: CREDENTIAL_NAME, required: true, displayOptions: { show: { summary: ['llm'] } } }],
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return runPerItem(this, { outputs: 1 }, (item) => ({ data: item.json }));
+		const executionTime = new Date();
+		let summarize: SummaryProvider | undefined;
+		if ((this.getNodeParameter('summary', 0, 'extractive') as string) === 'llm') {
+			const creds = await this.getCredentials(CREDENTIAL_NAME);
+			const model = String(this.getNodeParameter('model', 0, 'gpt-4o-mini'));
+			const redact = this.getNodeParameter('redactPii', 0, true) as boolean;
+			const headerName = typeof creds.headerName === 'string' ? creds.headerName.trim() : '';
+			try {
+				const client = createLlmClient({
+					apiKey: String(creds.apiKey ?? ''),
+					baseUrl: typeof creds.baseUrl === 'string' ? creds.baseUrl : undefined,
+					organization: typeof creds.organization === 'string' && creds.organization ? creds.organization : undefined,
+					headers: headerName ? { [headerName]: String(creds.headerValue ?? '') } : undefined,
+					model,
+					redactPii: redact,
+					maxRetries: 1,
+				});
+				summarize = llmSummaryProvider(client, redact);
+			} catch (error) {
+				throw new NodeOperationError(this.getNode(), error instanceof Error ? error.message : String(error));
+			}
+		}
+
+		return runPerItem(this, { outputs: 2, errorOutput: 0 }, async (item, i) => {
+			const params: NodeParams = {
+				inputMode: this.getNodeParameter('inputMode', i, 'conversation') as NodeParams['inputMode'],
+				conversationField: String(this.getNodeParameter('conversationField', i, 'conversation')),
+				messageField: String(this.getNodeParameter('messageField', i, 'message')),
+				triggers: this.getNodeParameter('triggers', i, []) as string[],
+				useWorkingHours: this.getNodeParameter('useWorkingHours', i, false) as boolean,
+				timezone: String(this.getNodeParameter('timezone', i, '')),
+				workDays: this.getNodeParameter('workDays', i, ['1', '2', '3', '4', '5']) as string[],
+				workStart: String(this.getNodeParameter('workStart', i, '09:00')),
+				workEnd: String(this.getNodeParameter('workEnd', i, '18:00')),
+				options: this.getNodeParameter('options', i, {}) as IDataObject,
+			};
+			const outputKey = String(params.options.outputKey ?? 'escalation').trim() || 'escalation';
+			const options = toOptions(params, this.getTimezone());
+			const input = readInput(item.json, params);
+			const now = resolveNow(params.options.now, executionTime);
+			const escalation = await decideEscalation(input, options, { now, summarize });
+			return {
+				data: { ...item.json, [outputKey]: escalation as unknown as IDataObject },
+				output: escalation.escalate ? 0 : 1,
+			};
+		});
 	}
 }
