@@ -251,9 +251,11 @@ export function packageNode(
 
 /**
  * A linear workflow: Webhook(path) → ...middle → Respond to Webhook, each node feeding output 0
- * into the next. Under `respondOnEveryOutput`, every output of the last middle node (e.g. per-category
- * outputs plus fallback) is wired to the same Respond node, so whichever output an item takes, it is
- * answered.
+ * into the next. With `lastNodeOutputs: n`, every output of the last middle node (e.g. per-category
+ * outputs plus fallback) is wired to the same Respond node. n8n answers a webhook once: the Respond
+ * node runs once per output that carries items and only the first run answers, so one call's items
+ * must all take the same output (send one item per call). To see WHICH output an item took, give
+ * each output its own Respond node with a response header, as test/e2e/fixtures/route-to-manager.json does.
  */
 export function webhookChain(
 	name: string,
