@@ -47,7 +47,7 @@ export function prepareClient(json: unknown, cfg: ParetoConfig, source?: ValueSo
 			throw new InputError(
 				field,
 				`Field "${field}" is ${v}; Pareto analysis needs a positive value`,
-				`Fix the value of "${field}", or set the option "Zero or Negative Value" to "Segment C".`,
+				`Fix the field "${field}" of this item, or set the option "Zero or Negative Value" to "Segment C".`,
 			);
 		}
 		client = { state, value: v };
@@ -56,7 +56,7 @@ export function prepareClient(json: unknown, cfg: ParetoConfig, source?: ValueSo
 			throw new InputError(
 				field,
 				reading.kind === 'missing' ? `Field "${field}" is missing` : `Field "${field}" is not a number: "${reading.raw}"`,
-				`Give every item a numeric "${field}", or set the option "Missing or Non-Numeric Value" to "Segment C".`,
+				`Give the field "${field}" of this item a number, or set the option "Missing or Non-Numeric Value" to "Segment C".`,
 			);
 		}
 		client = reading.kind === 'missing' ? { state: 'missing' } : { state: 'notNumeric', raw: reading.raw };

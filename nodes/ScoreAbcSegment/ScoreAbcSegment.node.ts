@@ -1,9 +1,37 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { runPerItem } from '../shared/itemLoop';
+import { isInputError } from '../../core/shared/errors';
+import type { SegmentConfig } from '../../core/segment/config';
+import { resolveConfig } from '../../core/segment/config';
+import type { ParetoClient } from '../../core/segment/pareto';
+import { prepareClient, segmentPareto } from '../../core/segment/pareto';
+import type { CompiledRule } from '../../core/segment/scoring';
+import { compileRules, scoreLead } from '../../core/segment/scoring';
+import { runBatch, runPerItem } from '../shared/itemLoop';
+import { OUTPUTS_EXPRESSION, properties } from './description';
+import { collectParameters, outputIndex, valueParameterSet } from './helpers';
 
-/** Placeholder until the capability lands: passes items through unchanged. */
+function configFor(ctx: IExecuteFunctions, itemIndex: number, valueFromExpression: boolean): SegmentConfig {
+	const params = collectParameters((name, fallback) => ctx.getNodeParameter(name, itemIndex, fallback));
+	return resolveConfig(params, { valueFromExpression });
+}
+
+function configError(ctx: IExecuteFunctions, error: unknown): NodeOperationError {
+	if (isInputError(error)) {
+		return new NodeOperationError(ctx.getNode(), error.message, {
+			description: error.hint ?? `Check the parameter "${error.field}".`,
+		});
+	}
+	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error : String(error));
+}
+
 export class ScoreAbcSegment implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Score ABC Segment',
@@ -11,16 +39,76 @@ export class ScoreAbcSegment implements INodeType {
 		icon: { light: 'file:scoreAbcSegment.svg', dark: 'file:scoreAbcSegment.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '',
+		subtitle: '={{ $parameter["mode"] === "scoring" ? "Scoring" : "Pareto ABC" + ($parameter["xyz"] ? "/XYZ" : "") }}',
 		description: 'A/B/C value segments by Pareto analysis over revenue, or by explainable scoring of a new lead',
 		defaults: { name: 'Score ABC Segment' },
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: OUTPUTS_EXPRESSION,
 		usableAsTool: true,
-		properties: [],
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return runPerItem(this, { outputs: 1 }, (item) => ({ data: item.json }));
+		const items = this.getInputData();
+		const rawValue = this.getNodeParameter('value', 0, '', { rawExpressions: true });
+		const valueFromExpression = valueParameterSet(rawValue);
+		let config: SegmentConfig;
+		let firstRules: CompiledRule[] | undefined;
+		// Configuration is checked once, before any item: a bad parameter stops the node as a whole.
+		try {
+			config = configFor(this, 0, valueFromExpression);
+			if (config.scoring) firstRules = compileRules(config.scoring.rules);
+		} catch (error) {
+			throw configError(this, error);
+		}
+		const perSegment = config.outputPerSegment;
+		const outputs = perSegment ? 3 : 1;
+		const key = config.outputKey;
+
+		if (config.pareto) {
+			// A batch decision: thresholds, XYZ, hysteresis and roll-up come from the first item's parameters.
+			const pareto = config.pareto;
+			const fieldName = valueFromExpression ? 'value' : pareto.valueField;
+			type Parsed = { json: IDataObject; client: ParetoClient };
+			return runBatch<Parsed>(
+				this,
+				{ outputs },
+				(item, i) => ({
+					json: item.json,
+					client: prepareClient(
+						item.json,
+						pareto,
+						valueFromExpression ? { raw: this.getNodeParameter('value', i, ''), field: 'value' } : undefined,
+					),
+				}),
+				(parsed) =>
+					segmentPareto(
+						parsed.map((p) => p.client),
+						pareto,
+						fieldName,
+					).map((result, k) => ({
+						data: { ...parsed[k].json, [key]: result as unknown as IDataObject },
+						output: outputIndex(result.segment, perSegment),
+					})),
+			);
+		}
+
+		// Scoring: one lead at a time. Rules are compiled once unless a parameter differs per item (expressions).
+		const rulesRaw = JSON.stringify(this.getNodeParameter('rules', 0, {}, { rawExpressions: true }));
+		const perItemRules = rulesRaw.includes('={{') || items.length === 0;
+		return runPerItem(this, { outputs }, (item, i) => {
+			let rules = firstRules as CompiledRule[];
+			let scoring = config.scoring!;
+			if (perItemRules && i > 0) {
+				const itemConfig = configFor(this, i, valueFromExpression);
+				scoring = itemConfig.scoring!;
+				rules = compileRules(scoring.rules);
+			}
+			const result = scoreLead(item.json, rules, scoring);
+			return {
+				data: { ...item.json, [key]: result as unknown as IDataObject },
+				output: outputIndex(result.segment, perSegment),
+			};
+		});
 	}
 }
