@@ -5,6 +5,9 @@ import { join } from 'node:path';
 
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
+// The callbacks below run inside the page; this module is compiled without the DOM library.
+declare const document: { querySelectorAll(selector: string): ArrayLike<{ getAttribute(n: string): string | null; complete?: boolean }> };
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = [
 	'--no-sandbox',
@@ -77,9 +80,9 @@ export async function renderWorkflow(page: Page, baseUrl: string, id: string, ex
 	await page.waitForFunction(
 		(names) => {
 			const onCanvas = new Set(
-				[...document.querySelectorAll('[data-test-id="canvas-node"]')].map((e) => e.getAttribute('data-node-name')),
+				Array.from(document.querySelectorAll('[data-test-id="canvas-node"]')).map((e) => e.getAttribute('data-node-name')),
 			);
-			const imgs = [...document.querySelectorAll<HTMLImageElement>('[data-test-id="canvas-node"] .n8n-node-icon img')];
+			const imgs = Array.from(document.querySelectorAll('[data-test-id="canvas-node"] .n8n-node-icon img'));
 			return names.every((n) => onCanvas.has(n)) && imgs.every((i) => i.complete);
 		},
 		expectedNodeNames,
