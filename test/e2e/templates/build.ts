@@ -384,6 +384,7 @@ function inbound() {
 	));
 	f.link(score, support);
 	const queue = f.add('Support queue', DT, DTV, [2320, 20], dtInsert('inquiry_router_support_queue', {
+		requestId: '={{ $json.externalId || $execution.id }}',
 		contactId: '={{ $json.contactId }}',
 		channel: '={{ $json.channel }}',
 		category: '={{ $json.inquiry?.type }}',

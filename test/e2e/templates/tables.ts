@@ -27,7 +27,7 @@ export const TABLES: Record<string, TableSpec> = {
 	},
 	inquiry_router_support_queue: {
 		name: 'inquiry_router_support_queue',
-		columns: [n('contactId'), s('channel'), s('category'), s('priority'), s('text'), s('reasons'), s('receivedAt')],
+		columns: [s('requestId'), n('contactId'), s('channel'), s('category'), s('priority'), s('text'), s('reasons'), s('receivedAt')],
 	},
 	inquiry_router_spam_log: {
 		name: 'inquiry_router_spam_log',
