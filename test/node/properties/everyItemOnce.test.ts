@@ -14,10 +14,12 @@ import type { ZodTypeAny } from 'zod';
 
 import { inquirySchema } from '../../../core/classify/schema';
 import { contactResultSchema } from '../../../core/dedupe/schema';
+import { escalationSchema } from '../../../core/escalate/schema';
 import { assignmentSchema } from '../../../core/route/schema';
 import { segmentResultSchema } from '../../../core/segment/schema';
 import { ClassifyInquiry } from '../../../nodes/ClassifyInquiry/ClassifyInquiry.node.js';
 import { DedupeContact } from '../../../nodes/DedupeContact/DedupeContact.node.js';
+import { EscalateToHuman } from '../../../nodes/EscalateToHuman/EscalateToHuman.node.js';
 import { RouteToManager } from '../../../nodes/RouteToManager/RouteToManager.node.js';
 import { ScoreAbcSegment } from '../../../nodes/ScoreAbcSegment/ScoreAbcSegment.node.js';
 import { runNode } from '../../helpers/workflowHarness';
@@ -109,6 +111,23 @@ const cases: Case[] = [
 					}),
 				),
 				segment: maybe(fc.record({ segment: maybe(fc.constantFrom('A', 'B', 'C')) })),
+			},
+			{ requiredKeys: [] },
+		),
+	},
+	{
+		name: 'Escalate to Human (conversation)',
+		type: 'n8n-nodes-inquiry-router.escalateToHuman',
+		node: () => new EscalateToHuman(),
+		parameters: { inputMode: 'conversation', conversationField: 'conversation' },
+		key: 'escalation',
+		schema: escalationSchema,
+		item: fc.record(
+			{
+				conversation: maybe(
+					fc.array(fc.record({ role: maybe(fc.constantFrom('user', 'bot', 'assistant', 'agent')), text: maybe(text) }), { maxLength: 6 }),
+				),
+				inquiry: maybe(fc.record({ type: maybe(fc.constantFrom('complaint', 'lead')), confidence: maybe(fc.double({ min: 0, max: 1, noNaN: true })) })),
 			},
 			{ requiredKeys: [] },
 		),
