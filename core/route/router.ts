@@ -47,6 +47,8 @@ interface Profile {
 	order: Int32Array;
 	/** Boundaries of equal-rank tiers in `order` (last = order.length). */
 	tierStarts: Int32Array;
+	/** Skip details of the static codes, filled on first use (they are the same for every lead of the profile). */
+	details: Array<string | undefined>;
 }
 
 export interface RouteResult {
@@ -211,6 +213,7 @@ export class Router {
 			elig: Int32Array.from(elig),
 			order: Int32Array.from(order),
 			tierStarts: Int32Array.from(tierStarts),
+			details: new Array<string | undefined>(n),
 		};
 		this.profiles.set(key, p);
 		return p;
@@ -285,6 +288,12 @@ export class Router {
 			case 'no_skill_match':
 				return `skills ${m.skills.join(', ') || 'none'}; lead needs ${lead.skills.join(', ')}`;
 		}
+	}
+
+	/** Skip detail, cached per profile for the codes that do not change within the batch. */
+	private detailOf(p: Profile, i: number, code: SkipCode, lead: Lead): string {
+		if (code === 'at_capacity' || code === 'no_skill_match') return this.skipDetail(i, code, lead);
+		return (p.details[i] ??= this.skipDetail(i, code, lead));
 	}
 
 	/** Routes one lead and records the assignment (load, share count, recency) for the rest of the batch. */
@@ -421,7 +430,7 @@ export class Router {
 			const candidates: Candidate[] = [];
 			for (let i = 0; i < n; i++) {
 				const c = SKIP_ORDER[skip[i]];
-				candidates.push({ managerId: ms[i].id, name: ms[i].name, outcome: c, detail: this.skipDetail(i, c, lead) });
+				candidates.push({ managerId: ms[i].id, name: ms[i].name, outcome: c, detail: this.detailOf(p, i, c, lead) });
 			}
 			const assignment: Assignment = {
 				status: 'unassigned',
@@ -483,7 +492,7 @@ export class Router {
 		for (let i = 0; i < n && candidates.length < limit; i++) {
 			if (skip[i] < 0) continue;
 			const c = SKIP_ORDER[skip[i]];
-			candidates.push({ managerId: ms[i].id, name: ms[i].name, outcome: c, detail: this.skipDetail(i, c, lead) });
+			candidates.push({ managerId: ms[i].id, name: ms[i].name, outcome: c, detail: this.detailOf(p, i, c, lead) });
 		}
 
 		// Record the assignment for the rest of the batch.
