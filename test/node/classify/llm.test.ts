@@ -190,7 +190,7 @@ describe('Classify Inquiry node: LLM path against the fake OpenAI-compatible ser
 	});
 
 	it('runs LLM calls for different items concurrently, never more than the concurrency setting', async () => {
-		fake.setHandler(() => reply.delay(150, reply.json(verdict('question'))));
+		fake.setHandler(() => reply.delay(300, reply.json(verdict('question'))));
 		const items = Array.from({ length: 8 }, (_, i) => ({ text: `question number ${i}` }));
 		const res = await run({ mode: 'llm', llmOptions: { ...llmOptions, timeout: 5, concurrency: 3 } }, items);
 		assert.equal(res.outputs[0].length, 8);
