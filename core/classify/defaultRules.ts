@@ -383,4 +383,11 @@ const SPAM: ClassifyRule[] = [
 	}),
 ];
 
-export const DEFAULT_RULES: ClassifyRule[] = [...PROCUREMENT, ...URGENT, ...WANTS_HUMAN, ...ANGER, ...SPAM];
+/** Complaint wording: nudges the model (not decisive). */
+const COMPLAINT: ClassifyRule[] = kw(
+	'type.complaint',
+	['complaint', 'complain', 'claim against', 'consumer claim', 'reclamation', 'lodge claim', 'file claim', 'жалоба', 'пожаловаться', 'претензия', 'рекламация', 'недоволен', 'недовольна'],
+	{ setType: 'complaint', weight: 0.5 },
+);
+
+export const DEFAULT_RULES: ClassifyRule[] = [...PROCUREMENT, ...URGENT, ...WANTS_HUMAN, ...ANGER, ...SPAM, ...COMPLAINT];
