@@ -104,6 +104,11 @@ describe('Route to Manager node (n8n WorkflowExecute)', () => {
 		assert.equal(res.error, undefined);
 		assert.equal(res.outputs[1].length, 2);
 		assert.deepEqual(((res.outputs[1][0].json.assignment as IDataObject).reasons as IDataObject[])[0].code, 'empty_roster');
+		// An empty Data table on input 2: the node still runs and no lead is lost.
+		const fromInput = await run({ rosterSource: 'input' }, [[lead('IT')], []]);
+		assert.equal(fromInput.error, undefined);
+		assert.equal(fromInput.outputs[1].length, 1);
+		assert.deepEqual(fromInput.outputs[1][0].pairedItem, { item: 0 });
 	});
 
 	it('a bad roster in one lead\'s field goes to the error output; the other leads are routed', async () => {
