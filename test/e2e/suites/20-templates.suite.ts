@@ -209,9 +209,9 @@ export function register(ctx: E2EContext): void {
 		});
 
 		it('inbound router: a chat message and a form submission from the same new person at the same moment end as one contact', async () => {
-			const settings = await ctx.api.rest<{ data: { concurrency?: number } }>('GET', '/settings');
+			const settings = await ctx.api.rest<{ concurrency?: number }>('GET', '/settings');
 			assert.equal(
-				settings.data.concurrency,
+				settings.concurrency,
 				1,
 				'the templates rely on N8N_CONCURRENCY_PRODUCTION_LIMIT=1 (docs/templates.md): start the e2e instance with it',
 			);

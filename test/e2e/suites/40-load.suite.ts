@@ -6,7 +6,7 @@
  * Figures (requests/s, p50/p95 latency, ratio to the baseline) are printed and written to
  * test-artifacts/load/template-load.json; they are reported, never asserted (no timing assertions).
  *
- *   E2E_LOAD_SECONDS (default 60), E2E_LOAD_BASELINE_SECONDS (default 20), E2E_LOAD_CONCURRENCY (default 200)
+ *   E2E_LOAD=0 skips it; E2E_LOAD_SECONDS (default 60), E2E_LOAD_BASELINE_SECONDS (default 20), E2E_LOAD_CONCURRENCY (default 200)
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,11 @@ import { TABLES } from '../templates/tables';
 const SECONDS = Number(process.env.E2E_LOAD_SECONDS ?? 60);
 const BASELINE_SECONDS = Number(process.env.E2E_LOAD_BASELINE_SECONDS ?? 20);
 const CONCURRENCY = Number(process.env.E2E_LOAD_CONCURRENCY ?? 200);
-const REQUEST_TIMEOUT_MS = 300_000;
+// With N8N_CONCURRENCY_PRODUCTION_LIMIT=1 a request waits behind every caller ahead of it: the last
+// ones are answered after (callers / throughput) seconds, so the per-request bound is generous.
+const REQUEST_TIMEOUT_MS = 15 * 60_000;
+/** E2E_LOAD=0 skips this suite (e.g. a quick local e2e run); CI runs it. */
+const SKIP = process.env.E2E_LOAD === '0';
 
 interface Sample {
 	id: string;
@@ -94,15 +98,15 @@ function figures(samples: Sample[], wallMs: number) {
 }
 
 export function register(ctx: E2EContext): void {
-	describe('40 load: inbound router under concurrent webhook calls', () => {
+	describe('40 load: inbound router under concurrent webhook calls', { skip: SKIP ? 'E2E_LOAD=0' : false }, () => {
 		let t: T.N8nTarget;
 		let concurrencyLimit: number | undefined;
 
 		before(
 			async () => {
 				t = { baseUrl: ctx.baseUrl, apiKey: ctx.apiKey };
-				const settings = await ctx.api.rest<{ data: { concurrency?: number } }>('GET', '/settings');
-				concurrencyLimit = settings.data.concurrency;
+				const settings = await ctx.api.rest<{ concurrency?: number }>('GET', '/settings');
+				concurrencyLimit = settings.concurrency;
 				if (!deployedTemplates.has('inbound-inquiry-router.json')) {
 					for (const spec of Object.values(TABLES)) await T.ensureTable(t, spec);
 					await T.insertRows(t, 'inquiry_router_managers', MANAGERS);
@@ -128,7 +132,7 @@ export function register(ctx: E2EContext): void {
 
 		it(
 			`${CONCURRENCY} concurrent callers for ${SECONDS} s: every request answered and stored exactly once, no manager above capacity`,
-			{ timeout: (SECONDS + BASELINE_SECONDS) * 1000 + 2 * REQUEST_TIMEOUT_MS + 300_000 },
+			{ timeout: (SECONDS + BASELINE_SECONDS) * 1000 + 2 * REQUEST_TIMEOUT_MS + 120_000 },
 			async () => {
 				const texts = [
 					'Хотим купить оборудование для склада, пришлите коммерческое предложение',
