@@ -47,33 +47,46 @@ export interface ClusterResult {
 }
 
 function candidatePairs(records: ContactRecord[], opts: Omit<ClusterOptions, 'thresholds'>): Array<[number, number]> {
+	const n = records.length;
+	const keys = records.map((r) => blockingKeys(r));
 	const index = new Map<string, number[]>();
-	records.forEach((r, i) => {
-		for (const k of blockingKeys(r)) {
+	for (let i = 0; i < n; i++) {
+		for (const k of keys[i]) {
 			const list = index.get(k);
 			if (list) list.push(i);
 			else index.set(k, [i]);
 		}
-	});
-	const pairs: Array<[number, number]> = [];
-	const seen = new Set<number>();
-	const n = records.length;
-	const add = (i: number, j: number) => {
-		const a = Math.min(i, j);
-		const b = Math.max(i, j);
-		const code = a * n + b;
-		if (seen.has(code)) return;
-		seen.add(code);
-		pairs.push([a, b]);
-	};
+	}
+	// Oversized blocks (a common name, a switchboard): sorted neighbourhood instead of all pairs.
+	const neighbours: number[][] = Array.from({ length: n }, () => []);
+	const sortKeys = records.map((r) => sortKey(r));
 	for (const block of index.values()) {
-		if (block.length < 2) continue;
-		if (block.length <= opts.maxBlockSize) {
-			for (let x = 0; x < block.length; x++) for (let y = x + 1; y < block.length; y++) add(block[x], block[y]);
-		} else {
-			const sorted = [...block].sort((i, j) => sortKey(records[i]).localeCompare(sortKey(records[j])));
-			for (let x = 0; x < sorted.length; x++)
-				for (let y = x + 1; y < Math.min(sorted.length, x + 1 + opts.window); y++) add(sorted[x], sorted[y]);
+		if (block.length <= opts.maxBlockSize) continue;
+		const sorted = [...block].sort((i, j) => (sortKeys[i] < sortKeys[j] ? -1 : sortKeys[i] > sortKeys[j] ? 1 : i - j));
+		for (let x = 0; x < sorted.length; x++) {
+			for (let y = x + 1; y < Math.min(sorted.length, x + 1 + opts.window); y++) {
+				const a = Math.min(sorted[x], sorted[y]);
+				neighbours[a].push(Math.max(sorted[x], sorted[y]));
+			}
+		}
+	}
+	// Each pair once: stamp[j] = i marks j as already paired with i.
+	const stamp = new Int32Array(n).fill(-1);
+	const pairs: Array<[number, number]> = [];
+	for (let i = 0; i < n; i++) {
+		for (const k of keys[i]) {
+			const block = index.get(k)!;
+			if (block.length < 2 || block.length > opts.maxBlockSize) continue;
+			for (const j of block) {
+				if (j <= i || stamp[j] === i) continue;
+				stamp[j] = i;
+				pairs.push([i, j]);
+			}
+		}
+		for (const j of neighbours[i]) {
+			if (stamp[j] === i) continue;
+			stamp[j] = i;
+			pairs.push([i, j]);
 		}
 	}
 	return pairs;
@@ -98,6 +111,8 @@ export function findSharedPhones(records: ContactRecord[], minNames: number): Se
 	for (const [phone, set] of names) if (set.size >= minNames) shared.add(phone);
 	return shared;
 }
+
+const NAME_FIELDS = new Set(['firstName', 'lastName', 'middleName', 'nameOrder']);
 
 function compatible(a: ContactRecord[], b: ContactRecord[]): boolean {
 	// Different personal INNs never end in one cluster, even through a chain of other records.
@@ -149,7 +164,6 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 	const pairs = candidatePairs(records, options);
 	const dupEdges: Array<{ a: number; b: number; score: number; comparison: Comparison }> = [];
 	const reviewEdges: Array<{ a: number; b: number; score: number; comparison: Comparison }> = [];
-	const compared: Array<[number, number]> = [];
 	const review: Array<Link | undefined> = new Array(n);
 	const companyLink: Array<Link | undefined> = new Array(n);
 	for (const [a, b] of pairs) {
@@ -192,17 +206,12 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 	// of the pairs compared between them) are one person seen through noisy records.
 	for (let round = 0; options.clusterSupport && round < 3; round++) {
 		let joined = 0;
-		compared.length = 0;
-		for (const [a, b] of pairs) {
-			const ra = find(a);
-			const rb = find(b);
-			if (ra !== rb) compared.push([ra, rb]);
-		}
-		const key = (x: number, y: number) => (x < y ? `${x}:${y}` : `${y}:${x}`);
-		const pairCount = new Map<string, number>();
-		for (const [x, y] of compared) pairCount.set(key(x, y), (pairCount.get(key(x, y)) ?? 0) + 1);
-		const support = new Map<string, Array<(typeof reviewEdges)[number]>>();
+		const key = (x: number, y: number) => (x < y ? x * n + y : y * n + x);
+		// Review links between two different clusters, grouped by the cluster pair.
+		const support = new Map<number, Array<(typeof reviewEdges)[number]>>();
 		for (const e of reviewEdges) {
+			// A link on names alone supports nothing: some other field must agree at least a little.
+			if (!e.comparison.evidence.some((x) => x.weight > 0 && !NAME_FIELDS.has(x.field))) continue;
 			const ra = find(e.a);
 			const rb = find(e.b);
 			if (ra === rb) continue;
@@ -210,6 +219,18 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 			const list = support.get(k);
 			if (list) list.push(e);
 			else support.set(k, [e]);
+		}
+		// At least two links, and at least one where something besides the names agrees.
+		for (const [k, edges] of support) if (edges.length < 2) support.delete(k);
+		if (!support.size) break;
+		// How many pairs were compared between those cluster pairs (only those).
+		const pairCount = new Map<number, number>();
+		for (const [a, b] of pairs) {
+			const ra = find(a);
+			const rb = find(b);
+			if (ra === rb) continue;
+			const k = key(ra, rb);
+			if (support.has(k)) pairCount.set(k, (pairCount.get(k) ?? 0) + 1);
 		}
 		for (const [k, edges] of support) {
 			if (edges.length < 2 || edges.length * 2 <= (pairCount.get(k) ?? 0)) continue;

@@ -169,6 +169,12 @@ function textOutcome(a: string, b: string): 'equal' | 'similar' | 'different' {
 	return common / Math.max(ta.length, tb.length) >= 0.6 ? 'similar' : 'different';
 }
 
+/** Public mailbox providers: the domain says nothing about the person. */
+const FREE_MAIL = new Set([
+	'gmail.com', 'yandex.ru', 'mail.ru', 'bk.ru', 'inbox.ru', 'list.ru', 'internet.ru', 'rambler.ru', 'outlook.com',
+	'yahoo.com', 'icloud.com', 'proton.me', 'aol.com', 'gmx.de', 'gmx.com', 'ukr.net', 'qq.com', '163.com',
+]);
+
 function intersect(a: readonly string[], b: readonly string[]): string | undefined {
 	for (const x of a) if (b.includes(x)) return x;
 	return undefined;
@@ -200,8 +206,12 @@ export function compareContacts(a: ContactRecord, b: ContactRecord, ctx: Compare
 			for (const y of b.emails) {
 				const [xl, xd] = x.split('@');
 				const [yl, yd] = y.split('@');
-				const typo = x.length >= 10 && levenshtein(x, y) <= 2;
-				if (!similar && ((xd === yd && xl.length >= 4 && jaroWinkler(xl, yl) >= 0.9) || typo)) {
+				// Typos, not look-alikes: on free-mail domains many people share a name-based login
+				// (ivan.petrov5@ vs ivan.petrov23@), so only one edit counts there.
+				const free = FREE_MAIL.has(xd);
+				const typo = free ? xl.length >= 6 && xd === yd && levenshtein(xl, yl) <= 1 : x.length >= 10 && levenshtein(x, y) <= 2;
+				const alike = !free && xd === yd && xl.length >= 4 && jaroWinkler(xl, yl) >= 0.9;
+				if (!similar && (typo || alike)) {
 					similar = { field: 'email', outcome: 'similar', weight: W.emailSimilar, value: x, other: y };
 				}
 			}
@@ -235,6 +245,12 @@ export function compareContacts(a: ContactRecord, b: ContactRecord, ctx: Compare
 		evidence.push(phoneEv);
 		if (phoneEv.outcome === 'equal') corroborated = true;
 		else companyLink ??= { via: 'phone', value: phoneEv.value! };
+	} else {
+		const aMobile = a.phones.find((p) => p.kind === 'mobile');
+		const bMobile = b.phones.find((p) => p.kind === 'mobile');
+		if (aMobile && bMobile) {
+			evidence.push({ field: 'phone', outcome: 'different', weight: W.mobileDifferent, value: aMobile.e164, other: bMobile.e164 });
+		}
 	}
 
 	// Telegram

@@ -4,7 +4,7 @@ import type { Thresholds } from './decide';
 import type { FieldMapping } from './fields';
 import { DEFAULT_FIELD_MAPPING } from './fields';
 import type { ContactRecord } from './record';
-import { parseContact } from './record';
+import { compileMapping, parseContact } from './record';
 import type { CountryCode } from '../text/phone';
 import { DEFAULT_THRESHOLDS } from './weights';
 
@@ -27,9 +27,11 @@ export function dedupeList(
 	const records: ContactRecord[] = [];
 	const positions: number[] = [];
 	const errors: Array<{ index: number; message: string }> = [];
+	const phoneCache = new Map();
+	const compiled = compileMapping(mapping);
 	items.forEach((item, i) => {
 		try {
-			const r = parseContact(item, records.length, { mapping, defaultCountry });
+			const r = parseContact(item, records.length, { mapping, defaultCountry, phoneCache, compiled });
 			records.push(r);
 			positions.push(i);
 		} catch (error) {

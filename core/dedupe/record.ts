@@ -42,14 +42,39 @@ export interface ContactRecord {
 export interface ParseOptions {
 	mapping: FieldMapping;
 	defaultCountry: CountryCode;
+	/**
+	 * Optional memo of phone parses for one batch (raw text → result), created by the caller per
+	 * execution and dropped after it: the same switchboard or mobile written the same way is parsed once.
+	 */
+	phoneCache?: Map<string, { e164: string; kind: PhoneKind } | null>;
+	/** compileMapping(mapping), computed once by the caller for a batch. */
+	compiled?: CompiledMapping;
+}
+
+/** A field mapping with its comma-separated paths split once (per batch, not per item). */
+export type CompiledMapping = Record<ContactField, Array<{ path: string; parts: string[] }>>;
+
+export function compileMapping(mapping: FieldMapping): CompiledMapping {
+	const out = {} as CompiledMapping;
+	for (const [field, paths] of Object.entries(mapping) as Array<[ContactField, string]>) {
+		out[field] = paths
+			.split(',')
+			.map((p) => p.trim())
+			.filter(Boolean)
+			.map((path) => ({ path, parts: path.split('.') }));
+	}
+	return out;
+}
+
+function read(json: Record<string, unknown>, parts: string[]): unknown {
+	if (parts.length === 1) return json[parts[0]];
+	return getPath(json, parts.join('.'));
 }
 
 /** The first path of a comma-separated list that has a non-empty value. */
-function pick(json: Record<string, unknown>, paths: string): { path: string; value: unknown } | undefined {
-	for (const raw of paths.split(',')) {
-		const path = raw.trim();
-		if (!path) continue;
-		const value = getPath(json, path);
+function pick(json: Record<string, unknown>, paths: Array<{ path: string; parts: string[] }>): { path: string; value: unknown } | undefined {
+	for (const { path, parts } of paths) {
+		const value = read(json, parts);
 		if (value === undefined || value === null) continue;
 		if (typeof value === 'string' && value.trim() === '') continue;
 		if (Array.isArray(value) && value.length === 0) continue;
@@ -59,7 +84,7 @@ function pick(json: Record<string, unknown>, paths: string): { path: string; val
 }
 
 /** Text values of a field: a string, a number, or an array of those; anything else is an error. */
-function texts(json: Record<string, unknown>, mapping: FieldMapping, field: ContactField): { path: string; values: string[] } | undefined {
+function texts(json: Record<string, unknown>, mapping: CompiledMapping, field: ContactField): { path: string; values: string[] } | undefined {
 	const found = pick(json, mapping[field]);
 	if (!found) return undefined;
 	const list = Array.isArray(found.value) ? found.value : [found.value];
@@ -79,7 +104,7 @@ function texts(json: Record<string, unknown>, mapping: FieldMapping, field: Cont
 	return values.length ? { path: found.path, values } : undefined;
 }
 
-function first(json: Record<string, unknown>, mapping: FieldMapping, field: ContactField): string | undefined {
+function first(json: Record<string, unknown>, mapping: CompiledMapping, field: ContactField): string | undefined {
 	return texts(json, mapping, field)?.values[0];
 }
 
@@ -94,7 +119,8 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 	if (!isPlainObject(json)) {
 		throw new InputError('json', `Item is not an object (got ${Array.isArray(json) ? 'array' : typeof json})`);
 	}
-	const { mapping, defaultCountry } = options;
+	const { defaultCountry } = options;
+	const mapping = options.compiled ?? compileMapping(options.mapping);
 	const rec: ContactRecord = { index, emails: [], roleEmails: [], phones: [], telegram: [], invalid: [] };
 	const id = first(json, mapping, 'id');
 	if (id !== undefined) rec.id = id;
@@ -130,7 +156,11 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 	};
 	const phones = texts(json, mapping, 'phone');
 	for (const raw of phones?.values ?? []) {
-		const p = phoneKind(raw, defaultCountry);
+		let p = options.phoneCache?.get(raw);
+		if (p === undefined) {
+			p = phoneKind(raw, defaultCountry) ?? null;
+			options.phoneCache?.set(raw, p);
+		}
 		if (!p) rec.invalid.push({ field: phones!.path, value: raw });
 		else addPhone(p.e164, p.kind);
 	}
@@ -189,13 +219,13 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 			throw new InputError(
 				bad.field,
 				`Field "${bad.field}" ("${bad.value.slice(0, 40)}") is not usable and the contact has no other identity`,
-				`Check the field "${bad.field}": give the contact a valid phone, e-mail, name, Telegram, WhatsApp, INN or company (fields: ${IDENTITY_FIELDS.map((f) => mapping[f]).join('; ')}).`,
+				`Check the field "${bad.field}": give the contact a valid phone, e-mail, name, Telegram, WhatsApp, INN or company (fields: ${IDENTITY_FIELDS.map((f) => options.mapping[f]).join('; ')}).`,
 			);
 		}
 		throw new InputError(
-			mapping.name.split(',')[0],
+			options.mapping.name.split(',')[0],
 			'Contact has no usable identity: no name, phone, e-mail, Telegram, WhatsApp, INN, company, date of birth or address',
-			`Check the field "${mapping.name.split(',')[0]}" and the field mapping: looked in ${IDENTITY_FIELDS.map((f) => mapping[f]).join('; ')}.`,
+			`Check the field "${options.mapping.name.split(',')[0]}" and the field mapping: looked in ${IDENTITY_FIELDS.map((f) => options.mapping[f]).join('; ')}.`,
 		);
 	}
 	return rec;

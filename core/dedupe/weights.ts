@@ -11,6 +11,7 @@ export const WEIGHTS = {
 	roleEmailEqual: 1,
 	mobileEqual: 10,
 	landlineEqual: 6,
+	mobileDifferent: -2,
 	sharedPhone: 1,
 	telegramEqual: 12,
 	telegramDifferent: -1,

@@ -1,5 +1,5 @@
 import { canonicalFirstName, isKnownFirstName } from './diminutives';
-import { foldCase, skeleton } from './fold';
+import { foldCase, skeleton, toLatin } from './fold';
 
 /**
  * A person's name, normalised for matching across channels and scripts:
@@ -28,19 +28,33 @@ export function isPatronymic(word: string): boolean {
 	return PATRONYMIC_RE.test(foldCase(word)) && word.length > 5;
 }
 
-function words(text: string): string[] {
-	return foldCase(text)
+function patronymic(word: Word): boolean {
+	return isPatronymic(word.raw);
+}
+
+interface Word {
+	/** As written, folded (ё→е, lower case): decides initials and patronymics. */
+	raw: string;
+	/** Latin transliteration of the word (one library call per name, not per word). */
+	latin: string;
+}
+
+function words(text: string): Word[] {
+	const raw = foldCase(text)
 		.replace(/[.,;()"«»]/g, ' ')
 		.split(/\s+/)
 		.filter((w) => w && /\p{L}/u.test(w));
+	const latin = toLatin(raw.join(' ')).split(' ');
+	// Transliteration keeps word boundaries; if it ever does not, fall back to one call per word.
+	return raw.map((w, i) => ({ raw: w, latin: latin.length === raw.length ? latin[i] : toLatin(w) }));
 }
 
-function isInitial(word: string): boolean {
-	return /^\p{L}$/u.test(word);
+function isInitial(word: Word): boolean {
+	return /^\p{L}$/u.test(word.raw);
 }
 
-function initialOf(word: string): string {
-	return skeleton(word).charAt(0);
+function initialOf(word: Word): string {
+	return skeleton(word.latin).charAt(0);
 }
 
 /**
@@ -60,36 +74,36 @@ export function parsePersonName(parts: {
 		const lw = parts.last ? words(parts.last) : [];
 		const mw = parts.middle ? words(parts.middle) : [];
 		// "Иван Иванович" in the first-name field: the patronymic moves to middle.
-		const firstWords = fw.filter((w) => !isPatronymic(w));
-		const middleWords = [...mw, ...fw.filter((w) => isPatronymic(w))];
+		const firstWords = fw.filter((w) => !patronymic(w));
+		const middleWords = [...mw, ...fw.filter((w) => patronymic(w))];
 		if (firstWords.length) {
 			if (isInitial(firstWords[0])) name.firstInitial = initialOf(firstWords[0]);
-			else name.first = canonicalFirstName(firstWords[0]);
+			else name.first = canonicalFirstName(firstWords[0].latin);
 		}
-		if (lw.length) name.last = lw.map((w) => skeleton(w)).join('');
-		if (middleWords.length) name.middle = skeleton(middleWords[0]);
+		if (lw.length) name.last = lw.map((w) => skeleton(w.latin)).join('');
+		if (middleWords.length) name.middle = skeleton(middleWords[0].latin);
 	} else if (parts.full) {
 		const all = words(parts.full);
-		const middle = all.filter((w) => isPatronymic(w) && !isInitial(w));
+		const middle = all.filter((w) => patronymic(w) && !isInitial(w));
 		const initials = all.filter((w) => isInitial(w));
-		const rest = all.filter((w) => !isInitial(w) && !isPatronymic(w));
-		if (middle.length) name.middle = skeleton(middle[0]);
+		const rest = all.filter((w) => !isInitial(w) && !patronymic(w));
+		if (middle.length) name.middle = skeleton(middle[0].latin);
 		if (rest.length === 1) {
 			// "Смирнова О." → last name + initial; "Иван" → a first name; "Petrov" → last name.
 			if (initials.length) {
-				name.last = skeleton(rest[0]);
+				name.last = skeleton(rest[0].latin);
 				name.firstInitial = initialOf(initials[0]);
-			} else if (isKnownFirstName(rest[0])) name.first = canonicalFirstName(rest[0]);
-			else name.last = skeleton(rest[0]);
+			} else if (isKnownFirstName(rest[0].latin)) name.first = canonicalFirstName(rest[0].latin);
+			else name.last = skeleton(rest[0].latin);
 		} else if (rest.length >= 2) {
 			const [a, b] = rest;
-			const aKnown = isKnownFirstName(a);
-			const bKnown = isKnownFirstName(b);
+			const aKnown = isKnownFirstName(a.latin);
+			const bKnown = isKnownFirstName(b.latin);
 			// Western order "First Last" unless only the second word is a known first name or a
 			// patronymic follows it (Russian order "Петров Иван Иванович").
 			const swapped = (bKnown && !aKnown) || (middle.length > 0 && all.indexOf(middle[0]) > all.indexOf(b));
-			name.first = canonicalFirstName(swapped ? b : a);
-			name.last = skeleton(swapped ? a : rest[rest.length - 1]);
+			name.first = canonicalFirstName((swapped ? b : a).latin);
+			name.last = skeleton((swapped ? a : rest[rest.length - 1]).latin);
 			name.orderUnknown = aKnown === bKnown && middle.length === 0;
 		} else if (initials.length) {
 			name.firstInitial = initialOf(initials[0]);

@@ -6,7 +6,7 @@ import { resolveMapping } from '../../core/dedupe/fields';
 import { mergeContacts, mergedMarker, mergeWithPrimary, unmergeContacts } from '../../core/dedupe/merge';
 import { dedupeRecords, matchContact, matchKeys, parseCandidates } from '../../core/dedupe/operations';
 import type { ContactRecord } from '../../core/dedupe/record';
-import { parseContact } from '../../core/dedupe/record';
+import { compileMapping, parseContact } from '../../core/dedupe/record';
 import { getPath, isPlainObject } from '../../core/shared/values';
 import type { CountryCode } from '../../core/text/phone';
 import { runBatch, runPerItem } from '../shared/itemLoop';
@@ -35,7 +35,7 @@ export class DedupeContact implements INodeType {
 		const operation = this.getNodeParameter('operation', 0) as string;
 		const opts = readOptions(this);
 		const mapping: FieldMapping = resolveMapping(this.getNodeParameter('fieldMapping', 0, {}) as IDataObject);
-		const contactOptions = { mapping, defaultCountry: opts.defaultCountry as CountryCode };
+		const contactOptions = { mapping, defaultCountry: opts.defaultCountry as CountryCode, compiled: compileMapping(mapping) };
 		const fieldError = (i: number, field: string, message: string) =>
 			new NodeOperationError(this.getNode(), `Item ${i}: ${message}`, {
 				itemIndex: i,
@@ -74,11 +74,12 @@ export class DedupeContact implements INodeType {
 
 		if (operation === 'deduplicate') {
 			const perDecision = (this.getNodeParameter('dedupeOutput', 0, 'perDecision') as string) === 'perDecision';
+			const phoneCache = new Map<string, { e164: string; kind: 'mobile' | 'landline' | 'shared' } | null>();
 			const outputIndex = { unique: 0, duplicate: 1, review: 2 } as const;
 			return runBatch<{ record: ContactRecord; item: INodeExecutionData }>(
 				this,
 				{ outputs: perDecision ? 3 : 1 },
-				(item, i) => ({ record: parseContact(item.json, i, contactOptions), item }),
+				(item, i) => ({ record: parseContact(item.json, i, { ...contactOptions, phoneCache }), item }),
 				(parsed) => {
 					const records = parsed.map((p, k) => ({ ...p.record, index: k, id: p.record.id ?? `#${p.record.index}` }));
 					const results = dedupeRecords(records, {
