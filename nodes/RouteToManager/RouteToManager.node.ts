@@ -8,6 +8,22 @@ import { runPerItem } from '../shared/itemLoop';
 import { inputsExpression, properties } from './description';
 import { configFromOptions, leadFields } from './helpers';
 
+/** Roster rows from input 2; a clear error when nothing feeds that input. */
+function rosterFromInput(ctx: IExecuteFunctions): IDataObject[] {
+	let items: INodeExecutionData[] | undefined;
+	try {
+		items = ctx.getInputData(1);
+	} catch {
+		items = undefined;
+	}
+	if (!items) {
+		throw new NodeOperationError(ctx.getNode(), 'No roster on the Roster input', {
+			description: 'Connect the roster (one item per manager, e.g. a Data table "Get rows") to the second input, or change Roster Source.',
+		});
+	}
+	return items.map((item) => item.json);
+}
+
 export class RouteToManager implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Route to Manager',
@@ -41,7 +57,7 @@ export class RouteToManager implements INodeType {
 			let rows: unknown;
 			if (source === 'parameters') rows = (this.getNodeParameter('managers', 0, {}) as IDataObject).manager ?? [];
 			else if (source === 'json') rows = this.getNodeParameter('rosterJson', 0, '[]');
-			else rows = this.getInputData(1).map((item) => item.json);
+			else rows = rosterFromInput(this);
 			try {
 				shared = new Router(parseRoster(rows, { defaultTimeZone }), config);
 			} catch (error) {
