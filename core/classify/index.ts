@@ -106,6 +106,8 @@ function errorKind(error: unknown): LlmFailureKind {
 	return 'network';
 }
 
+let defaultModel: LocalModel | undefined;
+
 export function createClassifier(config: ClassifierConfig): Classifier {
 	const mode: ClassifyMode = config.mode ?? 'cascade';
 	if (!MODES.includes(mode)) throw new InputError('mode', `Mode must be one of ${MODES.join(', ')}, got "${String(mode)}"`);
@@ -138,13 +140,15 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 
 	const examples = trainingTexts(categories, isDefault, config.training ?? []);
 	const labelIndex = new Map(ids.map((id, i) => [id, i]));
-	const model =
-		mode === 'rules'
-			? undefined
-			: new LocalModel(
-					ids,
-					examples.map((e) => ({ x: featurize(tokenize(e.text)), y: labelIndex.get(e.type) as number })),
-				);
+	const train = () =>
+		new LocalModel(
+			ids,
+			examples.map((e) => ({ x: featurize(tokenize(e.text)), y: labelIndex.get(e.type) as number })),
+		);
+	// The default model (default taxonomy, no user training) is a pure function of the shipped
+	// examples: trained once per process and shared read-only (it never changes after training).
+	const plainDefault = isDefault && (config.training ?? []).length === 0;
+	const model = mode === 'rules' ? undefined : plainDefault ? (defaultModel ??= train()) : train();
 	const schema = inquirySchemaFor(ids);
 
 	function offline(rawText: string, offlineMode: 'rules' | 'local' | 'cascade'): Inquiry {
