@@ -5,6 +5,7 @@
  * a freshly activated workflow's webhook is still registering.
  */
 import { randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 
 import { prepareForImport, type WorkflowJson } from './workflows';
 
@@ -121,18 +122,35 @@ export class N8nApi {
 		} = {},
 	): Promise<HttpResult<T>> {
 		const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-		if (options.body !== undefined) headers['content-type'] = 'application/json';
+		const payload = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
+		if (payload) {
+			headers['content-type'] = 'application/json';
+			headers['content-length'] = String(payload.length);
+		}
 		if (options.auth === 'cookie' && this.cookie) headers.cookie = this.cookie;
 		if (options.auth === 'apiKey' && this.apiKey) headers['x-n8n-api-key'] = this.apiKey;
-		const res = await fetch(`${this.baseUrl}${path}`, {
-			method,
-			headers,
-			body: options.body === undefined ? undefined : JSON.stringify(options.body),
-			signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
-			redirect: 'manual',
+		// node:http with a fresh connection per call (agent: false): fetch's pooled keep-alive sockets
+		// race n8n's server-side keep-alive timeout and fail now and then with "fetch failed".
+		const timeoutMs = options.timeoutMs ?? 60_000;
+		const url = new URL(`${this.baseUrl}${path}`);
+		return await new Promise<HttpResult<T>>((resolve, reject) => {
+			const req = httpRequest(url, { method, headers, agent: false }, (res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (c: Buffer) => chunks.push(c));
+				res.on('error', reject);
+				res.on('end', () => {
+					const text = Buffer.concat(chunks).toString('utf8');
+					const h = new Headers();
+					for (const [k, v] of Object.entries(res.headers)) {
+						for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) h.append(k, one);
+					}
+					resolve({ status: res.statusCode ?? 0, headers: h, body: parse(text) as T, text });
+				});
+			});
+			req.setTimeout(timeoutMs, () => req.destroy(new Error(`${method} ${path}: no answer within ${timeoutMs} ms`)));
+			req.on('error', reject);
+			req.end(payload);
 		});
-		const text = await res.text();
-		return { status: res.status, headers: res.headers, body: parse(text) as T, text };
 	}
 
 	private static expectOk<T>(r: HttpResult<T>, what: string): HttpResult<T> {
