@@ -337,7 +337,9 @@ export function segmentPareto(clients: readonly ParetoClient[], cfg: ParetoConfi
 			}
 			out.abcXyz = `${out.segment}${out.xyz}`;
 		}
-		unitResults[u] = { ...out, reasons };
+		const withReasons = out as SegmentResult;
+		withReasons.reasons = reasons;
+		unitResults[u] = withReasons;
 	}
 
 	// 4. One result per client, in input order.
@@ -346,6 +348,11 @@ export function segmentPareto(clients: readonly ParetoClient[], cfg: ParetoConfi
 		const c = clients[i];
 		const unit = units[unitOf[i]];
 		const ur = unitResults[unitOf[i]];
+		if (!cfg.rollUp && c.state === 'ok' && c.previousInvalid === undefined) {
+			// Fast path (one client = one unit, nothing item-specific to add): the unit's result is the item's.
+			results[i] = validateResult(ur);
+			continue;
+		}
 		const own: Reason[] = [];
 		const r: SegmentResult = { ...ur, reasons: own };
 		if (cfg.rollUp) {

@@ -5,6 +5,8 @@ import fc from 'fast-check';
 
 import { DEFAULTS, resolveConfig } from '../../../core/segment/config';
 import { readNumber } from '../../../core/segment/numbers';
+import { segmentReasonSchema, segmentResultSchema } from '../../../core/segment/schema';
+import { reasonSchema } from '../../../core/shared/reasons';
 import { compileRules, ruleMatches, scoreLead } from '../../../core/segment/scoring';
 import { coefficientOfVariation } from '../../../core/segment/xyz';
 import type { ScoringRule } from '../../../core/segment/config';
@@ -165,6 +167,27 @@ describe('node helpers', () => {
 		assert.equal(valueParameterSet('  '), false);
 		assert.equal(valueParameterSet('={{ $json.x }}'), true);
 		assert.equal(valueParameterSet(0), true);
+	});
+});
+
+describe('result schema', () => {
+	it('segmentReasonSchema accepts exactly what the shared reasonSchema accepts', () => {
+		const evidence = fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.array(fc.string()), fc.constant(undefined), fc.array(fc.integer()), fc.object());
+		fc.assert(
+			fc.property(fc.record({ code: fc.string(), detail: fc.option(fc.string(), { nil: undefined }), evidence, weight: fc.option(fc.double(), { nil: undefined }) }), (r) => {
+				const clean = Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined));
+				return reasonSchema.safeParse(clean).success === segmentReasonSchema.safeParse(clean).success;
+			}),
+		);
+		assert.equal(segmentReasonSchema.safeParse({ code: 'x', extra: 1 }).success, false);
+	});
+
+	it('strict: no field outside the schema, segments only A/B/C', () => {
+		const ok = { segment: 'A', mode: 'pareto', reasons: [] };
+		assert.ok(segmentResultSchema.safeParse(ok).success);
+		assert.equal(segmentResultSchema.safeParse({ ...ok, manager: 'Bob' }).success, false);
+		assert.equal(segmentResultSchema.safeParse({ ...ok, segment: 'D' }).success, false);
+		assert.equal(segmentResultSchema.safeParse({ ...ok, abcXyz: 'AW' }).success, false);
 	});
 });
 
