@@ -166,6 +166,7 @@ export async function runNode(options: NodeRunOptions): Promise<NodeRunResult> {
 		userId: 'test-user',
 		credentialsHelper: {
 			getParentTypes: () => [],
+			isCredentialUsableByNode: () => true,
 			authenticate: async (_c: unknown, _t: unknown, req: unknown) => req,
 			preAuthentication: async () => undefined,
 			getCredentials: async () => ({}),
