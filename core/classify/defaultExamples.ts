@@ -8,12 +8,6 @@ import type { TrainingExample } from './types';
  */
 
 const LEAD_EN = [
-	'I want to acquire several articles from your shop',
-	'help me acquire a few products',
-	'how can I shop for some items on your site',
-	'I\'d like to get several items from your store',
-	'I need to purchase a few articles',
-	'can you help me buy something from the shop',
 	'i want to make a purchase',
 	'help me place an order for a few items',
 	'how do I buy the product from your site',
@@ -119,13 +113,6 @@ const LEAD_RU = [
 ];
 
 const COMPLAINT_EN = [
-	'I want to lodge a claim against your company',
-	'how do I file a consumer claim',
-	'I need to make a reclamation about the service',
-	'help me file a complaint against your business',
-	'I\'d like to submit a formal claim about my order',
-	'where can I lodge a consumer complaint',
-	'I want to make a claim, the service was bad',
 	'I want to make a complaint',
 	'how can I complain about your service',
 	'I\'m not satisfied with the product I got',
@@ -172,9 +159,6 @@ const COMPLAINT_EN = [
 ];
 
 const COMPLAINT_RU = [
-	'хочу подать претензию к вашей компании',
-	'как оформить рекламацию',
-	'куда направить претензию потребителя',
 	'Мне прислали не тот товар, я заказывал другой цвет',
 	'Посылка пришла поврежденной, стекло разбито',
 	'Очень недоволен вашим сервисом, никто не отвечает',
@@ -440,13 +424,6 @@ const SERVICE_RU = [
 ];
 
 const QUESTION_EN = [
-	'help me check the cancellation penalty',
-	'I need to see the refund policy',
-	'can you help me check how soon an item arrives after ordering',
-	'I want to check the money back guarantee',
-	'could you help me see which payment methods are available',
-	'I need to check the estimated delivery time',
-	'check your policy on returns for me',
 	'I need information about your payment options',
 	'I want information about delivery to my region',
 	'information about the fees for cancellation please',

@@ -383,11 +383,4 @@ const SPAM: ClassifyRule[] = [
 	}),
 ];
 
-/** Complaint wording: nudges the model (not decisive). */
-const COMPLAINT: ClassifyRule[] = kw(
-	'type.complaint',
-	['complaint', 'complain', 'claim against', 'consumer claim', 'reclamation', 'lodge claim', 'file claim', 'жалоба', 'пожаловаться', 'претензия', 'рекламация', 'недоволен', 'недовольна'],
-	{ setType: 'complaint', weight: 0.5 },
-);
-
-export const DEFAULT_RULES: ClassifyRule[] = [...PROCUREMENT, ...URGENT, ...WANTS_HUMAN, ...ANGER, ...SPAM, ...COMPLAINT];
+export const DEFAULT_RULES: ClassifyRule[] = [...PROCUREMENT, ...URGENT, ...WANTS_HUMAN, ...ANGER, ...SPAM];
