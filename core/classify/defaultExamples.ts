@@ -197,19 +197,6 @@ const COMPLAINT_RU = [
 ];
 
 const SERVICE_EN = [
-	'I need to remove an item from my purchase',
-	'can I add another product to the order I already placed',
-	'please swap one article in my order for a different one',
-	'I want to take something out of my order 4417',
-	'help me add a few items to purchase 55102',
-	'remove the charger from my order please',
-	'how can I sign up',
-	'I\'d like to do the signup',
-	'I need to switch my plan to the cheaper one',
-	'change the quantity of an item in my purchase',
-	'replace the item in my order with the black version',
-	'I want to report a problem with my payment',
-	'I got an error while paying online',
 	'I am still waiting for my reimbursement of $40',
 	'when do I get the compensation you promised',
 	'I\'m expecting a rebate of 25 dollars, where is it',
@@ -234,7 +221,7 @@ const SERVICE_EN = [
 	'I\'d like to know where my order is',
 	'I want to see the status of my refund',
 	'could you tell me how to delete my profile',
-	'i want to know how to reset my password',
+	'i want information on how to reset my password',
 	'how to update my shipping address',
 	'how to get my invoice',
 	'I want to change the payment method for my order',
@@ -333,9 +320,6 @@ const SERVICE_EN = [
 ];
 
 const SERVICE_RU = [
-	'уберите одну позицию из заказа',
-	'добавьте товар к уже оформленному заказу',
-	'замените в заказе товар на черный',
 	'жду компенсацию уже две недели',
 	'когда вернут 1500 рублей за отмененный заказ',
 	'оформите компенсацию за сорванную доставку',
@@ -424,11 +408,6 @@ const SERVICE_RU = [
 ];
 
 const QUESTION_EN = [
-	'I need information about your payment options',
-	'I want information about delivery to my region',
-	'information about the fees for cancellation please',
-	'what do I need to know about your shipping',
-	'can you give me info on the cancellation penalty',
 	'when will my order arrive if I order today',
 	'how soon can I expect delivery after ordering',
 	'what is the expected arrival time for standard shipping',
@@ -642,14 +621,6 @@ const SPAM_RU = [
 ];
 
 const OTHER_EN = [
-	'I\'d like to leave some feedback for your company',
-	'I want to submit feedback about a product',
-	'where do I send my comments about the service',
-	'can I give you my opinion about the product I bought',
-	'I want to write something about my experience with your staff',
-	'help me leave a comment about your company',
-	'I have some feedback on your website',
-	'I would like to tell you what I thought of the service',
 	'I\'d like to write a review of your product',
 	'where do I leave feedback',
 	'I want to say what I think about your service',
@@ -686,9 +657,6 @@ const OTHER_EN = [
 ];
 
 const OTHER_RU = [
-	'хочу оставить обратную связь о компании',
-	'куда написать свое мнение о сервисе',
-	'хочу поделиться впечатлениями о покупке',
 	'хочу написать отзыв о товаре',
 	'где оставить отзыв',
 	'хочу высказать мнение о вашем сервисе',

@@ -118,9 +118,6 @@ const WANTS_HUMAN: ClassifyRule[] = [
 			'перезвонить',
 			'перезвон',
 			'позвоните мне',
-			'позвоните',
-			'наберите',
-			'свяжитесь',
 			'наберите меня',
 			'свяжитесь со мной',
 			'обратный звонок',
@@ -140,7 +137,7 @@ const WANTS_HUMAN: ClassifyRule[] = [
 
 /** Anger, annoyance and disgust; legal threats also raise priority. */
 const LEGAL: ClassifyRule[] = [
-	rx('anger.legal:суд', '(?:подам|подаю|подадим|обращусь|обратимся|пойду|пойдем|иду)\\s+в\\s+суд|в\\s+суд(?:е|ебном)?(?![\\p{L}])|судебн\\p{L}*|(?<![\\p{L}])иск(?:ом|овое)?(?![\\p{L}])', {
+	rx('anger.legal:суд', '(?:подам|подаю|подадим|обращусь|обратимся|пойду|пойдем|иду)\\s+в\\s+суд|в\\s+суд(?:е|ебном)?(?![\\p{L}])|судебн\\p{L}*|иск(?:ом|овое)?(?![\\p{L}])', {
 		setFlag: 'angry',
 		setPriority: 'high',
 		weight: 1,
@@ -161,8 +158,6 @@ const ANGER_STRONG = [
 	'fuck you', 'fuck off', 'how dare', 'shame on', 'cant stand', 'ugh', 'rage', 'mad at', 'so mad', 'incompetent', 'rude', 'vile',
 	'terrible', 'awful', 'horrible', 'worst', 'useless', 'ridiculous', 'nasty',
 	'yuck', 'bullshit', 'wtf', 'sucks', 'trash', 'garbage', 'fuck', 'fucking', 'shit', 'crap', 'bitch', 'who cares', 'get a life',
-	'frustrated', 'frustrating', 'frustration', 'upset', 'offended', 'offensive', 'outraged', 'resent', 'pisses', 'bothers me',
-	'sick and tired', 'enough is enough', 'get lost', 'stfu', 'gtfo',
 	'whats wrong with you', 'go away', 'nobody asked', 'stop it', 'screw', 'ugly', 'hateful', 'disgrace', 'absurd',
 	// Russian
 	'ненавижу', 'ненависть', 'злой', 'злюсь', 'злит', 'бесит', 'бешенство', 'раздражает', 'раздражение', 'раздражающий', 'надоело',
@@ -170,16 +165,14 @@ const ANGER_STRONG = [
 	'возмутительно', 'возмущен', 'позор', 'идиот', 'дебил', 'тупой', 'придурок', 'мудак', 'козлы', 'урод', 'заткнись', 'издевательство',
 	'издеваетесь', 'хамство', 'хам', 'лицемер', 'некомпетентный', 'сколько можно', 'отстой', 'мусор', 'бред', 'чушь',
 	'блять', 'бля', 'блядь', 'хуй', 'нахуй', 'охуел', 'пиздец', 'ебаный', 'заебали', 'сука', 'херня', 'хрень', 'говно', 'дерьмо',
-	'придурки', 'ненавидеть', 'ненавидит', 'ненавидят', 'идиоты', 'дебилы', 'уроды',
-	'фрустрация', 'взбесил', 'возмущает', 'нервирует', 'достал', 'задрали', 'надоел', 'злость', 'злиться',
 	'ужасно', 'ужасный', 'худший', 'бесполезный', 'грубый', 'глупый', 'обманщики', 'мошенники',
-	'кому какое дело', 'отвали', '=хватит', 'уродливый', 'абсурд', 'позорище',
+	'кому какое дело', 'отвали', 'хватит', 'уродливый', 'абсурд', 'позорище',
 ];
 
 /** Profanity and strong negative words: often plain intensifiers, so they count half. */
 const ANGER_WEAK = [
-	'damn', 'hell', 'nonsense', 'ew', 'blame', 'creepy', 'worse', 'annoy', 'weird',
-	'черт', 'проклятый', 'кошмар', 'глупо', 'хуже', 'блин',
+	'damn', 'hell', 'nonsense', 'ew', 'blame', 'creepy',
+	'черт', 'проклятый', 'кошмар', 'глупо',
 ];
 
 const ANGER: ClassifyRule[] = [
@@ -288,29 +281,6 @@ const SPAM: ClassifyRule[] = [
 			'financial freedom',
 			'extra income',
 			'side income',
-			'интим фото',
-			'горячие фото',
-			'откровенные фото',
-			'девушки скинут',
-			'эротика',
-			'onlyfans',
-			'nudes',
-			'hot girls',
-			'sexy girls',
-			'ставки на спорт',
-			'ставки на футбол',
-			'букмекер',
-			'договорные матчи',
-			'fixed matches',
-			'betting tips',
-			'exclusive offer',
-			'link below',
-			'join our group',
-			'join my group',
-			'trading platform',
-			'investment platform',
-			'guaranteed returns',
-			'double your money',
 		],
 		{ setFlag: 'spam', weight: 1, typos: false },
 	),
@@ -360,14 +330,6 @@ const SPAM: ClassifyRule[] = [
 			'backlinks',
 			'followers',
 			'bonus',
-			'legit',
-			'legitimate',
-			'platform',
-			'exclusive',
-			'тотал',
-			'коэффициент',
-			'скидки',
-			'акция',
 		],
 		{ setFlag: 'spam', weight: 0.5, typos: false },
 	),
@@ -375,8 +337,7 @@ const SPAM: ClassifyRule[] = [
 		setFlag: 'spam',
 		weight: 1,
 	}),
-	rx('spam.link', '(?:https?://|www\\.|t\\.me/|wa\\.me/|bit\\.ly/)\\S+|(?<![\\w.])@[a-z0-9_]{5,}', { setFlag: 'spam', weight: 0.5 }),
-	rx('spam.adult', '(?<![\\d])18\\s?\\+', { setFlag: 'spam', weight: 0.5 }),
+	rx('spam.link', '(?:https?://|www\\.|t\\.me/|wa\\.me/|bit\\.ly/)\\S+|(?<![\\w.])@[a-z0-9_]{5,}', { setFlag: 'spam', weight: 0.4 }),
 	rx('spam.emoji', '(?:[\\u{1F4B0}\\u{1F4B8}\\u{1F4B5}\\u{1F4B2}\\u{1F911}\\u{1F525}\\u{2705}\\u{2757}\\u{1F680}\\u{1F48E}\\u{26A1}\\u{1F449}\\u{2714}\\u{1F4C8}\\u{1F381}][\\s\\S]*){3,}', {
 		setFlag: 'spam',
 		weight: 0.5,

@@ -159,7 +159,7 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		const reasons: Reason[] = [];
 		const hits = applyRules(compiled, text, tokens);
 		// Cyrillic words with Latin look-alike letters: filter evasion, typical of spam
-		const mixed = tokens.filter((t) => t.script === 'mixed' && !/[a-z]/.test(t.word)).map((t) => t.word);
+		const mixed = tokens.filter((t) => t.script === 'mixed').map((t) => t.word);
 		if (useDefaultRules && mixed.length >= 2) {
 			hits.push({
 				id: 'spam.obfuscated',
