@@ -151,6 +151,14 @@ function dobOutcome(a: string, b: string): 'equal' | 'similar' | 'year' | 'diffe
 	return 'different';
 }
 
+/** Same length, exactly two adjacent characters swapped ("2193" / "2139"). */
+function transposed(a: string, b: string): boolean {
+	if (a.length !== b.length) return false;
+	let i = 0;
+	while (i < a.length && a[i] === b[i]) i++;
+	return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
 function textOutcome(a: string, b: string): 'equal' | 'similar' | 'different' {
 	if (a === b) return 'equal';
 	const ca = a.replace(/ /g, '');
@@ -304,7 +312,7 @@ export function compareContacts(a: ContactRecord, b: ContactRecord, ctx: Compare
 		if (o !== 'different') corroborated = true;
 	}
 	if (a.postcode && b.postcode) {
-		const o = a.postcode === b.postcode ? 'equal' : levenshtein(a.postcode, b.postcode) <= 1 || dobOutcome(a.postcode.padEnd(8, '_'), b.postcode.padEnd(8, '_')) === 'similar' ? 'similar' : 'different';
+		const o = a.postcode === b.postcode ? 'equal' : levenshtein(a.postcode, b.postcode) <= 1 || transposed(a.postcode, b.postcode) ? 'similar' : 'different';
 		evidence.push({
 			field: 'postcode',
 			outcome: o,
