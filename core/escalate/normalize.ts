@@ -188,14 +188,29 @@ const CYRILLIC_ENDING =
  */
 export function matchesKey(token: Token, key: string, prefix: boolean): boolean {
 	const tol = tolerance(key);
-	for (const form of [token.native, token.nativeStem, token.skeleton, token.stem, token.plain, token.alt, token.altNative]) {
+	// Stems are short and many words share a stem one letter away ("позов" / "позор"): a stem is
+	// compared with typo tolerance only against keys of 7+ letters; whole words always are.
+	const stemTol = key.length >= 7 ? tol : 0;
+	const forms: Array<[string, boolean]> = [
+		[token.native, false],
+		[token.nativeStem, true],
+		[token.skeleton, false],
+		[token.stem, true],
+		[token.plain, false],
+		[token.alt, false],
+		[token.altNative, false],
+	];
+	for (const [form, isStem] of forms) {
 		if (!form) continue;
-		if (Math.abs(form.length - key.length) <= tol && typoDistance(form, key) <= tol) return true;
-		if (!prefix || form.length <= key.length - tol) continue;
-		for (let cut = key.length - tol; cut <= key.length + tol && cut < form.length; cut++) {
+		const t = isStem ? Math.min(tol, stemTol) : tol;
+		if (Math.abs(form.length - key.length) <= t && typoDistance(form, key) <= t) return true;
+		// Stem + ending: typos inside the stem only for keys of 7+ letters ("достав|ка" must not extend "доста").
+		const ptol = key.length >= 7 ? tol : 0;
+		if (!prefix || form.length <= key.length - ptol) continue;
+		for (let cut = key.length - ptol; cut <= key.length + ptol && cut < form.length; cut++) {
 			const tail = form.slice(cut);
 			const ending = RUSSIAN_ENDING.test(tail) || CYRILLIC_ENDING.test(tail) || (key.length >= 7 && tail.length <= 3);
-			if (ending && typoDistance(form.slice(0, cut), key) <= tol) return true;
+			if (ending && typoDistance(form.slice(0, cut), key) <= ptol) return true;
 		}
 	}
 	return false;
