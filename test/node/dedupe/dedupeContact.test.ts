@@ -84,6 +84,20 @@ describe('Dedupe Contact through WorkflowExecute', () => {
 		assert.deepEqual(records, [chat, form]);
 	});
 
+	it('match: an empty candidates input (the lookup found nothing) still routes every contact to New', async () => {
+		const res = await runNode({
+			type: TYPE,
+			nodeType: node(),
+			parameters: { operation: 'match' },
+			inputs: [[{ name: 'Иван Петров', phone: '+79123456789' }], []],
+		});
+		assert.equal(res.error, undefined);
+		assert.deepEqual(res.outputs.map((o) => o.length), [1, 0, 0]);
+		const c = contactOf(res.outputs[0][0]);
+		assert.equal(c.decision, 'new');
+		assert.equal((c.reasons as IDataObject[])[0].code, 'no_candidates');
+	});
+
 	it('match: candidates in a field; a shared switchboard with a different name is New with a company link', async () => {
 		const res = await runNode({
 			type: TYPE,
