@@ -91,6 +91,21 @@ describe('Score ABC Segment through WorkflowExecute', () => {
 		assert.match(JSON.stringify(failed[0].json.error), /Item 1: Field \\"revenue\\" is -5/);
 	});
 
+	it('bad value under continueRegularOutput: the failed item leaves on the first output with its error, no segment', async () => {
+		const res = await run(
+			{ outputPerSegment: true, options: { missingOrInvalid: 'error' } },
+			[{ client: 'a', revenue: 10 }, { client: 'bad' }],
+			'continueRegularOutput',
+		);
+		assert.equal(res.error, undefined);
+		assert.equal(res.outputs.length, 3);
+		assert.equal(res.outputs[0].length, 2);
+		const failed = res.outputs[0].find((i) => i.json.error !== undefined)!;
+		assert.deepEqual(failed.pairedItem, { item: 1 });
+		assert.equal(failed.json.segment, undefined);
+		assert.match(JSON.stringify(failed.json.error), /Field \\"revenue\\" is missing/);
+	});
+
 	it('bad value with the default policy: C with a reason, nothing fails', async () => {
 		const res = await run({}, [{ revenue: 10 }, { revenue: 'n/a' }, {}]);
 		assert.equal(res.error, undefined);
