@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 import { N8nApi, newOwner, type HttpResult, type Owner, type WebhookOptions, type WorkflowRecord } from './api';
 import { ensureN8nEnv, type N8nEnv } from './env';
-import { logTail, reapStale, startN8n, type N8nProcess } from './n8n';
+import { logTail, onSignalCleanup, reapStale, startN8n, type N8nProcess } from './n8n';
 import { installPackage, packPackage, type PackResult } from './pack';
 import { newRunDir, newTempDir, nodeType, PACKAGE_NAME, REPO_ROOT, runDirs } from './paths';
 import { dataTablesOf, type WorkflowJson } from './workflows';
@@ -92,20 +92,31 @@ export async function startE2E(options: StartE2EOptions = {}): Promise<E2EContex
 	installPackage(pack, userFolder);
 	mark('packInstallMs', t);
 
-	const n8n = await startN8n({
-		env,
-		userFolder,
-		logFile: join(runDir, 'n8n.log'),
-		readinessTimeoutMs: options.readinessTimeoutMs,
-		extraEnv: options.extraEnv,
-	});
+	let n8n: N8nProcess;
+	try {
+		n8n = await startN8n({
+			env,
+			userFolder,
+			logFile: join(runDir, 'n8n.log'),
+			readinessTimeoutMs: options.readinessTimeoutMs,
+			extraEnv: options.extraEnv,
+		});
+	} catch (error) {
+		rmSync(scratch, { recursive: true, force: true });
+		throw error;
+	}
 	timings.n8nStartMs = n8n.startMs;
 
 	const keep = options.keepUserFolder ?? process.env.E2E_KEEP === '1';
+	const removeScratch = () => {
+		if (!keep) rmSync(scratch, { recursive: true, force: true });
+	};
+	const unregister = onSignalCleanup(removeScratch);
 	const originalStop = n8n.stop;
 	n8n.stop = async (graceMs?: number) => {
 		await originalStop(graceMs);
-		if (!keep) rmSync(scratch, { recursive: true, force: true });
+		unregister();
+		removeScratch();
 	};
 
 	try {

@@ -14,7 +14,7 @@ export { lateContext, startE2E, stopE2E } from './context';
 export type { E2EContext, StartE2EOptions } from './context';
 export { ensureN8nEnv } from './env';
 export type { N8nEnv } from './env';
-export { freePort, logTail, reapStale, setSignalExitCode, startN8n } from './n8n';
+export { freePort, logTail, onSignalCleanup, reapStale, setSignalExitCode, startN8n } from './n8n';
 export type { N8nProcess, StartN8nOptions } from './n8n';
 export { assertDistBuilt, installPackage, packPackage } from './pack';
 export type { PackResult } from './pack';

@@ -74,6 +74,13 @@ export function setSignalExitCode(code: number | undefined): void {
 	signalExitCode = code;
 }
 
+/** Synchronous clean-ups (temp folders) run after the groups are gone when a signal ends the process. */
+const signalCleanups = new Set<() => void>();
+export function onSignalCleanup(fn: () => void): () => void {
+	signalCleanups.add(fn);
+	return () => signalCleanups.delete(fn);
+}
+
 function killGroup(pid: number, signal: NodeJS.Signals): void {
 	try {
 		process.kill(-pid, signal);
@@ -117,6 +124,13 @@ function installExitHandlers(): void {
 				if (groups.some(groupAlive) && Date.now() < deadline) return;
 				clearInterval(timer);
 				for (const pid of groups) killGroup(pid, 'SIGKILL');
+				for (const fn of signalCleanups) {
+					try {
+						fn();
+					} catch {
+						// best effort
+					}
+				}
 				process.exit(signalExitCode ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129));
 			}, 200);
 		});
