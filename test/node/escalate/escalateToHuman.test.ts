@@ -222,4 +222,21 @@ describe('Escalate to Human node (n8n WorkflowExecute)', () => {
 		assert.match(errors[1].message, /^Item 3: Turn conversation\[1\] must be an object/);
 		assert.match(errors[1].description, /field "conversation\[1\]"/);
 	});
+
+	it('LLM summary: an unreachable endpoint degrades to the extractive summary, never crashes', async () => {
+		const res = await runNode({
+			type: TYPE,
+			nodeType: new EscalateToHuman(),
+			parameters: { summary: 'llm', model: 'gpt-4o-mini', options: { now: NOW } },
+			inputs: [[{ conversation: [{ role: 'user', text: 'позовите человека, мой телефон +7 912 345-67-89' }] }]],
+			credentials: { inquiryRouterOpenAiApi: { apiKey: 'test-key', baseUrl: 'http://127.0.0.1:9/v1' } },
+		});
+		assert.equal(res.error, undefined);
+		const e = esc(res.outputs[0][0]);
+		assert.equal(e.degraded, true);
+		assert.equal(e.handoff?.summarySource, 'extractive');
+		const failure = e.reasons.find((r) => r.code === 'llm_summary_failed');
+		assert.ok(failure);
+		assert.ok(['network', 'timeout', 'server_error'].includes(String(failure.evidence)), String(failure.evidence));
+	});
 });
