@@ -99,7 +99,9 @@ export async function startE2E(options: StartE2EOptions = {}): Promise<E2EContex
 			userFolder,
 			logFile: join(runDir, 'n8n.log'),
 			readinessTimeoutMs: options.readinessTimeoutMs,
-			extraEnv: options.extraEnv,
+			// The templates rely on one production execution at a time (docs/templates.md, "Concurrency"):
+			// parallel messages from one person end as one contact and no manager goes above capacity.
+			extraEnv: { N8N_CONCURRENCY_PRODUCTION_LIMIT: '1', ...options.extraEnv },
 		});
 	} catch (error) {
 		rmSync(scratch, { recursive: true, force: true });
