@@ -28,10 +28,11 @@ export function dedupeList(
 	const positions: number[] = [];
 	const errors: Array<{ index: number; message: string }> = [];
 	const phoneCache = new Map();
+	const nameCache = new Map();
 	const compiled = compileMapping(mapping);
 	items.forEach((item, i) => {
 		try {
-			const r = parseContact(item, records.length, { mapping, defaultCountry, phoneCache, compiled });
+			const r = parseContact(item, records.length, { mapping, defaultCountry, phoneCache, nameCache, compiled });
 			records.push(r);
 			positions.push(i);
 		} catch (error) {

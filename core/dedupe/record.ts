@@ -47,6 +47,8 @@ export interface ParseOptions {
 	 * execution and dropped after it: the same switchboard or mobile written the same way is parsed once.
 	 */
 	phoneCache?: Map<string, { e164: string; kind: PhoneKind } | null>;
+	/** Optional memo of parsed names for one batch (same pattern as phoneCache). */
+	nameCache?: Map<string, PersonName | null>;
 	/** compileMapping(mapping), computed once by the caller for a batch. */
 	compiled?: CompiledMapping;
 }
@@ -129,14 +131,20 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 	const ts = first(json, mapping, 'timestamp');
 	if (ts !== undefined) rec.timestamp = ts;
 
-	const name = parsePersonName({
+	const parts = {
 		first: first(json, mapping, 'firstName'),
 		last: first(json, mapping, 'lastName'),
 		middle: first(json, mapping, 'middleName'),
 		full: first(json, mapping, 'name'),
-	});
+	};
+	const nameKeyText = `${parts.first ?? ''}\u0000${parts.last ?? ''}\u0000${parts.middle ?? ''}\u0000${parts.full ?? ''}`;
+	let name = options.nameCache?.get(nameKeyText);
+	if (name === undefined) {
+		name = parsePersonName(parts) ?? null;
+		options.nameCache?.set(nameKeyText, name);
+	}
 	if (name) {
-		rec.name = name;
+		rec.name = { ...name };
 		const key = nameKey(name);
 		if (key) rec.nameKey = key;
 	}
