@@ -9,7 +9,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-import type { IDataObject, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { ClassifyInquiry } from '../nodes/ClassifyInquiry/ClassifyInquiry.node.js';
 import { DedupeContact } from '../nodes/DedupeContact/DedupeContact.node.js';
@@ -78,7 +78,7 @@ interface Subject {
 	name: string;
 	type: string;
 	node: INodeType;
-	parameters: IDataObject;
+	parameters: INodeParameters;
 	kind: string;
 }
 
@@ -91,7 +91,7 @@ const subjects: Subject[] = [
 	{ name: 'Escalate to Human (single message)', type: 'x.escalateToHuman', node: new EscalateToHuman(), parameters: { inputMode: 'message', messageField: 'message' }, kind: 'text' },
 ];
 
-async function timeNode(type: string, node: INodeType, parameters: IDataObject, input: IDataObject[], typeVersion = 1) {
+async function timeNode(type: string, node: INodeType, parameters: INodeParameters, input: IDataObject[], typeVersion = 1) {
 	const times: number[] = [];
 	for (let r = 0; r < RUNS + 1; r++) {
 		const res = await runNode({ type, nodeType: node, parameters, inputs: [input], typeVersion });

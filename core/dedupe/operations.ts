@@ -16,6 +16,8 @@ import { dedupeResultSchema, matchKeysResultSchema, matchResultSchema } from './
 export interface ContactOptions {
 	mapping: FieldMapping;
 	defaultCountry: CountryCode;
+	/** See ParseOptions.withoutIdentity: 'new' keeps anonymous contacts as new, never matched. */
+	withoutIdentity?: 'error' | 'new';
 }
 
 /** Record id as given, or "#<index>" when the record has none. */
@@ -46,6 +48,9 @@ export function keysOf(r: ContactRecord): MatchKeys {
 
 function parseReasons(r: ContactRecord): Reason[] {
 	const out: Reason[] = [];
+	if (r.anonymous) {
+		out.push(reason('no_identity', 'No usable name, phone, e-mail, messenger, INN, company, date of birth or address: kept as a new contact, never matched or merged'));
+	}
 	for (const bad of r.invalid) out.push(reason('value_unusable', `Ignored "${bad.field}": not a valid value`, bad.field));
 	for (const p of r.phones) {
 		if (p.kind === 'shared') out.push(reason('phone_switchboard', 'Toll-free or shared-cost number: identifies a company, not a person', p.e164));
@@ -88,7 +93,12 @@ export function parseCandidates(list: unknown[], options: ContactOptions): { rec
 	let skipped = 0;
 	for (const c of list) {
 		try {
-			records.push(parseContact(c, records.length, options));
+			const rec = parseContact(c, records.length, options);
+			if (rec.anonymous) {
+				skipped++;
+				continue;
+			}
+			records.push(rec);
 			json.push(c);
 		} catch {
 			skipped++;
@@ -109,6 +119,21 @@ export function matchContact(
 	options: MatchOptions,
 ): MatchResult {
 	const r = parseContact(json, index, options);
+	if (r.anonymous) {
+		// Nothing to match on: a new contact, never compared with anyone (no merge on empty values).
+		return matchResultSchema.parse({
+			operation: 'match',
+			decision: 'new',
+			matchId: null,
+			score: null,
+			evidence: [],
+			companyLink: null,
+			candidatesCompared: 0,
+			...(options.includeMatchedRecord ? { matchedRecord: null } : {}),
+			keys: keysOf(r),
+			reasons: parseReasons(r),
+		});
+	}
 	const sharedPhones = findSharedPhones([r, ...candidates.records], options.sharedPhoneMinNames);
 	let best: { c: Comparison; i: number; score: number; decision: 'new' | 'duplicate' | 'review' } | undefined;
 	let company: { c: Comparison; i: number } | undefined;

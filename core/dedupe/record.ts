@@ -37,6 +37,8 @@ export interface ContactRecord {
 	postcode?: string;
 	/** Values present but unusable (a phone of letters): field path → raw text. */
 	invalid: Array<{ field: string; value: string }>;
+	/** No usable identity at all (only when ParseOptions.withoutIdentity is 'new'): never compared, never merged. */
+	anonymous?: boolean;
 }
 
 export interface ParseOptions {
@@ -51,6 +53,12 @@ export interface ParseOptions {
 	nameCache?: Map<string, PersonName | null>;
 	/** compileMapping(mapping), computed once by the caller for a batch. */
 	compiled?: CompiledMapping;
+	/**
+	 * A contact with no usable identity (an anonymous chat message): 'error' (default here) throws an
+	 * InputError naming the field; 'new' returns it marked `anonymous`, to be treated as a new contact
+	 * that is never compared or merged with anyone.
+	 */
+	withoutIdentity?: 'error' | 'new';
 }
 
 /** A field mapping with its comma-separated paths split once (per batch, not per item). */
@@ -222,6 +230,10 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 	}
 
 	if (!hasIdentity(rec)) {
+		if (options.withoutIdentity === 'new') {
+			rec.anonymous = true;
+			return rec;
+		}
 		const bad = rec.invalid[0];
 		if (bad) {
 			throw new InputError(

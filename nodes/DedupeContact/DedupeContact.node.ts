@@ -36,7 +36,12 @@ export class DedupeContact implements INodeType {
 		const operation = this.getNodeParameter('operation', 0) as string;
 		const opts = readOptions(this);
 		const mapping: FieldMapping = resolveMapping(this.getNodeParameter('fieldMapping', 0, {}) as IDataObject);
-		const contactOptions = { mapping, defaultCountry: opts.defaultCountry as CountryCode, compiled: compileMapping(mapping) };
+		const contactOptions = {
+			mapping,
+			defaultCountry: opts.defaultCountry as CountryCode,
+			compiled: compileMapping(mapping),
+			withoutIdentity: opts.withoutIdentity,
+		};
 		const fieldError = (i: number, field: string, message: string) =>
 			new NodeOperationError(this.getNode(), `Item ${i}: ${message}`, {
 				itemIndex: i,

@@ -198,6 +198,25 @@ export const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Contacts Without Identity',
+				name: 'withoutIdentity',
+				type: 'options',
+				options: [
+					{
+						name: 'Keep as New Contact',
+						value: 'new',
+						description: 'An anonymous message (no name, phone, e-mail, messenger, INN or company) stays a lead: decision new, reason no_identity, never matched or merged',
+					},
+					{
+						name: 'Error',
+						value: 'error',
+						description: 'Stop, or send the item to the error output, naming the item and field',
+					},
+				],
+				default: 'new',
+				description: 'What to do with a contact that has nothing usable to match on',
+			},
+			{
 				displayName: 'Default Country',
 				name: 'defaultCountry',
 				type: 'string',

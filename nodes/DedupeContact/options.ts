@@ -14,6 +14,7 @@ export interface NodeOptions {
 	includeMatchedRecord: boolean;
 	primaryRecord: 'oldest' | 'newest' | 'first';
 	clusterSupport: boolean;
+	withoutIdentity: 'error' | 'new';
 }
 
 /** The Options collection with defaults applied and checked (a bad option stops the node with a clear error). */
@@ -40,5 +41,6 @@ export function readOptions(ctx: IExecuteFunctions): NodeOptions {
 		includeMatchedRecord: o.includeMatchedRecord !== false,
 		primaryRecord: primary,
 		clusterSupport: o.clusterSupport !== false,
+		withoutIdentity: o.withoutIdentity === 'error' ? 'error' : 'new',
 	};
 }

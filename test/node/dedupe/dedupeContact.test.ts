@@ -179,7 +179,7 @@ describe('Dedupe Contact through WorkflowExecute', () => {
 		const res = await runNode({
 			type: TYPE,
 			nodeType: node(),
-			parameters: { operation: 'matchKeys' },
+			parameters: { operation: 'matchKeys', options: { withoutIdentity: 'error' } },
 			inputs: [[{ name: 'Иван' }, { phone: 'позвоните мне' }]],
 		});
 		assert.match(res.error?.message ?? '', /Item 1: Field "phone"/);
@@ -189,7 +189,7 @@ describe('Dedupe Contact through WorkflowExecute', () => {
 		const res = await runNode({
 			type: TYPE,
 			nodeType: node(),
-			parameters: { operation: 'match', candidateSource: 'input' },
+			parameters: { operation: 'match', candidateSource: 'input', options: { withoutIdentity: 'error' } },
 			inputs: [
 				[{ phone: 'abc' }, { email: '' }, { name: 'Иван Петров', phone: ['+79123456789', { x: 1 }] }, { name: 'Пётр', phone: '' }],
 				[{ id: 'empty-1', phone: '', email: '' }, { id: 'p', name: 'Петя', phone: 'n/a' }],
@@ -224,19 +224,61 @@ describe('Dedupe Contact through WorkflowExecute', () => {
 		for (const e of res.outputs[3]) assert.match(String(e.json.error), /not an object|no usable identity/);
 	});
 
-	it('a 10,000-item batch with no usable field: every item to the error output, nothing merged, no crash', async () => {
+	it('default: an anonymous message (no identity) stays a new contact, flagged no_identity, never matched', async () => {
+		const res = await runNode({
+			type: TYPE,
+			nodeType: node(),
+			parameters: { operation: 'match', candidateSource: 'input' },
+			inputs: [
+				[{ text: 'ОПЕРАТОР ОПЕРАТОР' }, { phone: 'позвоните мне' }, { name: 'Иван Петров', phone: '8 912 345-67-89' }],
+				[{ id: 'anon', text: 'hi' }, { id: 'ivan', name: 'Петров Иван', phone: '+79123456789' }],
+			],
+		});
+		assert.equal(res.error, undefined);
+		const [newOut, dupOut, reviewOut] = res.outputs;
+		assert.deepEqual(newOut.map((i) => i.pairedItem), [{ item: 0 }, { item: 1 }]);
+		for (const item of newOut) {
+			const c = contactOf(item);
+			assert.equal(c.decision, 'new');
+			assert.equal(c.matchId, null);
+			assert.equal(c.candidatesCompared, 0);
+			assert.ok((c.reasons as IDataObject[]).some((r) => r.code === 'no_identity'));
+		}
+		assert.equal(reviewOut.length, 0);
+		assert.deepEqual(dupOut.map((i) => contactOf(i).matchId), ['ivan']);
+		// The anonymous candidate is skipped, never compared.
+		assert.ok((contactOf(dupOut[0]).reasons as IDataObject[]).some((r) => r.code === 'candidates_skipped'));
+	});
+
+	it('default: a 10,000-item batch with no usable field: every item unique and flagged, nothing merged, no crash', async () => {
+		const items = Array.from({ length: 10000 }, (_, i) => ({ note: `row ${i}`, phone: i % 2 ? '' : 'none' }));
+		const res = await runNode({ type: TYPE, nodeType: node(), parameters: { operation: 'deduplicate' }, inputs: [items] });
+		assert.equal(res.error, undefined);
+		assert.equal(res.outputs[0].length, 10000);
+		assert.equal(res.outputs[1].length + res.outputs[2].length, 0);
+		const clusters = new Set(res.outputs[0].map((i) => contactOf(i).clusterId));
+		assert.equal(clusters.size, 10000);
+		assert.ok(res.outputs[0].every((i) => (contactOf(i).reasons as IDataObject[]).some((r) => r.code === 'no_identity')));
+	});
+
+	it('with "Error": a 10,000-item batch with no usable field: every item to the error output, nothing merged, no crash', async () => {
 		const items = Array.from({ length: 10000 }, (_, i) => ({ note: `row ${i}`, phone: i % 2 ? '' : 'none' }));
 		const res = await runNode({
 			type: TYPE,
 			nodeType: node(),
-			parameters: { operation: 'deduplicate' },
+			parameters: { operation: 'deduplicate', options: { withoutIdentity: 'error' } },
 			inputs: [items],
 			onError: 'continueErrorOutput',
 		});
 		assert.equal(res.error, undefined);
 		assert.equal(res.outputs[0].length + res.outputs[1].length + res.outputs[2].length, 0);
 		assert.equal(res.outputs[3].length, 10000);
-		const stopped = await runNode({ type: TYPE, nodeType: node(), parameters: { operation: 'deduplicate' }, inputs: [items] });
+		const stopped = await runNode({
+			type: TYPE,
+			nodeType: node(),
+			parameters: { operation: 'deduplicate', options: { withoutIdentity: 'error' } },
+			inputs: [items],
+		});
 		assert.match(stopped.error?.message ?? '', /^Item 0: Field "phone"/);
 	});
 

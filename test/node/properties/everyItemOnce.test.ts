@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import fc from 'fast-check';
-import type { IDataObject, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 import type { ZodTypeAny } from 'zod';
 
 import { inquirySchema } from '../../../core/classify/schema';
@@ -28,11 +28,11 @@ interface Case {
 	name: string;
 	type: string;
 	node: () => INodeType;
-	parameters: IDataObject;
+	parameters: INodeParameters;
 	key: string;
 	schema: ZodTypeAny;
 	/** Arbitrary for one item: well-formed values mixed with arbitrary JSON in the fields the node reads. */
-	item: fc.Arbitrary<IDataObject>;
+	item: fc.Arbitrary<Record<string, unknown>>;
 }
 
 const anyJson = fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<unknown>;
@@ -143,7 +143,7 @@ describe('every node puts every item out exactly once, schema-valid or as an err
 						type: c.type,
 						nodeType: c.node(),
 						parameters: c.parameters,
-						inputs: [items],
+						inputs: [items as IDataObject[]],
 						onError: 'continueErrorOutput',
 					});
 					assert.equal(res.error, undefined, `node stopped: ${res.error?.message}`);
