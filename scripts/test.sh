@@ -13,7 +13,9 @@ bash scripts/system-deps.sh
 step "npm ci"
 if [ ! -f node_modules/.package-lock.json ] || ! cmp -s <(node -e 'process.stdout.write(JSON.stringify(require("./package-lock.json").packages[""]))') \
 	<(node -e 'try{process.stdout.write(JSON.stringify(require("./node_modules/.ir-installed.json")))}catch{}'); then
-	npm ci --no-audit --no-fund
+	# npm ci refuses the lock file on this registry mirror: it lacks some other-platform optional
+	# packages (@unrs/resolver-binding-android-*, ...), which npm install tolerates. Same pinned tree.
+	npm ci --no-audit --no-fund || npm install --no-audit --no-fund --no-save
 	node -e 'require("fs").writeFileSync("node_modules/.ir-installed.json",JSON.stringify(require("./package-lock.json").packages[""]))'
 fi
 
