@@ -8,7 +8,7 @@ export const reasonSchema = z
 	.object({
 		code: z.string().min(1),
 		detail: z.string().optional(),
-		evidence: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]).optional(),
+		evidence: z.union([z.number(), z.string(), z.boolean(), z.array(z.string())]).optional(),
 		weight: z.number().optional(),
 	})
 	.strict();
