@@ -567,7 +567,8 @@ function supportChat() {
 	]));
 	f.link(notify, replyHandoff);
 	const replyBot = f.add('Bot reply', 'n8n-nodes-base.set', 3.4, [1020, 120], setNode([
-		['output', "={{ $('Escalate to Human').first().json.escalation.customerReply ?? 'Thanks! How can I help you further?' }}", 'string'],
+		// Already handed over (escalate, no new handoff): the bot stays quiet until a person closes the chat.
+		['output', "={{ $('Escalate to Human').first().json.escalation.escalate ? '' : ($('Escalate to Human').first().json.escalation.customerReply ?? 'Thanks! How can I help you further?') }}", 'string'],
 		['handoff', "={{ $('Escalate to Human').first().json.escalation.escalate }}", 'boolean'],
 	]));
 	f.link(handoff, replyBot, 1);
