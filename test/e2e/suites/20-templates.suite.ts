@@ -139,6 +139,17 @@ export function register(ctx: E2EContext): void {
 			}
 		});
 
+		it('inbound router: an anonymous chat message (text only, no contact data) is answered and stored, not lost', async () => {
+			const before = (await rows('inquiry_router_leads')).length;
+			const r = await inbound({ channel: 'chat', text: 'Сколько стоит доставка в Пермь? Ответьте, пожалуйста' });
+			assert.equal(r.status, 200, await why('inbound-inquiry-router.json', r));
+			const body = r.body as { leadId?: number; status?: string; reasons?: Record<string, unknown[]> };
+			const after = await rows('inquiry_router_leads');
+			assert.equal(after.length, before + 1, `expected one more stored lead, answer ${r.text}`);
+			const reasons = JSON.stringify(body.reasons ?? after[after.length - 1].reasons);
+			assert.match(reasons, /no_identity/, 'the lead should say it has no contact identity');
+		});
+
 		it('inbound router: a tender lead reaches the senior specialist, is stored with its reasons and notified', async () => {
 			const r = await inbound({
 				channel: 'email',

@@ -442,7 +442,7 @@ function inbound() {
 		segment: `={{ ${src}.segment.segment }}`,
 		managerId: status === 'assigned' ? `={{ ${src}.assignment.managerId }}` : '',
 		status,
-		reasons: `={{ JSON.stringify({ inquiry: ${src}.inquiry.reasons, segment: ${src}.segment.reasons, assignment: ${src}.assignment.reasons }) }}`,
+		reasons: `={{ JSON.stringify({ inquiry: ${src}.inquiry.reasons, contact: ${src}.dedupe?.reasons ?? ${src}.contact?.reasons ?? [], segment: ${src}.segment.reasons, assignment: ${src}.assignment.reasons }) }}`,
 		receivedAt: `={{ ${src}.receivedAt }}`,
 		slaDueAt: `={{ ${src}.assignment.slaDueAt }}`,
 		attempts: status === 'assigned' ? '={{ 1 }}' : '={{ 0 }}',
