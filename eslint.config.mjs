@@ -18,6 +18,7 @@ export default [
 		files: ['test/**/*.ts'],
 		rules: {
 			'@typescript-eslint/no-non-null-assertion': 'off',
+			'@n8n/community-nodes/no-dangerous-functions': 'off',
 		},
 	},
 ];

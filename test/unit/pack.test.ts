@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 // Needs a built dist (npm test builds first). Checks what `npm pack` would publish.
@@ -12,7 +13,7 @@ describe('npm pack', () => {
 	const files = packed.files.map((f) => f.path);
 
 	it('contains every node and credential bundle with icons and codex files', () => {
-		const pkg = require('../../package.json') as { n8n: { nodes: string[]; credentials: string[] } };
+		const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } };
 		for (const rel of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) assert.ok(files.includes(rel), `${rel} missing`);
 		for (const rel of pkg.n8n.nodes) {
 			assert.ok(files.includes(rel.replace(/\.js$/, '.json')), `codex for ${rel} missing`);

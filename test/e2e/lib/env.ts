@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions -- test harness: starts n8n, npm pack and tar; never shipped in the package */
 /** Node 24 + n8n 2.41.1, provisioned (or reused from the cache) by scripts/n8n-env.sh. */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions -- test harness: starts n8n, npm pack and tar; never shipped in the package */
 /**
  * Start and stop a real `n8n start` bound to 127.0.0.1 on free ports, in its own process group,
  * with its log in a file. The process group is killed on stop(), on this process's exit and on

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions -- test harness: starts n8n, npm pack and tar; never shipped in the package */
 /**
  * Pack the repository with `npm pack` (dist must already be built) and install the tarball into an
  * n8n user folder the way n8n installs a community package: under `.n8n/nodes/node_modules/<name>`,

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions -- e2e test: runs `n8n import:workflow` as a user would; never shipped in the package */
 /**
  * Issue 8: the five templates of workflows/ in real n8n 2.41.1 with the packed package installed.
  * Tables are created through the public API, every template is imported (four through the public

@@ -8,7 +8,6 @@ import { describe, it } from 'node:test';
 const CLI = join(__dirname, '..', '..', '..', 'cli', 'inquiry-router.ts');
 
 function cli(args: string[], input: string) {
-	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- the test runs the CLI as a user would
 	const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'segment', ...args], { input, encoding: 'utf8' });
 	return { code: r.status, out: r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)), err: r.stderr };
 }
