@@ -203,10 +203,13 @@ export function matchesKey(token: Token, key: string, prefix: boolean): boolean 
 	for (const [form, isStem] of forms) {
 		if (!form) continue;
 		const t = isStem ? Math.min(tol, stemTol) : tol;
-		if (Math.abs(form.length - key.length) <= t && typoDistance(form, key) <= t) return true;
+		// Distance 0 means equality: skip the edit-distance call when no typo is allowed (same result).
+		if (t === 0 ? form === key : Math.abs(form.length - key.length) <= t && typoDistance(form, key) <= t) return true;
 		// Stem + ending: typos inside the stem only for keys of 7+ letters ("достав|ка" must not extend "доста").
 		const ptol = key.length >= 7 ? tol : 0;
 		if (!prefix || form.length <= key.length - ptol) continue;
+		// Without typo tolerance the stem must be the key itself (same result as the loop, no slicing).
+		if (ptol === 0 && !form.startsWith(key)) continue;
 		for (let cut = key.length - ptol; cut <= key.length + ptol && cut < form.length; cut++) {
 			const tail = form.slice(cut);
 			const ending = RUSSIAN_ENDING.test(tail) || CYRILLIC_ENDING.test(tail) || (key.length >= 7 && tail.length <= 3);
