@@ -12,12 +12,8 @@ import { performance } from 'node:perf_hooks';
 
 import { readJsonLinesFile } from '../cli/io';
 import { createClassifier } from '../core/classify';
-import { emit, median, type BenchRow } from './lib';
+import { emit, flagText as flag, median, type BenchRow } from './lib';
 
-const flag = (name: string, def: string) => {
-	const i = process.argv.indexOf(`--${name}`);
-	return i === -1 ? def : process.argv[i + 1];
-};
 const DATA = flag('data', '../shared/data/classify/dev.jsonl');
 const RUNS = Number(flag('runs', '3'));
 const THRESHOLD = Number(flag('threshold', '0.6'));

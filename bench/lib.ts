@@ -2,6 +2,8 @@
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
+import { parseArgs } from '../cli/io';
+
 export interface BenchRow {
 	/** What was measured, e.g. "Dedupe list, 100k contacts". */
 	name: string;
@@ -50,4 +52,16 @@ export function emit(bench: string, rows: BenchRow[]): void {
 		process.stderr.write(`${r.name}: ${round(r.value)} ${r.unit}${base}${r.note ? ` | ${r.note}` : ''}\n`);
 	}
 	process.stdout.write(`${JSON.stringify({ bench, machine: machine(), rows })}\n`);
+}
+
+const { flags } = parseArgs(process.argv.slice(2));
+
+/** A "--name value" flag of the benchmark's command line, or the default. */
+export function flagText(name: string, fallback: string): string {
+	const v = flags[name];
+	return typeof v === 'string' ? v : fallback;
+}
+
+export function flagNumber(name: string, fallback: number): number {
+	return Number(flagText(name, String(fallback)));
 }

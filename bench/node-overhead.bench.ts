@@ -17,12 +17,8 @@ import { EscalateToHuman } from '../nodes/EscalateToHuman/EscalateToHuman.node.j
 import { RouteToManager } from '../nodes/RouteToManager/RouteToManager.node.js';
 import { ScoreAbcSegment } from '../nodes/ScoreAbcSegment/ScoreAbcSegment.node.js';
 import { runNode } from '../test/helpers/workflowHarness';
-import { emit, median, type BenchRow } from './lib';
+import { emit, flagNumber as arg, median, type BenchRow } from './lib';
 
-const arg = (name: string, def: number) => {
-	const i = process.argv.indexOf(`--${name}`);
-	return i === -1 ? def : Number(process.argv[i + 1]);
-};
 const N = arg('items', 10_000);
 const RUNS = arg('runs', 5);
 

@@ -8,12 +8,7 @@ import { performance } from 'node:perf_hooks';
 
 import { Router, makeConfig, parseRoster, type Lead, type RouteConfig } from '../core/route';
 import { routeNaive } from '../core/route/naive';
-import { emit, median, round, type BenchRow } from './lib';
-
-function arg(name: string, fallback: number): number {
-	const i = process.argv.indexOf(`--${name}`);
-	return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
+import { emit, flagNumber as arg, median, round, type BenchRow } from './lib';
 
 /** Mulberry32: small seeded PRNG so every run routes the same data. */
 function rng(seed: number): () => number {

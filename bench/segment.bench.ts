@@ -8,12 +8,7 @@ import { resolveConfig } from '../core/segment/config';
 import { prepareClient, segmentPareto } from '../core/segment/pareto';
 import { segmentResultSchema } from '../core/segment/schema';
 import type { BenchRow } from './lib';
-import { emit, medianMs, round } from './lib';
-
-function arg(name: string, fallback: number): number {
-	const i = process.argv.indexOf(`--${name}`);
-	return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
+import { emit, flagNumber as arg, medianMs, round } from './lib';
 
 const N = arg('clients', 1_000_000);
 const RUNS = arg('runs', 5);
