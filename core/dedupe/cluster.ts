@@ -1,9 +1,10 @@
 import { blockingKeys } from './blocking';
-import type { Comparison } from './compare';
-import { compareContacts } from './compare';
+import type { CompareContext, Comparison } from './compare';
+import { EvidenceTally, tallyContacts } from './compare';
 import type { Thresholds } from './decide';
-import { decide } from './decide';
+import { decisionOf } from './decide';
 import type { ContactRecord } from './record';
+import { scoreOf } from './weights';
 
 export interface ClusterOptions {
 	thresholds: Thresholds;
@@ -46,7 +47,14 @@ export interface ClusterResult {
 	comparisons: number;
 }
 
-function candidatePairs(records: ContactRecord[], opts: Omit<ClusterOptions, 'thresholds'>): Array<[number, number]> {
+/** Candidate pairs, flat: pair k is (a[k], b[k]), a[k] < b[k], in the order they are compared. */
+interface PairList {
+	a: Int32Array;
+	b: Int32Array;
+	length: number;
+}
+
+function candidatePairs(records: ContactRecord[], opts: Omit<ClusterOptions, 'thresholds'>): PairList {
 	const n = records.length;
 	const keys = records.map((r) => blockingKeys(r));
 	const index = new Map<string, number[]>();
@@ -58,21 +66,34 @@ function candidatePairs(records: ContactRecord[], opts: Omit<ClusterOptions, 'th
 		}
 	}
 	// Oversized blocks (a common name, a switchboard): sorted neighbourhood instead of all pairs.
-	const neighbours: number[][] = Array.from({ length: n }, () => []);
-	const sortKeys = records.map((r) => sortKey(r));
+	const neighbours: Array<number[] | undefined> = new Array(n);
+	let sortKeys: string[] | undefined;
 	for (const block of index.values()) {
 		if (block.length <= opts.maxBlockSize) continue;
-		const sorted = [...block].sort((i, j) => (sortKeys[i] < sortKeys[j] ? -1 : sortKeys[i] > sortKeys[j] ? 1 : i - j));
+		const sk = (sortKeys ??= records.map((r) => sortKey(r)));
+		const sorted = [...block].sort((i, j) => (sk[i] < sk[j] ? -1 : sk[i] > sk[j] ? 1 : i - j));
 		for (let x = 0; x < sorted.length; x++) {
 			for (let y = x + 1; y < Math.min(sorted.length, x + 1 + opts.window); y++) {
 				const a = Math.min(sorted[x], sorted[y]);
-				neighbours[a].push(Math.max(sorted[x], sorted[y]));
+				(neighbours[a] ??= []).push(Math.max(sorted[x], sorted[y]));
 			}
 		}
 	}
 	// Each pair once: stamp[j] = i marks j as already paired with i.
 	const stamp = new Int32Array(n).fill(-1);
-	const pairs: Array<[number, number]> = [];
+	const pairs: PairList = { a: new Int32Array(Math.max(16, n)), b: new Int32Array(Math.max(16, n)), length: 0 };
+	const add = (i: number, j: number) => {
+		if (pairs.length === pairs.a.length) {
+			const a = new Int32Array(pairs.a.length * 2);
+			const b = new Int32Array(pairs.a.length * 2);
+			a.set(pairs.a);
+			b.set(pairs.b);
+			pairs.a = a;
+			pairs.b = b;
+		}
+		pairs.a[pairs.length] = i;
+		pairs.b[pairs.length++] = j;
+	};
 	for (let i = 0; i < n; i++) {
 		for (const k of keys[i]) {
 			const block = index.get(k)!;
@@ -80,13 +101,13 @@ function candidatePairs(records: ContactRecord[], opts: Omit<ClusterOptions, 'th
 			for (const j of block) {
 				if (j <= i || stamp[j] === i) continue;
 				stamp[j] = i;
-				pairs.push([i, j]);
+				add(i, j);
 			}
 		}
-		for (const j of neighbours[i]) {
+		for (const j of neighbours[i] ?? []) {
 			if (stamp[j] === i) continue;
 			stamp[j] = i;
-			pairs.push([i, j]);
+			add(i, j);
 		}
 	}
 	return pairs;
@@ -166,15 +187,23 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 	const reviewEdges: Array<{ a: number; b: number; score: number; comparison: Comparison }> = [];
 	const review: Array<Link | undefined> = new Array(n);
 	const companyLink: Array<Link | undefined> = new Array(n);
-	for (const [a, b] of pairs) {
-		const c = compareContacts(records[a], records[b], { sharedPhones, nameFrequencies });
-		const { decision, score } = decide(c, options.thresholds);
+	// One tally for every pair: the Comparison (with its evidence) is built only for the pairs kept.
+	const ctx: CompareContext = { sharedPhones, nameFrequencies, wordCache: new Map() };
+	const tally = new EvidenceTally();
+	for (let k = 0; k < pairs.length; k++) {
+		const a = pairs.a[k];
+		const b = pairs.b[k];
+		tallyContacts(records[a], records[b], ctx, tally);
+		const score = scoreOf(tally.weight);
+		const decision = decisionOf(score, tally.conflict, tally.corroborated, options.thresholds);
+		if (decision === 'new' && tally.companyVia === undefined) continue;
+		const c = tally.comparison();
 		if (decision === 'duplicate') dupEdges.push({ a, b, score, comparison: c });
 		else if (decision === 'review') {
 			reviewEdges.push({ a, b, score, comparison: c });
 			if (!review[a] || review[a]!.score < score) review[a] = { other: b, score, comparison: c };
 			if (!review[b] || review[b]!.score < score) review[b] = { other: a, score, comparison: c };
-		} else if (c.companyLink) {
+		} else {
 			if (!companyLink[a]) companyLink[a] = { other: b, score, comparison: c };
 			if (!companyLink[b]) companyLink[b] = { other: a, score, comparison: c };
 		}
@@ -225,9 +254,9 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 		if (!support.size) break;
 		// How many pairs were compared between those cluster pairs (only those).
 		const pairCount = new Map<number, number>();
-		for (const [a, b] of pairs) {
-			const ra = find(a);
-			const rb = find(b);
+		for (let p = 0; p < pairs.length; p++) {
+			const ra = find(pairs.a[p]);
+			const rb = find(pairs.b[p]);
 			if (ra === rb) continue;
 			const k = key(ra, rb);
 			if (support.has(k)) pairCount.set(k, (pairCount.get(k) ?? 0) + 1);

@@ -54,18 +54,31 @@ export interface CompareContext {
 	nameFrequencies?: NameFrequencies;
 	/** Phones used by several different people in the batch (switchboards), E.164. */
 	sharedPhones?: ReadonlySet<string>;
+	/**
+	 * Optional memo of word comparisons for one batch (created by the caller, dropped after it):
+	 * the same first names, surnames and cities meet in thousands of pairs, so each pair of words
+	 * is scored once. Results are the same with or without it.
+	 */
+	wordCache?: WordCache;
 }
+
+export type WordOutcome = 'equal' | 'similar' | 'different';
+
+/** wordOutcome(a, b) by a, then b. */
+export type WordCache = Map<string, Map<string, WordOutcome>>;
+
+const VOWELS = /[aeiouy]/g;
 
 /** Consonant outline: first letter kept, later vowels dropped ("alan", "allen", "alen" → "aln"). */
 function consonants(word: string): string {
-	return word.charAt(0) + word.slice(1).replace(/[aeiouy]/g, '');
+	return word.charAt(0) + word.slice(1).replace(VOWELS, '');
 }
 
 /**
  * equal: same skeleton; similar: one is a prefix of the other (4+ letters), Jaro-Winkler ≥ 0.92,
  * one edit apart (4+ letters), or the same consonant outline (3+ consonants); different otherwise.
  */
-export function wordOutcome(a: string, b: string): 'equal' | 'similar' | 'different' {
+export function wordOutcome(a: string, b: string): WordOutcome {
 	if (a === b) return 'equal';
 	const min = Math.min(a.length, b.length);
 	if (min >= 3 && (a.startsWith(b) || b.startsWith(a))) return 'similar';
@@ -76,59 +89,200 @@ export function wordOutcome(a: string, b: string): 'equal' | 'similar' | 'differ
 	return 'different';
 }
 
+/** wordOutcome through the batch's memo, when there is one. */
+function wordOutcomeIn(a: string, b: string, cache: WordCache | undefined): WordOutcome {
+	if (a === b) return 'equal';
+	if (!cache) return wordOutcome(a, b);
+	let row = cache.get(a);
+	if (!row) cache.set(a, (row = new Map()));
+	let o = row.get(b);
+	if (o === undefined) row.set(b, (o = wordOutcome(a, b)));
+	return o;
+}
+
+/**
+ * The evidence of one comparison as it is gathered: weights are summed in the order they are
+ * added (the order of Comparison.evidence), and the Evidence objects are built only when asked
+ * for. Clustering scores every candidate pair with one reused tally and builds the Comparison only
+ * for the pairs it keeps (duplicate, review or company links): most pairs in a name block are
+ * plainly different people, and their evidence would be garbage at once.
+ */
+export class EvidenceTally {
+	/** Number of evidence entries. */
+	n = 0;
+	/** Sum of their weights, in order. */
+	sum = 0;
+	corroborated = false;
+	conflict = false;
+	companyVia: 'phone' | 'inn' | 'email' | 'company' | undefined = undefined;
+	companyValue = '';
+	private readonly fields: string[] = [];
+	private readonly outcomes: Outcome[] = [];
+	private readonly weights: number[] = [];
+	private readonly values: Array<string | undefined> = [];
+	private readonly others: Array<string | undefined> = [];
+
+	reset(): void {
+		this.n = 0;
+		this.sum = 0;
+		this.corroborated = false;
+		this.conflict = false;
+		this.companyVia = undefined;
+		this.companyValue = '';
+	}
+
+	/** One evidence entry; `value` and `other` are left out of the Evidence when undefined. */
+	add(field: string, outcome: Outcome, weight: number, value?: string, other?: string): void {
+		const i = this.n++;
+		this.fields[i] = field;
+		this.outcomes[i] = outcome;
+		this.weights[i] = weight;
+		this.values[i] = value;
+		this.others[i] = other;
+		this.sum += weight;
+	}
+
+	/** The first company link found wins. */
+	link(via: 'phone' | 'inn' | 'email' | 'company', value: string): void {
+		if (this.companyVia !== undefined) return;
+		this.companyVia = via;
+		this.companyValue = value;
+	}
+
+	/** Sum of evidence weights in bits, rounded to 0.01 (Comparison.weight). */
+	get weight(): number {
+		return Math.round(this.sum * 100) / 100;
+	}
+
+	evidence(): Evidence[] {
+		const out: Evidence[] = new Array(this.n);
+		for (let i = 0; i < this.n; i++) {
+			const e: Evidence = { field: this.fields[i], outcome: this.outcomes[i], weight: this.weights[i] };
+			const value = this.values[i];
+			if (value !== undefined) e.value = value;
+			const other = this.others[i];
+			if (other !== undefined) e.other = other;
+			out[i] = e;
+		}
+		return out;
+	}
+
+	comparison(): Comparison {
+		const result: Comparison = { weight: this.weight, evidence: this.evidence(), corroborated: this.corroborated, conflict: this.conflict };
+		// A company link is reported only when the two are not the same person.
+		if (this.companyVia !== undefined) result.companyLink = { via: this.companyVia, value: this.companyValue };
+		return result;
+	}
+}
+
+/** One name part of one reading (straight or swapped), before it becomes evidence. */
+interface NamePart {
+	present: boolean;
+	outcome: Outcome;
+	weight: number;
+	value: string | undefined;
+	other: string | undefined;
+}
+
+const namePart = (): NamePart => ({ present: false, outcome: 'equal', weight: 0, value: undefined, other: undefined });
+// Scratch parts reused by every comparison (never held across calls).
+const STRAIGHT_FIRST = namePart();
+const STRAIGHT_LAST = namePart();
+const SWAPPED_FIRST = namePart();
+const SWAPPED_LAST = namePart();
+
+function setPart(p: NamePart, outcome: Outcome, weight: number, value: string, other: string | undefined): void {
+	p.present = true;
+	p.outcome = outcome;
+	p.weight = weight;
+	p.value = value;
+	p.other = other;
+}
+
 function firstPart(
+	out: NamePart,
 	a: PersonName,
 	aFirst: string | undefined,
 	bFirst: string | undefined,
 	bName: PersonName,
-	tf?: NameFrequencies,
-): Evidence | undefined {
+	tf: NameFrequencies | undefined,
+	cache: WordCache | undefined,
+): void {
+	out.present = false;
 	if (aFirst && bFirst) {
-		const o = wordOutcome(aFirst, bFirst);
+		const o = wordOutcomeIn(aFirst, bFirst, cache);
 		const weight = o === 'equal' ? tfWeight(W.firstEqual, aFirst, tf) : o === 'similar' ? W.firstSimilar : W.firstDifferent;
-		return { field: 'firstName', outcome: o, weight, value: aFirst, ...(o !== 'equal' ? { other: bFirst } : {}) };
+		setPart(out, o, weight, aFirst, o !== 'equal' ? bFirst : undefined);
+		return;
 	}
 	const ai = aFirst ? aFirst[0] : a.firstInitial;
 	const bi = bFirst ? bFirst[0] : bName.firstInitial;
 	if (ai && bi) {
-		return ai === bi
-			? { field: 'firstName', outcome: 'initial', weight: W.firstInitial, value: ai }
-			: { field: 'firstName', outcome: 'different', weight: W.firstDifferent / 2, value: ai, other: bi };
+		if (ai === bi) setPart(out, 'initial', W.firstInitial, ai, undefined);
+		else setPart(out, 'different', W.firstDifferent / 2, ai, bi);
 	}
-	return undefined;
 }
 
-function lastPart(aLast: string | undefined, bLast: string | undefined, tf?: NameFrequencies): Evidence | undefined {
-	if (!aLast || !bLast) return undefined;
-	const o = wordOutcome(aLast, bLast);
+function lastPart(out: NamePart, aLast: string | undefined, bLast: string | undefined, tf: NameFrequencies | undefined, cache: WordCache | undefined): void {
+	out.present = false;
+	if (!aLast || !bLast) return;
+	const o = wordOutcomeIn(aLast, bLast, cache);
 	const weight = o === 'equal' ? tfWeight(W.lastEqual, aLast, tf) : o === 'similar' ? W.lastSimilar : W.lastDifferent;
-	return { field: 'lastName', outcome: o, weight, value: aLast, ...(o !== 'equal' ? { other: bLast } : {}) };
+	setPart(out, o, weight, aLast, o !== 'equal' ? bLast : undefined);
+}
+
+/** Sum of a reading's weights, first name then last name (as Evidence[].reduce would add them). */
+function readingSum(first: NamePart, last: NamePart): number {
+	let s = 0;
+	if (first.present) s += first.weight;
+	if (last.present) s += last.weight;
+	return s;
+}
+
+function addPart(t: EvidenceTally, field: 'firstName' | 'lastName', p: NamePart): void {
+	if (p.present) t.add(field, p.outcome, p.weight, p.value, p.other);
+}
+
+/**
+ * Names in both word orders; the better reading wins (order swaps are common in forms). Adds the
+ * name evidence to the tally; returns true when the chosen reading has a first-name or last-name
+ * conflict.
+ */
+function addNames(a: PersonName, b: PersonName, tf: NameFrequencies | undefined, cache: WordCache | undefined, t: EvidenceTally): boolean {
+	firstPart(STRAIGHT_FIRST, a, a.first, b.first, b, tf, cache);
+	lastPart(STRAIGHT_LAST, a.last, b.last, tf, cache);
+	let first = STRAIGHT_FIRST;
+	let last = STRAIGHT_LAST;
+	let swapPenalty: number | undefined;
+	if (a.first !== b.first) {
+		firstPart(SWAPPED_FIRST, a, a.first, b.last, b, tf, cache);
+		lastPart(SWAPPED_LAST, a.last, b.first, tf, cache);
+		if (SWAPPED_FIRST.present || SWAPPED_LAST.present) {
+			const penalty = a.orderUnknown || b.orderUnknown ? 0 : W.swappedOrder;
+			if (readingSum(SWAPPED_FIRST, SWAPPED_LAST) + penalty > readingSum(STRAIGHT_FIRST, STRAIGHT_LAST)) {
+				first = SWAPPED_FIRST;
+				last = SWAPPED_LAST;
+				swapPenalty = penalty;
+			}
+		}
+	}
+	addPart(t, 'firstName', first);
+	addPart(t, 'lastName', last);
+	if (swapPenalty !== undefined) t.add('nameOrder', 'different', swapPenalty);
+	if (a.middle && b.middle) {
+		const o = wordOutcomeIn(a.middle, b.middle, cache);
+		const weight = o === 'equal' ? W.middleEqual : o === 'similar' ? W.middleSimilar : W.middleDifferent;
+		t.add('middleName', o, weight, a.middle, o !== 'equal' ? b.middle : undefined);
+	}
+	// A conflict: the names disagree on the first or the last name (not on order or patronymic).
+	return (first.present && first.outcome === 'different') || (last.present && last.outcome === 'different');
 }
 
 /** Names in both word orders; the better reading wins (order swaps are common in forms). */
 export function compareNames(a: PersonName, b: PersonName, tf?: NameFrequencies): Evidence[] {
-	const straight = [firstPart(a, a.first, b.first, b, tf), lastPart(a.last, b.last, tf)].filter(Boolean) as Evidence[];
-	let best = straight;
-	const swapped = [
-		firstPart(a, a.first, b.last, b, tf),
-		lastPart(a.last, b.first, tf),
-	].filter(Boolean) as Evidence[];
-	if (swapped.length && a.first !== b.first) {
-		const penalty = a.orderUnknown || b.orderUnknown ? 0 : W.swappedOrder;
-		const sum = (e: Evidence[]) => e.reduce((s, x) => s + x.weight, 0);
-		if (sum(swapped) + penalty > sum(straight)) best = [...swapped, { field: 'nameOrder', outcome: 'different', weight: penalty }];
-	}
-	if (a.middle && b.middle) {
-		const o = wordOutcome(a.middle, b.middle);
-		const weight = o === 'equal' ? W.middleEqual : o === 'similar' ? W.middleSimilar : W.middleDifferent;
-		best.push({ field: 'middleName', outcome: o, weight, value: a.middle, ...(o !== 'equal' ? { other: b.middle } : {}) });
-	}
-	return best;
-}
-
-/** True when the names agree or cannot be told apart (no first-name or last-name conflict). */
-function namesConflict(names: Evidence[]): boolean {
-	return names.some((e) => e.outcome === 'different' && (e.field === 'firstName' || e.field === 'lastName'));
+	const t = new EvidenceTally();
+	addNames(a, b, tf, undefined, t);
+	return t.evidence();
 }
 
 function dobOutcome(a: string, b: string): 'equal' | 'similar' | 'year' | 'different' {
@@ -159,7 +313,9 @@ function transposed(a: string, b: string): boolean {
 	return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
-function textOutcome(a: string, b: string): 'equal' | 'similar' | 'different' {
+const DIGIT = /\d/;
+
+function textOutcome(a: string, b: string, cache: WordCache | undefined): 'equal' | 'similar' | 'different' {
 	if (a === b) return 'equal';
 	const ca = a.replace(/ /g, '');
 	const cb = b.replace(/ /g, '');
@@ -171,7 +327,7 @@ function textOutcome(a: string, b: string): 'equal' | 'similar' | 'different' {
 	const tb = b.split(' ');
 	let common = 0;
 	for (const x of ta) {
-		const hit = tb.some((y) => x === y || (!/\d/.test(x) && x.length >= 4 && y.length >= 4 && wordOutcome(x, y) !== 'different'));
+		const hit = tb.some((y) => x === y || (!DIGIT.test(x) && x.length >= 4 && y.length >= 4 && wordOutcomeIn(x, y, cache) !== 'different'));
 		if (hit) common++;
 	}
 	return common / Math.max(ta.length, tb.length) >= 0.6 ? 'similar' : 'different';
@@ -194,142 +350,145 @@ function intersect(a: readonly string[], b: readonly string[]): string | undefin
  * shared by people with different names is a company link, not a person match.
  */
 export function compareContacts(a: ContactRecord, b: ContactRecord, ctx: CompareContext = {}): Comparison {
-	const evidence: Evidence[] = [];
-	let corroborated = false;
-	let conflict = false;
-	let companyLink: Comparison['companyLink'];
+	const t = new EvidenceTally();
+	tallyContacts(a, b, ctx, t);
+	return t.comparison();
+}
 
-	const names = a.name && b.name ? compareNames(a.name, b.name, ctx.nameFrequencies) : [];
-	const nameConflict = namesConflict(names);
-	evidence.push(...names);
+/** The kind of phone `e164` in a list (the last entry wins, as a Map built from the list would). */
+function phoneKindIn(phones: ContactRecord['phones'], e164: string): ContactRecord['phones'][number]['kind'] | undefined {
+	for (let i = phones.length - 1; i >= 0; i--) if (phones[i].e164 === e164) return phones[i].kind;
+	return undefined;
+}
+
+/** Similar e-mails: a typo of one address, or a look-alike login on the same company domain. */
+function emailsSimilar(x: string, y: string): boolean {
+	// Canonical addresses hold exactly one "@".
+	const xAt = x.indexOf('@');
+	const yAt = y.indexOf('@');
+	const xl = x.slice(0, xAt);
+	const xd = x.slice(xAt + 1);
+	const yl = y.slice(0, yAt);
+	const yd = y.slice(yAt + 1);
+	// Typos, not look-alikes: on free-mail domains many people share a name-based login
+	// (ivan.petrov5@ vs ivan.petrov23@), so only one edit counts there.
+	const free = FREE_MAIL.has(xd);
+	const typo = free ? xl.length >= 6 && xd === yd && levenshtein(xl, yl) <= 1 : x.length >= 10 && levenshtein(x, y) <= 2;
+	const alike = !free && xd === yd && xl.length >= 4 && jaroWinkler(xl, yl) >= 0.9;
+	return typo || alike;
+}
+
+/**
+ * compareContacts into a tally (reset first): the same evidence in the same order, without
+ * building objects until the caller asks for the Comparison.
+ */
+export function tallyContacts(a: ContactRecord, b: ContactRecord, ctx: CompareContext, t: EvidenceTally): void {
+	t.reset();
+	const nameConflict = a.name && b.name ? addNames(a.name, b.name, ctx.nameFrequencies, ctx.wordCache, t) : false;
 
 	// E-mail
 	const email = intersect(a.emails, b.emails);
 	if (email) {
-		evidence.push({ field: 'email', outcome: 'equal', weight: W.emailEqual, value: email });
-		corroborated = true;
+		t.add('email', 'equal', W.emailEqual, email);
+		t.corroborated = true;
 	} else if (a.emails.length && b.emails.length) {
-		let similar: Evidence | undefined;
-		for (const x of a.emails)
-			for (const y of b.emails) {
-				const [xl, xd] = x.split('@');
-				const [yl, yd] = y.split('@');
-				// Typos, not look-alikes: on free-mail domains many people share a name-based login
-				// (ivan.petrov5@ vs ivan.petrov23@), so only one edit counts there.
-				const free = FREE_MAIL.has(xd);
-				const typo = free ? xl.length >= 6 && xd === yd && levenshtein(xl, yl) <= 1 : x.length >= 10 && levenshtein(x, y) <= 2;
-				const alike = !free && xd === yd && xl.length >= 4 && jaroWinkler(xl, yl) >= 0.9;
-				if (!similar && (typo || alike)) {
-					similar = { field: 'email', outcome: 'similar', weight: W.emailSimilar, value: x, other: y };
+		let similar = false;
+		for (let i = 0; i < a.emails.length && !similar; i++) {
+			for (let j = 0; j < b.emails.length; j++) {
+				if (emailsSimilar(a.emails[i], b.emails[j])) {
+					t.add('email', 'similar', W.emailSimilar, a.emails[i], b.emails[j]);
+					similar = true;
+					break;
 				}
 			}
-		evidence.push(similar ?? { field: 'email', outcome: 'different', weight: W.emailDifferent, value: a.emails[0], other: b.emails[0] });
-		if (similar) corroborated = true;
+		}
+		if (similar) t.corroborated = true;
+		else t.add('email', 'different', W.emailDifferent, a.emails[0], b.emails[0]);
 	}
 	const role = intersect(a.roleEmails, b.roleEmails);
 	if (role) {
-		evidence.push({ field: 'email', outcome: 'shared', weight: W.roleEmailEqual, value: role });
-		companyLink ??= { via: 'email', value: role };
+		t.add('email', 'shared', W.roleEmailEqual, role);
+		t.link('email', role);
 	}
 
-	// Phones (WhatsApp numbers included)
-	const bPhones = new Map(b.phones.map((p) => [p.e164, p.kind]));
-	let phoneEv: Evidence | undefined;
+	// Phones (WhatsApp numbers included): the strongest shared phone.
+	let phoneOutcome: 'equal' | 'shared' | undefined;
+	let phoneWeight = 0;
+	let phoneValue = '';
 	for (const p of a.phones) {
-		const other = bPhones.get(p.e164);
+		const other = phoneKindIn(b.phones, p.e164);
 		if (!other) continue;
 		const shared = p.kind === 'shared' || other === 'shared' || ctx.sharedPhones?.has(p.e164) || nameConflict;
-		const ev: Evidence = shared
-			? { field: 'phone', outcome: 'shared', weight: W.sharedPhone, value: p.e164 }
-			: {
-					field: 'phone',
-					outcome: 'equal',
-					weight: p.kind === 'mobile' && other === 'mobile' ? W.mobileEqual : W.landlineEqual,
-					value: p.e164,
-				};
-		if (!phoneEv || ev.weight > phoneEv.weight) phoneEv = ev;
+		const weight = shared ? W.sharedPhone : p.kind === 'mobile' && other === 'mobile' ? W.mobileEqual : W.landlineEqual;
+		if (phoneOutcome === undefined || weight > phoneWeight) {
+			phoneOutcome = shared ? 'shared' : 'equal';
+			phoneWeight = weight;
+			phoneValue = p.e164;
+		}
 	}
-	if (phoneEv) {
-		evidence.push(phoneEv);
-		if (phoneEv.outcome === 'equal') corroborated = true;
-		else companyLink ??= { via: 'phone', value: phoneEv.value! };
+	if (phoneOutcome) {
+		t.add('phone', phoneOutcome, phoneWeight, phoneValue);
+		if (phoneOutcome === 'equal') t.corroborated = true;
+		else t.link('phone', phoneValue);
 	} else {
 		const aMobile = a.phones.find((p) => p.kind === 'mobile');
-		const bMobile = b.phones.find((p) => p.kind === 'mobile');
-		if (aMobile && bMobile) {
-			evidence.push({ field: 'phone', outcome: 'different', weight: W.mobileDifferent, value: aMobile.e164, other: bMobile.e164 });
-		}
+		const bMobile = aMobile && b.phones.find((p) => p.kind === 'mobile');
+		if (aMobile && bMobile) t.add('phone', 'different', W.mobileDifferent, aMobile.e164, bMobile.e164);
 	}
 
 	// Telegram
 	if (a.telegram.length && b.telegram.length) {
-		const t = intersect(a.telegram, b.telegram);
-		if (t) {
-			evidence.push({ field: 'telegram', outcome: 'equal', weight: W.telegramEqual, value: t });
-			corroborated = true;
-		} else evidence.push({ field: 'telegram', outcome: 'different', weight: W.telegramDifferent, value: a.telegram[0], other: b.telegram[0] });
+		const tg = intersect(a.telegram, b.telegram);
+		if (tg) {
+			t.add('telegram', 'equal', W.telegramEqual, tg);
+			t.corroborated = true;
+		} else t.add('telegram', 'different', W.telegramDifferent, a.telegram[0], b.telegram[0]);
 	}
 
 	// INN / OGRN
 	if (a.personInn && b.personInn) {
 		if (a.personInn === b.personInn) {
-			evidence.push({ field: 'inn', outcome: 'equal', weight: W.personInnEqual, value: a.personInn });
-			corroborated = true;
+			t.add('inn', 'equal', W.personInnEqual, a.personInn);
+			t.corroborated = true;
 		} else {
-			evidence.push({ field: 'inn', outcome: 'different', weight: W.personInnDifferent, value: a.personInn, other: b.personInn });
-			conflict = true;
+			t.add('inn', 'different', W.personInnDifferent, a.personInn, b.personInn);
+			t.conflict = true;
 		}
 	}
 	if (a.orgInn && a.orgInn === b.orgInn) {
-		evidence.push({ field: 'inn', outcome: 'shared', weight: W.orgInnEqual, value: a.orgInn });
-		companyLink ??= { via: 'inn', value: a.orgInn };
+		t.add('inn', 'shared', W.orgInnEqual, a.orgInn);
+		t.link('inn', a.orgInn);
 	} else if (a.ogrn && a.ogrn === b.ogrn) {
-		evidence.push({ field: 'ogrn', outcome: 'shared', weight: W.orgInnEqual, value: a.ogrn });
-		companyLink ??= { via: 'inn', value: a.ogrn };
+		t.add('ogrn', 'shared', W.orgInnEqual, a.ogrn);
+		t.link('inn', a.ogrn);
 	}
 	if (a.company && a.company === b.company) {
-		evidence.push({ field: 'company', outcome: 'shared', weight: W.companyEqual, value: a.company });
-		companyLink ??= { via: 'company', value: a.company };
+		t.add('company', 'shared', W.companyEqual, a.company);
+		t.link('company', a.company);
 	}
 
 	// Date of birth
 	if (a.dob && b.dob) {
 		const d = dobOutcome(a.dob, b.dob);
 		const o = d === 'year' ? 'different' : d;
-		evidence.push({
-			field: 'dob',
-			outcome: o,
-			weight: d === 'equal' ? W.dobEqual : d === 'similar' ? W.dobNear : d === 'year' ? W.dobSameYear : W.dobDifferent,
-			value: a.dob,
-			...(o !== 'equal' ? { other: b.dob } : {}),
-		});
-		if (o !== 'different') corroborated = true;
+		const weight = d === 'equal' ? W.dobEqual : d === 'similar' ? W.dobNear : d === 'year' ? W.dobSameYear : W.dobDifferent;
+		t.add('dob', o, weight, a.dob, o !== 'equal' ? b.dob : undefined);
+		if (o !== 'different') t.corroborated = true;
 	}
 	// Address, postcode, city
 	if (a.address && b.address) {
-		const o = textOutcome(a.address, b.address);
-		evidence.push({ field: 'address', outcome: o, weight: o === 'equal' ? W.addressEqual : o === 'similar' ? W.addressSimilar : W.addressDifferent });
-		if (o !== 'different') corroborated = true;
+		const o = textOutcome(a.address, b.address, ctx.wordCache);
+		t.add('address', o, o === 'equal' ? W.addressEqual : o === 'similar' ? W.addressSimilar : W.addressDifferent);
+		if (o !== 'different') t.corroborated = true;
 	}
 	if (a.postcode && b.postcode) {
 		const o = a.postcode === b.postcode ? 'equal' : levenshtein(a.postcode, b.postcode) <= 1 || transposed(a.postcode, b.postcode) ? 'similar' : 'different';
-		evidence.push({
-			field: 'postcode',
-			outcome: o,
-			weight: o === 'equal' ? W.postcodeEqual : o === 'similar' ? W.postcodeSimilar : W.postcodeDifferent,
-			value: a.postcode,
-			...(o !== 'equal' ? { other: b.postcode } : {}),
-		});
-		if (o === 'equal') corroborated = true;
+		const weight = o === 'equal' ? W.postcodeEqual : o === 'similar' ? W.postcodeSimilar : W.postcodeDifferent;
+		t.add('postcode', o, weight, a.postcode, o !== 'equal' ? b.postcode : undefined);
+		if (o === 'equal') t.corroborated = true;
 	}
 	if (a.city && b.city) {
-		const o = wordOutcome(a.city, b.city);
-		evidence.push({ field: 'city', outcome: o, weight: o === 'equal' ? W.cityEqual : o === 'similar' ? W.citySimilar : W.cityDifferent });
+		const o = wordOutcomeIn(a.city, b.city, ctx.wordCache);
+		t.add('city', o, o === 'equal' ? W.cityEqual : o === 'similar' ? W.citySimilar : W.cityDifferent);
 	}
-
-	const weight = Math.round(evidence.reduce((s, e) => s + e.weight, 0) * 100) / 100;
-	const result: Comparison = { weight, evidence, corroborated, conflict };
-	// A company link is reported only when the two are not the same person.
-	if (companyLink) result.companyLink = companyLink;
-	return result;
 }

@@ -17,8 +17,13 @@ export interface Thresholds {
  */
 export function decide(c: Comparison, t: Thresholds): { decision: Decision; score: number } {
 	const score = scoreOf(c.weight);
-	if (c.conflict) return { decision: 'new', score };
-	if (score >= t.duplicate && c.corroborated) return { decision: 'duplicate', score };
-	if (score >= t.review) return { decision: 'review', score };
-	return { decision: 'new', score };
+	return { decision: decisionOf(score, c.conflict, c.corroborated, t), score };
+}
+
+/** decide() on the parts of a comparison (score = scoreOf(weight)), without building it. */
+export function decisionOf(score: number, conflict: boolean, corroborated: boolean, t: Thresholds): Decision {
+	if (conflict) return 'new';
+	if (score >= t.duplicate && corroborated) return 'duplicate';
+	if (score >= t.review) return 'review';
+	return 'new';
 }
