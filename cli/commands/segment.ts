@@ -2,8 +2,7 @@ import { createReadStream } from 'node:fs';
 
 import { isInputError } from '../../core/shared/errors';
 import { isPlainObject } from '../../core/shared/values';
-import type { ParetoClient } from '../../core/segment/pareto';
-import { prepareClient, segmentPareto } from '../../core/segment/pareto';
+import { ParetoBatch, analysePareto } from '../../core/segment/pareto';
 import { resolveConfig } from '../../core/segment/config';
 import { compileRules, scoreLead } from '../../core/segment/scoring';
 import { UsageError, parseArgs, readConfig, readJsonLines, writeJsonLine } from '../io';
@@ -76,14 +75,14 @@ export const segment: Command = {
 		// Pareto: a batch decision. Each line is read alone (a bad one fails alone), then all are segmented.
 		const pareto = config.pareto!;
 		const rows: Array<Record<string, unknown> | undefined> = [];
-		const clients: ParetoClient[] = [];
+		const batch = new ParetoBatch(pareto);
 		const errors = new Map<number, unknown>();
 		let line = 0;
 		for await (const row of readJsonLines(input)) {
 			line++;
 			try {
 				if (!isPlainObject(row)) throw new Error('a line must be a JSON object');
-				clients.push(prepareClient(row, pareto));
+				batch.add(row);
 				rows.push(row);
 			} catch (error) {
 				if (!keepGoing) return fail(line, row, error) ? 0 : 1;
@@ -91,14 +90,15 @@ export const segment: Command = {
 				rows.push(undefined);
 			}
 		}
-		const results = segmentPareto(clients, pareto);
+		// Results are built one at a time as they are written, not held all at once.
+		const outcome = analysePareto(batch, pareto);
 		let k = 0;
 		for (let i = 0; i < rows.length; i++) {
 			const row = rows[i];
 			if (row === undefined) {
 				const e = errors.get(i + 1) as { row: unknown; error: unknown };
 				fail(i + 1, e.row, e.error);
-			} else writeJsonLine({ ...row, [key]: results[k++] });
+			} else writeJsonLine({ ...row, [key]: outcome.result(k++) });
 		}
 		return 0;
 	},

@@ -10,8 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { isInputError } from '../../core/shared/errors';
 import type { SegmentConfig } from '../../core/segment/config';
 import { resolveConfig } from '../../core/segment/config';
-import type { ParetoClient } from '../../core/segment/pareto';
-import { prepareClient, segmentPareto } from '../../core/segment/pareto';
+import { ParetoBatch, analysePareto } from '../../core/segment/pareto';
 import type { CompiledRule } from '../../core/segment/scoring';
 import { compileRules, scoreLead } from '../../core/segment/scoring';
 import { runBatch, runPerItem } from '../shared/itemLoop';
@@ -69,27 +68,28 @@ export class ScoreAbcSegment implements INodeType {
 			// A batch decision: thresholds, XYZ, hysteresis and roll-up come from the first item's parameters.
 			const pareto = config.pareto;
 			const fieldName = valueFromExpression ? 'value' : pareto.valueField;
-			type Parsed = { json: IDataObject; client: ParetoClient };
-			return runBatch<Parsed>(
+			// Each item is read into the batch on its own (a bad one fails alone, before it is stored).
+			const batch = new ParetoBatch(pareto);
+			return runBatch<IDataObject>(
 				this,
 				{ outputs },
-				(item, i) => ({
-					json: item.json,
-					client: prepareClient(
+				(item, i) => {
+					batch.add(
 						item.json,
-						pareto,
 						valueFromExpression ? { raw: this.getNodeParameter('value', i, ''), field: 'value' } : undefined,
-					),
-				}),
-				(parsed) =>
-					segmentPareto(
-						parsed.map((p) => p.client),
-						pareto,
-						fieldName,
-					).map((result, k) => ({
-						data: { ...parsed[k].json, [key]: result as unknown as IDataObject },
-						output: outputIndex(result.segment, perSegment),
-					})),
+					);
+					return item.json;
+				},
+				(parsed) => {
+					const outcome = analysePareto(batch, pareto, fieldName);
+					return parsed.map((json, k) => {
+						const result = outcome.result(k);
+						return {
+							data: { ...json, [key]: result as unknown as IDataObject },
+							output: outputIndex(result.segment, perSegment),
+						};
+					});
+				},
 			);
 		}
 
