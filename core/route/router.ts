@@ -5,7 +5,7 @@ import { describeClock, isWithinHours, localClock } from './hours';
 import type { Lead } from './lead';
 import type { Manager } from './roster';
 import type { Assignment, Candidate, SkipCode } from './schema';
-import { assignmentSchema } from './schema';
+import { checkAssignment } from './check';
 import { segmentCovered } from './values';
 
 /**
@@ -47,8 +47,12 @@ interface Profile {
 	order: Int32Array;
 	/** Boundaries of equal-rank tiers in `order` (last = order.length). */
 	tierStarts: Int32Array;
-	/** Skip details of the static codes, filled on first use (they are the same for every lead of the profile). */
-	details: Array<string | undefined>;
+	/**
+	 * Skipped-manager entries of the static codes, built on first use: they are the same for every lead
+	 * of the profile, so leads share one frozen object (an unassigned lead lists every manager; with
+	 * 500 managers, building them afresh was most of the time and garbage of a 10,000-lead batch).
+	 */
+	details: Array<Candidate | undefined>;
 }
 
 export interface RouteResult {
@@ -213,7 +217,7 @@ export class Router {
 			elig: Int32Array.from(elig),
 			order: Int32Array.from(order),
 			tierStarts: Int32Array.from(tierStarts),
-			details: new Array<string | undefined>(n),
+			details: new Array<Candidate | undefined>(n),
 		};
 		this.profiles.set(key, p);
 		return p;
@@ -290,10 +294,13 @@ export class Router {
 		}
 	}
 
-	/** Skip detail, cached per profile for the codes that do not change within the batch. */
-	private detailOf(p: Profile, i: number, code: SkipCode, lead: Lead): string {
-		if (code === 'at_capacity' || code === 'no_skill_match') return this.skipDetail(i, code, lead);
-		return (p.details[i] ??= this.skipDetail(i, code, lead));
+	/** A skipped manager's entry; shared (frozen) per profile for the codes that do not change within the batch. */
+	private skippedEntry(p: Profile, i: number, code: SkipCode, lead: Lead): Candidate {
+		const m = this.managers[i];
+		if (code === 'at_capacity' || code === 'no_skill_match') {
+			return { managerId: m.id, name: m.name, outcome: code, detail: this.skipDetail(i, code, lead) };
+		}
+		return (p.details[i] ??= Object.freeze({ managerId: m.id, name: m.name, outcome: code, detail: this.skipDetail(i, code, lead) }));
 	}
 
 	/** Routes one lead and records the assignment (load, share count, recency) for the rest of the batch. */
@@ -427,11 +434,8 @@ export class Router {
 			}
 			if (cfg.fallbackOwnerId) reasons.push(reason('fallback_owner', `assigned to the fallback owner ${cfg.fallbackOwnerId}`, cfg.fallbackOwnerId));
 			if (cfg.fallbackQueue) reasons.push(reason('fallback_queue', `put in the queue "${cfg.fallbackQueue}"`, cfg.fallbackQueue));
-			const candidates: Candidate[] = [];
-			for (let i = 0; i < n; i++) {
-				const c = SKIP_ORDER[skip[i]];
-				candidates.push({ managerId: ms[i].id, name: ms[i].name, outcome: c, detail: this.detailOf(p, i, c, lead) });
-			}
+			const candidates: Candidate[] = new Array(n);
+			for (let i = 0; i < n; i++) candidates[i] = this.skippedEntry(p, i, SKIP_ORDER[skip[i]], lead);
 			const assignment: Assignment = {
 				status: 'unassigned',
 				managerId: cfg.fallbackOwnerId,
@@ -445,7 +449,7 @@ export class Router {
 				candidates,
 				...base,
 			};
-			return { assignment: cfg.validate ? assignmentSchema.parse(assignment) : assignment, output: 1 };
+			return { assignment: cfg.validate ? checkAssignment(assignment) : assignment, output: 1 };
 		}
 
 		// Why the chosen one: the rule that separated it from the runner-up, then supporting facts.
@@ -491,8 +495,7 @@ export class Router {
 		}
 		for (let i = 0; i < n && candidates.length < limit; i++) {
 			if (skip[i] < 0) continue;
-			const c = SKIP_ORDER[skip[i]];
-			candidates.push({ managerId: ms[i].id, name: ms[i].name, outcome: c, detail: this.detailOf(p, i, c, lead) });
+			candidates.push(this.skippedEntry(p, i, SKIP_ORDER[skip[i]], lead));
 		}
 
 		// Record the assignment for the rest of the batch.
@@ -519,6 +522,6 @@ export class Router {
 			candidates,
 			...base,
 		};
-		return { assignment: cfg.validate ? assignmentSchema.parse(assignment) : assignment, output: 0 };
+		return { assignment: cfg.validate ? checkAssignment(assignment) : assignment, output: 0 };
 	}
 }
