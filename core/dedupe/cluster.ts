@@ -1,6 +1,6 @@
 import { blockingKeys } from './blocking';
 import type { CompareContext, Comparison } from './compare';
-import { EvidenceTally, tallyContacts } from './compare';
+import { EvidenceTally, matchView, tallyContacts } from './compare';
 import type { Thresholds } from './decide';
 import { decisionOf } from './decide';
 import type { ContactRecord } from './record';
@@ -190,10 +190,11 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 	// One tally for every pair: the Comparison (with its evidence) is built only for the pairs kept.
 	const ctx: CompareContext = { sharedPhones, nameFrequencies, wordCache: new Map() };
 	const tally = new EvidenceTally();
+	const views = records.map((r) => matchView(r));
 	for (let k = 0; k < pairs.length; k++) {
 		const a = pairs.a[k];
 		const b = pairs.b[k];
-		tallyContacts(records[a], records[b], ctx, tally);
+		tallyContacts(views[a], views[b], ctx, tally);
 		const score = scoreOf(tally.weight);
 		const decision = decisionOf(score, tally.conflict, tally.corroborated, options.thresholds);
 		if (decision === 'new' && tally.companyVia === undefined) continue;

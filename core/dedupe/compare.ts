@@ -62,6 +62,58 @@ export interface CompareContext {
 	wordCache?: WordCache;
 }
 
+/** The parts of a name a comparison reads, every key present (see MatchView). */
+export interface NameView {
+	first: string | undefined;
+	firstInitial: string | undefined;
+	last: string | undefined;
+	middle: string | undefined;
+	orderUnknown: boolean;
+}
+
+/**
+ * The fields of a contact a comparison reads, in one fixed shape with every key present. Parsed
+ * records differ in which optional fields they have (and so in their hidden classes); reading them
+ * through views keeps the property reads of the comparison monomorphic.
+ */
+export interface MatchView {
+	name: NameView | undefined;
+	emails: readonly string[];
+	roleEmails: readonly string[];
+	phones: ContactRecord['phones'];
+	telegram: readonly string[];
+	personInn: string | undefined;
+	orgInn: string | undefined;
+	ogrn: string | undefined;
+	company: string | undefined;
+	dob: string | undefined;
+	address: string | undefined;
+	postcode: string | undefined;
+	city: string | undefined;
+}
+
+export function nameView(n: PersonName): NameView {
+	return { first: n.first, firstInitial: n.firstInitial, last: n.last, middle: n.middle, orderUnknown: n.orderUnknown };
+}
+
+export function matchView(r: ContactRecord): MatchView {
+	return {
+		name: r.name ? nameView(r.name) : undefined,
+		emails: r.emails,
+		roleEmails: r.roleEmails,
+		phones: r.phones,
+		telegram: r.telegram,
+		personInn: r.personInn,
+		orgInn: r.orgInn,
+		ogrn: r.ogrn,
+		company: r.company,
+		dob: r.dob,
+		address: r.address,
+		postcode: r.postcode,
+		city: r.city,
+	};
+}
+
 export type WordOutcome = 'equal' | 'similar' | 'different';
 
 /** wordOutcome(a, b) by a, then b. */
@@ -201,10 +253,10 @@ function setPart(p: NamePart, outcome: Outcome, weight: number, value: string, o
 
 function firstPart(
 	out: NamePart,
-	a: PersonName,
+	a: NameView,
 	aFirst: string | undefined,
 	bFirst: string | undefined,
-	bName: PersonName,
+	bName: NameView,
 	tf: NameFrequencies | undefined,
 	cache: WordCache | undefined,
 ): void {
@@ -248,7 +300,7 @@ function addPart(t: EvidenceTally, field: 'firstName' | 'lastName', p: NamePart)
  * name evidence to the tally; returns true when the chosen reading has a first-name or last-name
  * conflict.
  */
-function addNames(a: PersonName, b: PersonName, tf: NameFrequencies | undefined, cache: WordCache | undefined, t: EvidenceTally): boolean {
+function addNames(a: NameView, b: NameView, tf: NameFrequencies | undefined, cache: WordCache | undefined, t: EvidenceTally): boolean {
 	firstPart(STRAIGHT_FIRST, a, a.first, b.first, b, tf, cache);
 	lastPart(STRAIGHT_LAST, a.last, b.last, tf, cache);
 	let first = STRAIGHT_FIRST;
@@ -281,7 +333,7 @@ function addNames(a: PersonName, b: PersonName, tf: NameFrequencies | undefined,
 /** Names in both word orders; the better reading wins (order swaps are common in forms). */
 export function compareNames(a: PersonName, b: PersonName, tf?: NameFrequencies): Evidence[] {
 	const t = new EvidenceTally();
-	addNames(a, b, tf, undefined, t);
+	addNames(nameView(a), nameView(b), tf, undefined, t);
 	return t.evidence();
 }
 
@@ -351,7 +403,7 @@ function intersect(a: readonly string[], b: readonly string[]): string | undefin
  */
 export function compareContacts(a: ContactRecord, b: ContactRecord, ctx: CompareContext = {}): Comparison {
 	const t = new EvidenceTally();
-	tallyContacts(a, b, ctx, t);
+	tallyContacts(matchView(a), matchView(b), ctx, t);
 	return t.comparison();
 }
 
@@ -379,10 +431,10 @@ function emailsSimilar(x: string, y: string): boolean {
 }
 
 /**
- * compareContacts into a tally (reset first): the same evidence in the same order, without
- * building objects until the caller asks for the Comparison.
+ * compareContacts on views (matchView), into a tally (reset first): the same evidence in the same
+ * order, without building objects until the caller asks for the Comparison.
  */
-export function tallyContacts(a: ContactRecord, b: ContactRecord, ctx: CompareContext, t: EvidenceTally): void {
+export function tallyContacts(a: MatchView, b: MatchView, ctx: CompareContext, t: EvidenceTally): void {
 	t.reset();
 	const nameConflict = a.name && b.name ? addNames(a.name, b.name, ctx.nameFrequencies, ctx.wordCache, t) : false;
 

@@ -104,18 +104,44 @@ function texts(json: Record<string, unknown>, mapping: CompiledMapping, field: C
 		if (typeof v === 'string') {
 			if (v.trim()) values.push(v.trim());
 		} else if (typeof v === 'number' && Number.isFinite(v)) values.push(String(v));
-		else {
-			throw new InputError(
-				found.path,
-				`Field "${found.path}" must be text (or a list of texts), got ${Array.isArray(v) ? 'array' : typeof v}`,
-			);
-		}
+		else throw notText(found.path, v);
 	}
 	return values.length ? { path: found.path, values } : undefined;
 }
 
+function notText(path: string, v: unknown): InputError {
+	return new InputError(path, `Field "${path}" must be text (or a list of texts), got ${Array.isArray(v) ? 'array' : typeof v}`);
+}
+
+/**
+ * texts(json, mapping, field)?.values[0] without building the list: the same path is chosen, the
+ * same values are errors, and the first text value is returned.
+ */
 function first(json: Record<string, unknown>, mapping: CompiledMapping, field: ContactField): string | undefined {
-	return texts(json, mapping, field)?.values[0];
+	for (const { path, parts } of mapping[field]) {
+		const value = read(json, parts);
+		if (value === undefined || value === null) continue;
+		if (typeof value === 'string') {
+			const t = value.trim();
+			if (t === '') continue;
+			return t;
+		}
+		if (!Array.isArray(value)) {
+			if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+			throw notText(path, value);
+		}
+		if (value.length === 0) continue;
+		let out: string | undefined;
+		for (const v of value) {
+			if (v === undefined || v === null) continue;
+			if (typeof v === 'string') {
+				if (out === undefined && v.trim()) out = v.trim();
+			} else if (typeof v === 'number' && Number.isFinite(v)) out ??= String(v);
+			else throw notText(path, v);
+		}
+		return out;
+	}
+	return undefined;
 }
 
 const IDENTITY_FIELDS: ContactField[] = ['name', 'firstName', 'lastName', 'phone', 'email', 'telegram', 'whatsapp', 'inn', 'ogrn', 'company', 'dob', 'address'];

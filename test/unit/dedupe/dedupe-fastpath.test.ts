@@ -1,0 +1,126 @@
+/**
+ * The dedupe hot path's shortcuts agree with the plain definitions they replace (property tests):
+ * reading a field's first text value without building the list, and comparing through views and a
+ * reused tally instead of building every Comparison.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import fc from 'fast-check';
+
+import { compareContacts, EvidenceTally, matchView, tallyContacts } from '../../../core/dedupe/compare';
+import type { WordCache } from '../../../core/dedupe/compare';
+import { DEFAULT_FIELD_MAPPING } from '../../../core/dedupe/fields';
+import { parseContact } from '../../../core/dedupe/record';
+import type { ContactRecord } from '../../../core/dedupe/record';
+import { InputError } from '../../../core/shared/errors';
+import { referenceCompareContacts } from './dedupe-reference-compare';
+
+/** The definition of a field's first value: the first path with a value, all of its list checked. */
+function referenceFirst(json: Record<string, unknown>, paths: string[]): string | undefined {
+	const found = paths
+		.map((path) => ({ path, value: json[path] }))
+		.find(
+			({ value }) =>
+				!(value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0)),
+		);
+	if (!found) return undefined;
+	const values: string[] = [];
+	for (const v of Array.isArray(found.value) ? found.value : [found.value]) {
+		if (v === undefined || v === null) continue;
+		if (typeof v === 'string') {
+			if (v.trim()) values.push(v.trim());
+		} else if (typeof v === 'number' && Number.isFinite(v)) values.push(String(v));
+		else throw new InputError(found.path, `Field "${found.path}" must be text (or a list of texts), got ${Array.isArray(v) ? 'array' : typeof v}`);
+	}
+	return values[0];
+}
+
+const scalar = fc.oneof(
+	fc.constantFrom('', ' ', '  x ', 'abc', '\t7\n', 'Иван'),
+	fc.string({ maxLength: 6 }),
+	fc.double(),
+	fc.integer(),
+	fc.constantFrom(null, undefined, true, false, Number.NaN, Number.POSITIVE_INFINITY),
+	fc.constant({ a: 1 }),
+);
+const fieldValue = fc.oneof(scalar, fc.array(fc.oneof(scalar, fc.array(scalar, { maxLength: 2 })), { maxLength: 4 }));
+
+describe('dedupe fast path: reading fields', () => {
+	it('the first text value of a field is the definition’s (same path, same errors)', () => {
+		const mapping = { ...DEFAULT_FIELD_MAPPING, id: 'id,altId' };
+		fc.assert(
+			fc.property(fieldValue, fieldValue, (id, altId) => {
+				const json: Record<string, unknown> = { name: 'Иван Петров' };
+				if (id !== undefined) json.id = id;
+				if (altId !== undefined) json.altId = altId;
+				let expected: string | undefined;
+				let expectedError: string | undefined;
+				try {
+					expected = referenceFirst(json, ['id', 'altId']);
+				} catch (error) {
+					expectedError = (error as Error).message;
+				}
+				let got: ContactRecord | undefined;
+				let gotError: string | undefined;
+				try {
+					got = parseContact(json, 0, { mapping, defaultCountry: 'RU' });
+				} catch (error) {
+					gotError = (error as Error).message;
+				}
+				assert.equal(gotError, expectedError);
+				if (!expectedError) assert.equal(got?.id, expected);
+			}),
+			{ numRuns: 3000 },
+		);
+	});
+});
+
+const contact = fc.record(
+	{
+		name: fc.constantFrom('Иван Петров', 'Petrov Ivan', 'Петров И.', 'Ivan', 'Саша Петрова', 'Aleksandr Petrov', 'PETROV IVAN IVANOVICH', 'Ivanov Petr'),
+		firstName: fc.constantFrom('Иван', 'Ivan', 'Ivna', 'Мария'),
+		lastName: fc.constantFrom('Петров', 'Petrov', 'Petorv', 'Сидорова'),
+		middleName: fc.constantFrom('Иванович', 'Petrovich'),
+		email: fc.constantFrom('ivan.petrov@gmail.com', 'ivanpetrov+x@gmail.com', 'ivan.petrov1@gmail.com', 'info@acme.ru', 'i.petrov@acme.ru', 'ipetrov@acme.ru'),
+		phone: fc.constantFrom('+7 912 345-67-89', '89123456789', '+7 495 123-45-67', '8 800 555 35 35', '+79120000000'),
+		whatsapp: fc.constantFrom('+79123456789', '+79990001122'),
+		telegram: fc.constantFrom('@ivan_p', 'https://t.me/ivan_p', '@other'),
+		inn: fc.constantFrom('7707083893', '500100732259', '773370857141'),
+		company: fc.constantFrom('ООО Ромашка', 'Romashka LLC', 'Acme'),
+		dob: fc.constantFrom('1980-05-17', '17.05.1980', '1980-17-05', '1981-05-17', '1980-05-18'),
+		address: fc.constantFrom('ул. Ленина 5', 'Lenina ul 5', 'пр. Мира 10'),
+		city: fc.constantFrom('Москва', 'Moskva', 'Казань'),
+		postcode: fc.constantFrom('101000', '101001', '110100'),
+	},
+	{ requiredKeys: [] },
+);
+
+describe('dedupe fast path: comparing', () => {
+	it('compareContacts, and a reused tally on views with a word memo, give the reference Comparison', () => {
+		const opts = { mapping: DEFAULT_FIELD_MAPPING, defaultCountry: 'RU' as const };
+		const tally = new EvidenceTally();
+		const wordCache: WordCache = new Map();
+		const sharedPhones = new Set(['+74951234567']);
+		const nameFrequencies = { counts: new Map([['ivan', 40], ['petrov', 3]]), total: 500 };
+		fc.assert(
+			fc.property(contact, contact, fc.boolean(), (x, y, withContext) => {
+				let a: ContactRecord;
+				let b: ContactRecord;
+				try {
+					a = parseContact({ id: 'a', ...x }, 0, opts);
+					b = parseContact({ id: 'b', ...y }, 1, opts);
+				} catch {
+					return; // no identity at all: never compared
+				}
+				const ctx = withContext ? { sharedPhones, nameFrequencies } : {};
+				const expected = referenceCompareContacts(a, b, ctx);
+				assert.deepStrictEqual(compareContacts(a, b, ctx), expected);
+				tallyContacts(matchView(a), matchView(b), { ...ctx, wordCache }, tally);
+				assert.deepStrictEqual(tally.comparison(), expected);
+				assert.equal(tally.weight, expected.weight);
+			}),
+			{ numRuns: 3000 },
+		);
+	});
+});

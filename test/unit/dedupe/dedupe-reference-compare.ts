@@ -1,0 +1,298 @@
+/**
+ * The comparison as first written (core/dedupe/compare.ts before the hot path was tuned), kept as
+ * the specification the tuned code is tested against: same evidence, same order, same weights.
+ */
+import jaroWinkler from 'jaro-winkler';
+import { distance as levenshtein } from 'fastest-levenshtein';
+
+import type { Comparison, CompareContext, Evidence, NameFrequencies } from '../../../core/dedupe/compare';
+import { TF_MIN_BATCH } from '../../../core/dedupe/compare';
+import type { ContactRecord } from '../../../core/dedupe/record';
+import { WEIGHTS as W } from '../../../core/dedupe/weights';
+import type { PersonName } from '../../../core/text/names';
+
+/** Weight of agreeing on `value`: log2(0.95 / frequency), kept within [base - 3, base + 2]. */
+function tfWeight(base: number, value: string | undefined, tf?: NameFrequencies): number {
+	if (!tf || !value || tf.total < TF_MIN_BATCH) return base;
+	const count = tf.counts.get(value) ?? 1;
+	const w = Math.log2(0.95 / (count / tf.total));
+	return Math.round(Math.min(base + 2, Math.max(base - 3, w)) * 100) / 100;
+}
+
+/** Consonant outline: first letter kept, later vowels dropped ("alan", "allen", "alen" → "aln"). */
+function consonants(word: string): string {
+	return word.charAt(0) + word.slice(1).replace(/[aeiouy]/g, '');
+}
+
+/**
+ * equal: same skeleton; similar: one is a prefix of the other (4+ letters), Jaro-Winkler ≥ 0.92,
+ * one edit apart (4+ letters), or the same consonant outline (3+ consonants); different otherwise.
+ */
+function wordOutcome(a: string, b: string): 'equal' | 'similar' | 'different' {
+	if (a === b) return 'equal';
+	const min = Math.min(a.length, b.length);
+	if (min >= 3 && (a.startsWith(b) || b.startsWith(a))) return 'similar';
+	if (jaroWinkler(a, b) >= 0.92) return 'similar';
+	if (min >= 4 && levenshtein(a, b) <= 1) return 'similar';
+	const ca = consonants(a);
+	if (ca.length >= 3 && ca === consonants(b)) return 'similar';
+	return 'different';
+}
+
+function firstPart(
+	a: PersonName,
+	aFirst: string | undefined,
+	bFirst: string | undefined,
+	bName: PersonName,
+	tf?: NameFrequencies,
+): Evidence | undefined {
+	if (aFirst && bFirst) {
+		const o = wordOutcome(aFirst, bFirst);
+		const weight = o === 'equal' ? tfWeight(W.firstEqual, aFirst, tf) : o === 'similar' ? W.firstSimilar : W.firstDifferent;
+		return { field: 'firstName', outcome: o, weight, value: aFirst, ...(o !== 'equal' ? { other: bFirst } : {}) };
+	}
+	const ai = aFirst ? aFirst[0] : a.firstInitial;
+	const bi = bFirst ? bFirst[0] : bName.firstInitial;
+	if (ai && bi) {
+		return ai === bi
+			? { field: 'firstName', outcome: 'initial', weight: W.firstInitial, value: ai }
+			: { field: 'firstName', outcome: 'different', weight: W.firstDifferent / 2, value: ai, other: bi };
+	}
+	return undefined;
+}
+
+function lastPart(aLast: string | undefined, bLast: string | undefined, tf?: NameFrequencies): Evidence | undefined {
+	if (!aLast || !bLast) return undefined;
+	const o = wordOutcome(aLast, bLast);
+	const weight = o === 'equal' ? tfWeight(W.lastEqual, aLast, tf) : o === 'similar' ? W.lastSimilar : W.lastDifferent;
+	return { field: 'lastName', outcome: o, weight, value: aLast, ...(o !== 'equal' ? { other: bLast } : {}) };
+}
+
+/** Names in both word orders; the better reading wins (order swaps are common in forms). */
+function compareNames(a: PersonName, b: PersonName, tf?: NameFrequencies): Evidence[] {
+	const straight = [firstPart(a, a.first, b.first, b, tf), lastPart(a.last, b.last, tf)].filter(Boolean) as Evidence[];
+	let best = straight;
+	const swapped = [
+		firstPart(a, a.first, b.last, b, tf),
+		lastPart(a.last, b.first, tf),
+	].filter(Boolean) as Evidence[];
+	if (swapped.length && a.first !== b.first) {
+		const penalty = a.orderUnknown || b.orderUnknown ? 0 : W.swappedOrder;
+		const sum = (e: Evidence[]) => e.reduce((s, x) => s + x.weight, 0);
+		if (sum(swapped) + penalty > sum(straight)) best = [...swapped, { field: 'nameOrder', outcome: 'different', weight: penalty }];
+	}
+	if (a.middle && b.middle) {
+		const o = wordOutcome(a.middle, b.middle);
+		const weight = o === 'equal' ? W.middleEqual : o === 'similar' ? W.middleSimilar : W.middleDifferent;
+		best.push({ field: 'middleName', outcome: o, weight, value: a.middle, ...(o !== 'equal' ? { other: b.middle } : {}) });
+	}
+	return best;
+}
+
+/** True when the names agree or cannot be told apart (no first-name or last-name conflict). */
+function namesConflict(names: Evidence[]): boolean {
+	return names.some((e) => e.outcome === 'different' && (e.field === 'firstName' || e.field === 'lastName'));
+}
+
+function dobOutcome(a: string, b: string): 'equal' | 'similar' | 'year' | 'different' {
+	if (a === b) return 'equal';
+	if (a.length === 8 && b.length === 8) {
+		// Day and month swapped (US/EU order), one mistyped digit, or two adjacent digits transposed.
+		if (a.slice(0, 4) === b.slice(0, 4) && a.slice(4, 6) === b.slice(6, 8) && a.slice(6, 8) === b.slice(4, 6)) return 'similar';
+		let diff = 0;
+		const pos: number[] = [];
+		for (let i = 0; i < 8; i++) {
+			if (a[i] !== b[i]) {
+				pos.push(i);
+				diff++;
+			}
+		}
+		if (diff === 1) return 'similar';
+		if (diff === 2 && pos[1] === pos[0] + 1 && a[pos[0]] === b[pos[1]] && a[pos[1]] === b[pos[0]]) return 'similar';
+		if (a.slice(0, 4) === b.slice(0, 4)) return 'year';
+	}
+	return 'different';
+}
+
+/** Same length, exactly two adjacent characters swapped ("2193" / "2139"). */
+function transposed(a: string, b: string): boolean {
+	if (a.length !== b.length) return false;
+	let i = 0;
+	while (i < a.length && a[i] === b[i]) i++;
+	return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+function textOutcome(a: string, b: string): 'equal' | 'similar' | 'different' {
+	if (a === b) return 'equal';
+	const ca = a.replace(/ /g, '');
+	const cb = b.replace(/ /g, '');
+	if (ca === cb) return 'equal';
+	const maxLen = Math.max(ca.length, cb.length);
+	if (levenshtein(ca, cb) / maxLen <= 0.2) return 'similar';
+	// Token overlap with typo-tolerant tokens (numbers must be equal).
+	const ta = a.split(' ');
+	const tb = b.split(' ');
+	let common = 0;
+	for (const x of ta) {
+		const hit = tb.some((y) => x === y || (!/\d/.test(x) && x.length >= 4 && y.length >= 4 && wordOutcome(x, y) !== 'different'));
+		if (hit) common++;
+	}
+	return common / Math.max(ta.length, tb.length) >= 0.6 ? 'similar' : 'different';
+}
+
+/** Public mailbox providers: the domain says nothing about the person. */
+const FREE_MAIL = new Set([
+	'gmail.com', 'yandex.ru', 'mail.ru', 'bk.ru', 'inbox.ru', 'list.ru', 'internet.ru', 'rambler.ru', 'outlook.com',
+	'yahoo.com', 'icloud.com', 'proton.me', 'aol.com', 'gmx.de', 'gmx.com', 'ukr.net', 'qq.com', '163.com',
+]);
+
+function intersect(a: readonly string[], b: readonly string[]): string | undefined {
+	for (const x of a) if (b.includes(x)) return x;
+	return undefined;
+}
+
+/**
+ * Compares two contacts field by field. Conservative: a shared switchboard or landline, an
+ * organisation INN, a role mailbox or a company name only link the two to one company; a phone
+ * shared by people with different names is a company link, not a person match.
+ */
+export function referenceCompareContacts(a: ContactRecord, b: ContactRecord, ctx: CompareContext = {}): Comparison {
+	const evidence: Evidence[] = [];
+	let corroborated = false;
+	let conflict = false;
+	let companyLink: Comparison['companyLink'];
+
+	const names = a.name && b.name ? compareNames(a.name, b.name, ctx.nameFrequencies) : [];
+	const nameConflict = namesConflict(names);
+	evidence.push(...names);
+
+	// E-mail
+	const email = intersect(a.emails, b.emails);
+	if (email) {
+		evidence.push({ field: 'email', outcome: 'equal', weight: W.emailEqual, value: email });
+		corroborated = true;
+	} else if (a.emails.length && b.emails.length) {
+		let similar: Evidence | undefined;
+		for (const x of a.emails)
+			for (const y of b.emails) {
+				const [xl, xd] = x.split('@');
+				const [yl, yd] = y.split('@');
+				// Typos, not look-alikes: on free-mail domains many people share a name-based login
+				// (ivan.petrov5@ vs ivan.petrov23@), so only one edit counts there.
+				const free = FREE_MAIL.has(xd);
+				const typo = free ? xl.length >= 6 && xd === yd && levenshtein(xl, yl) <= 1 : x.length >= 10 && levenshtein(x, y) <= 2;
+				const alike = !free && xd === yd && xl.length >= 4 && jaroWinkler(xl, yl) >= 0.9;
+				if (!similar && (typo || alike)) {
+					similar = { field: 'email', outcome: 'similar', weight: W.emailSimilar, value: x, other: y };
+				}
+			}
+		evidence.push(similar ?? { field: 'email', outcome: 'different', weight: W.emailDifferent, value: a.emails[0], other: b.emails[0] });
+		if (similar) corroborated = true;
+	}
+	const role = intersect(a.roleEmails, b.roleEmails);
+	if (role) {
+		evidence.push({ field: 'email', outcome: 'shared', weight: W.roleEmailEqual, value: role });
+		companyLink ??= { via: 'email', value: role };
+	}
+
+	// Phones (WhatsApp numbers included)
+	const bPhones = new Map(b.phones.map((p) => [p.e164, p.kind]));
+	let phoneEv: Evidence | undefined;
+	for (const p of a.phones) {
+		const other = bPhones.get(p.e164);
+		if (!other) continue;
+		const shared = p.kind === 'shared' || other === 'shared' || ctx.sharedPhones?.has(p.e164) || nameConflict;
+		const ev: Evidence = shared
+			? { field: 'phone', outcome: 'shared', weight: W.sharedPhone, value: p.e164 }
+			: {
+					field: 'phone',
+					outcome: 'equal',
+					weight: p.kind === 'mobile' && other === 'mobile' ? W.mobileEqual : W.landlineEqual,
+					value: p.e164,
+				};
+		if (!phoneEv || ev.weight > phoneEv.weight) phoneEv = ev;
+	}
+	if (phoneEv) {
+		evidence.push(phoneEv);
+		if (phoneEv.outcome === 'equal') corroborated = true;
+		else companyLink ??= { via: 'phone', value: phoneEv.value! };
+	} else {
+		const aMobile = a.phones.find((p) => p.kind === 'mobile');
+		const bMobile = b.phones.find((p) => p.kind === 'mobile');
+		if (aMobile && bMobile) {
+			evidence.push({ field: 'phone', outcome: 'different', weight: W.mobileDifferent, value: aMobile.e164, other: bMobile.e164 });
+		}
+	}
+
+	// Telegram
+	if (a.telegram.length && b.telegram.length) {
+		const t = intersect(a.telegram, b.telegram);
+		if (t) {
+			evidence.push({ field: 'telegram', outcome: 'equal', weight: W.telegramEqual, value: t });
+			corroborated = true;
+		} else evidence.push({ field: 'telegram', outcome: 'different', weight: W.telegramDifferent, value: a.telegram[0], other: b.telegram[0] });
+	}
+
+	// INN / OGRN
+	if (a.personInn && b.personInn) {
+		if (a.personInn === b.personInn) {
+			evidence.push({ field: 'inn', outcome: 'equal', weight: W.personInnEqual, value: a.personInn });
+			corroborated = true;
+		} else {
+			evidence.push({ field: 'inn', outcome: 'different', weight: W.personInnDifferent, value: a.personInn, other: b.personInn });
+			conflict = true;
+		}
+	}
+	if (a.orgInn && a.orgInn === b.orgInn) {
+		evidence.push({ field: 'inn', outcome: 'shared', weight: W.orgInnEqual, value: a.orgInn });
+		companyLink ??= { via: 'inn', value: a.orgInn };
+	} else if (a.ogrn && a.ogrn === b.ogrn) {
+		evidence.push({ field: 'ogrn', outcome: 'shared', weight: W.orgInnEqual, value: a.ogrn });
+		companyLink ??= { via: 'inn', value: a.ogrn };
+	}
+	if (a.company && a.company === b.company) {
+		evidence.push({ field: 'company', outcome: 'shared', weight: W.companyEqual, value: a.company });
+		companyLink ??= { via: 'company', value: a.company };
+	}
+
+	// Date of birth
+	if (a.dob && b.dob) {
+		const d = dobOutcome(a.dob, b.dob);
+		const o = d === 'year' ? 'different' : d;
+		evidence.push({
+			field: 'dob',
+			outcome: o,
+			weight: d === 'equal' ? W.dobEqual : d === 'similar' ? W.dobNear : d === 'year' ? W.dobSameYear : W.dobDifferent,
+			value: a.dob,
+			...(o !== 'equal' ? { other: b.dob } : {}),
+		});
+		if (o !== 'different') corroborated = true;
+	}
+	// Address, postcode, city
+	if (a.address && b.address) {
+		const o = textOutcome(a.address, b.address);
+		evidence.push({ field: 'address', outcome: o, weight: o === 'equal' ? W.addressEqual : o === 'similar' ? W.addressSimilar : W.addressDifferent });
+		if (o !== 'different') corroborated = true;
+	}
+	if (a.postcode && b.postcode) {
+		const o = a.postcode === b.postcode ? 'equal' : levenshtein(a.postcode, b.postcode) <= 1 || transposed(a.postcode, b.postcode) ? 'similar' : 'different';
+		evidence.push({
+			field: 'postcode',
+			outcome: o,
+			weight: o === 'equal' ? W.postcodeEqual : o === 'similar' ? W.postcodeSimilar : W.postcodeDifferent,
+			value: a.postcode,
+			...(o !== 'equal' ? { other: b.postcode } : {}),
+		});
+		if (o === 'equal') corroborated = true;
+	}
+	if (a.city && b.city) {
+		const o = wordOutcome(a.city, b.city);
+		evidence.push({ field: 'city', outcome: o, weight: o === 'equal' ? W.cityEqual : o === 'similar' ? W.citySimilar : W.cityDifferent });
+	}
+
+	const weight = Math.round(evidence.reduce((s, e) => s + e.weight, 0) * 100) / 100;
+	const result: Comparison = { weight, evidence, corroborated, conflict };
+	// A company link is reported only when the two are not the same person.
+	if (companyLink) result.companyLink = companyLink;
+	return result;
+}
