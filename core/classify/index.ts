@@ -220,7 +220,7 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 			reasons.push(
 				reason(
 					'model_scores',
-					`local model (trained on ${model?.trainedOn ?? 0} examples)`,
+					`local model (trained on ${model?.trainedOn ?? 0} examples; confidence calibrated at temperature ${model?.temperature ?? 1} by cross-validation)`,
 					probs.slice(0, 3).map((p) => `${p.type}:${p.p.toFixed(3)}`),
 					confidence,
 				),
@@ -261,9 +261,19 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 			degraded: false,
 		};
 		if (config.multiLabel) {
-			const list = probs ?? [{ type, p: confidence }];
+			let list = probs ?? [{ type, p: confidence }];
+			const t = model?.temperature ?? 1;
+			if (probs && t !== 1) {
+				// Categories beside the decided one are listed by the model's uncalibrated shares (temperature 1):
+				// calibration sharpens the top class for the cascade, and would hide a second category that the
+				// message also carries (a broken parcel that should also be returned). p^t renormalised undoes it.
+				const powered = probs.map((p) => ({ type: p.type, p: Math.pow(p.p, t) }));
+				const sum = powered.reduce((a, p) => a + p.p, 0);
+				list = powered.map((p) => ({ type: p.type, p: p.p / sum }));
+			}
 			const types = list.filter((p, i) => i === 0 || p.p >= cut).map((p) => ({ type: p.type, confidence: Math.round(p.p * 1000) / 1000 }));
 			if (types[0]?.type !== type) types.unshift({ type, confidence: result.confidence });
+			else types[0].confidence = result.confidence;
 			result.types = types.filter((t, i) => i === 0 || t.type !== type);
 		}
 		return schema.parse(result);

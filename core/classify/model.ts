@@ -64,6 +64,38 @@ export interface TrainOptions {
 	weights?: number[];
 	/** Weight classes inversely to their number of examples (default false: the examples' mix is the prior). */
 	balance?: boolean;
+	/**
+	 * Calibrate the confidence by temperature scaling fitted with k-fold cross-validation on the training
+	 * examples themselves (default 5 folds; 0 = off). Without it the softmax of a model trained on a few
+	 * hundred examples is underconfident (mean top probability 0.51 at a cross-validated accuracy of 0.67 on
+	 * the default examples), which sends most items past any sensible cascade threshold.
+	 */
+	calibrationFolds?: number;
+}
+
+/** Temperatures tried when calibrating (log-spaced 0.1 … 3). */
+const TEMPERATURES = Array.from({ length: 36 }, (_, i) => Math.round(0.1 * Math.pow(30, i / 35) * 1000) / 1000);
+
+/** The temperature that minimises the negative log-likelihood of held-out log-probabilities. */
+export function fitTemperature(logProbs: Float64Array[], ys: number[]): number {
+	let best = 1;
+	let bestNll = Infinity;
+	for (const t of TEMPERATURES) {
+		let nll = 0;
+		for (let i = 0; i < ys.length; i++) {
+			const z = logProbs[i];
+			let max = -Infinity;
+			for (let c = 0; c < z.length; c++) if (z[c] / t > max) max = z[c] / t;
+			let sum = 0;
+			for (let c = 0; c < z.length; c++) sum += Math.exp(z[c] / t - max);
+			nll -= z[ys[i]] / t - max - Math.log(sum);
+		}
+		if (nll < bestNll - 1e-9) {
+			bestNll = nll;
+			best = t;
+		}
+	}
+	return best;
 }
 
 export class LocalModel {
@@ -73,9 +105,40 @@ export class LocalModel {
 
 	readonly trainedOn: number;
 
+	/** Softmax temperature (1 = raw); set by calibration. */
+	readonly temperature: number;
+
+	/** Cross-validated accuracy on the training examples, when calibrated. */
+	readonly crossValidatedAccuracy?: number;
+
 	constructor(labels: string[], examples: Array<{ x: SparseVector; y: number }>, options: TrainOptions = {}) {
 		this.labels = labels;
 		this.trainedOn = examples.length;
+		const folds = options.calibrationFolds ?? 5;
+		let temperature = 1;
+		const perLabel = new Array<number>(labels.length).fill(0);
+		for (const e of examples) perLabel[e.y]++;
+		// Calibrate only when every fold can hold examples of the classes (at least `folds` per class).
+		if (folds >= 2 && perLabel.every((c) => c === 0 || c >= folds)) {
+			const logProbs: Float64Array[] = [];
+			const ys: number[] = [];
+			let correct = 0;
+			for (let f = 0; f < folds; f++) {
+				const fitOn = examples.filter((_, i) => i % folds !== f);
+				const heldOut = examples.filter((_, i) => i % folds === f);
+				const m = new LocalModel(labels, fitOn, { ...options, calibrationFolds: 0, weights: undefined });
+				for (const e of heldOut) {
+					const p = m.scores(e.x);
+					let top = 0;
+					for (let c = 1; c < p.length; c++) if (p[c] > p[top]) top = c;
+					if (top === e.y) correct++;
+					logProbs.push(p.map((v) => Math.log(Math.max(v, 1e-12))));
+					ys.push(e.y);
+				}
+			}
+			temperature = fitTemperature(logProbs, ys);
+			this.crossValidatedAccuracy = correct / ys.length;
+		}
 		const k = labels.length;
 		this.w = new Float32Array(DIM * k);
 		const balance = options.balance ?? false;
@@ -113,16 +176,20 @@ export class LocalModel {
 				}
 			}
 		}
+		// Set after training: the SGD above works on the raw softmax (temperature 1).
+		this.temperature = temperature;
 	}
 
-	/** Softmax probabilities into `out` (length = number of labels). */
+	/** Softmax probabilities (at the calibrated temperature) into `out` (length = number of labels). */
 	scores(x: SparseVector, out: Float64Array = new Float64Array(this.labels.length)): Float64Array {
 		const k = this.labels.length;
+		const t = this.temperature ?? 1;
 		let max = -Infinity;
 		for (let c = 0; c < k; c++) {
 			let s = 0;
 			const base = c * DIM;
 			for (let f = 0; f < x.idx.length; f++) s += this.w[base + x.idx[f]] * x.val[f];
+			s /= t;
 			out[c] = s;
 			if (s > max) max = s;
 		}
