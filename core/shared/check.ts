@@ -50,11 +50,9 @@ export function keySet(keys: Iterable<string>): KeySet {
 	return set;
 }
 
-/** .strict(): no own enumerable key outside `allowed`. */
+/** .strict(): no enumerable key outside `allowed` (zod's check walks inherited enumerable keys too). */
 export function onlyKeys(x: Record<string, unknown>, allowed: KeySet): boolean {
-	for (const key in x) {
-		if (allowed[key] !== true && Object.prototype.hasOwnProperty.call(x, key)) return false;
-	}
+	for (const key in x) if (allowed[key] !== true) return false;
 	return true;
 }
 
