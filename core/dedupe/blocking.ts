@@ -4,7 +4,9 @@ import type { ContactRecord } from './record';
  * Blocking keys: two contacts are compared only when they share at least one key, so cost grows
  * near-linearly with the batch. Keys are built from every identity (e-mail, its local part, phone,
  * Telegram, INN) and from names combined with a second field, so a typo in one field still leaves
- * another key in common.
+ * another key in common. Name-only keys (isNameKey) are weak: a surname and an initial are shared
+ * by many people, so clustering compares their large blocks by sorted neighbourhood; the full name
+ * ("nf:") keeps every pair of contacts with the same first and last name.
  */
 export function blockingKeys(r: ContactRecord): string[] {
 	const keys: string[] = [];
@@ -22,7 +24,10 @@ export function blockingKeys(r: ContactRecord): string[] {
 	const fi = first?.[0] ?? n?.firstInitial;
 	if (last && fi) {
 		keys.push(`n:${last}|${fi}`);
-		if (first) keys.push(`n:${first}|${last[0]}`);
+		if (first) {
+			keys.push(`n:${first}|${last[0]}`);
+			keys.push(`nf:${last}|${first}`);
+		}
 	} else if (last) keys.push(`l:${last}`);
 	else if (first) keys.push(`f:${first}`);
 	if (r.dob) {
@@ -37,4 +42,9 @@ export function blockingKeys(r: ContactRecord): string[] {
 	if (r.address && last) keys.push(`al:${r.address.split(' ').sort((a, b) => b.length - a.length)[0]}|${last[0]}`);
 	if (!keys.length && r.company) keys.push(`c:${r.company}`);
 	return keys;
+}
+
+/** A key made of a name alone (surname + initial, first name + surname initial, a lone name). */
+export function isNameKey(key: string): boolean {
+	return key.startsWith('n:') || key.startsWith('l:') || key.startsWith('f:');
 }

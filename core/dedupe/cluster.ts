@@ -1,6 +1,6 @@
-import { blockingKeys } from './blocking';
+import { blockingKeys, isNameKey } from './blocking';
 import type { CompareContext, Comparison } from './compare';
-import { EvidenceTally, matchView, tallyContacts } from './compare';
+import { EvidenceTally, matchView, tallyContacts, WordMemo } from './compare';
 import type { Thresholds } from './decide';
 import { decisionOf } from './decide';
 import type { ContactRecord } from './record';
@@ -12,6 +12,15 @@ export interface ClusterOptions {
 	maxBlockSize: number;
 	/** Window of the sorted neighbourhood in oversized blocks. */
 	window: number;
+	/**
+	 * Name-only blocks (surname + initial, first name + surname initial) larger than this (or than
+	 * maxBlockSize) are compared by sorted neighbourhood with `nameWindow`; contacts with the same
+	 * full name still share a block of their own, and a contact known only by an initial is compared
+	 * with its whole block (up to maxBlockSize).
+	 */
+	maxNameBlockSize: number;
+	/** Window of the sorted neighbourhood in oversized name-only blocks. */
+	nameWindow: number;
 	/** A phone used by at least this many different names in the batch is a shared (company) phone. */
 	sharedPhoneMinNames: number;
 	/** Which record of a cluster is the primary: the oldest by timestamp, the newest, or the first in input. */
@@ -23,6 +32,8 @@ export interface ClusterOptions {
 export const DEFAULT_CLUSTER_OPTIONS: Omit<ClusterOptions, 'thresholds'> = {
 	maxBlockSize: 100,
 	window: 8,
+	maxNameBlockSize: 10,
+	nameWindow: 4,
 	sharedPhoneMinNames: 3,
 	primary: 'oldest',
 	clusterSupport: true,
@@ -54,28 +65,66 @@ interface PairList {
 	length: number;
 }
 
+/**
+ * Pairs of contacts that share a blocking key, each pair once. Blocks up to their size limit are
+ * compared in full; larger ones (a common name, a switchboard) by sorted neighbourhood: each contact
+ * with the next `window` ones in name order, so cost stays linear in the batch.
+ */
 function candidatePairs(records: ContactRecord[], opts: Omit<ClusterOptions, 'thresholds'>): PairList {
 	const n = records.length;
-	const keys = records.map((r) => blockingKeys(r));
-	const index = new Map<string, number[]>();
+	// Blocks by number: key text → block id; each contact's block ids in key order (CSR layout).
+	const blockOf = new Map<string, number>();
+	const sizes: number[] = [];
+	const weak: boolean[] = [];
+	const keyStart = new Int32Array(n + 1);
+	let keyIds = new Int32Array(Math.max(16, n * 4));
+	let used = 0;
 	for (let i = 0; i < n; i++) {
-		for (const k of keys[i]) {
-			const list = index.get(k);
-			if (list) list.push(i);
-			else index.set(k, [i]);
+		for (const k of blockingKeys(records[i])) {
+			let id = blockOf.get(k);
+			if (id === undefined) {
+				id = sizes.length;
+				blockOf.set(k, id);
+				sizes.push(0);
+				weak.push(isNameKey(k));
+			}
+			sizes[id]++;
+			if (used === keyIds.length) {
+				const grown = new Int32Array(keyIds.length * 2);
+				grown.set(keyIds);
+				keyIds = grown;
+			}
+			keyIds[used++] = id;
 		}
+		keyStart[i + 1] = used;
 	}
-	// Oversized blocks (a common name, a switchboard): sorted neighbourhood instead of all pairs.
+	const blocks = sizes.length;
+	// Members of each block, in input order.
+	const memberStart = new Int32Array(blocks + 1);
+	for (let b = 0; b < blocks; b++) memberStart[b + 1] = memberStart[b] + sizes[b];
+	const fill = memberStart.slice(0, blocks);
+	const members = new Int32Array(used);
+	for (let i = 0; i < n; i++) for (let k = keyStart[i]; k < keyStart[i + 1]; k++) members[fill[keyIds[k]]++] = i;
+	const nameLimit = Math.min(opts.maxNameBlockSize, opts.maxBlockSize);
+	const limit = (b: number) => (weak[b] ? nameLimit : opts.maxBlockSize);
+	// Oversized blocks: sorted neighbourhood instead of all pairs.
 	const neighbours: Array<number[] | undefined> = new Array(n);
+	const near = (i: number, j: number) => (neighbours[Math.min(i, j)] ??= []).push(Math.max(i, j));
 	let sortKeys: string[] | undefined;
-	for (const block of index.values()) {
-		if (block.length <= opts.maxBlockSize) continue;
+	for (let b = 0; b < blocks; b++) {
+		if (sizes[b] <= limit(b)) continue;
+		const block = Array.from(members.subarray(memberStart[b], memberStart[b + 1]));
 		const sk = (sortKeys ??= records.map((r) => sortKey(r)));
-		const sorted = [...block].sort((i, j) => (sk[i] < sk[j] ? -1 : sk[i] > sk[j] ? 1 : i - j));
+		const sorted = block.sort((i, j) => (sk[i] < sk[j] ? -1 : sk[i] > sk[j] ? 1 : i - j));
+		const window = weak[b] ? opts.nameWindow : opts.window;
 		for (let x = 0; x < sorted.length; x++) {
-			for (let y = x + 1; y < Math.min(sorted.length, x + 1 + opts.window); y++) {
-				const a = Math.min(sorted[x], sorted[y]);
-				(neighbours[a] ??= []).push(Math.max(sorted[x], sorted[y]));
+			for (let y = x + 1; y < Math.min(sorted.length, x + 1 + window); y++) near(sorted[x], sorted[y]);
+		}
+		// An initial sorts apart from every full first name it may stand for: compare it with the whole block.
+		if (weak[b] && sizes[b] <= opts.maxBlockSize) {
+			for (const i of block) {
+				if (records[i].name?.first) continue;
+				for (const j of block) if (j !== i) near(i, j);
 			}
 		}
 	}
@@ -95,10 +144,11 @@ function candidatePairs(records: ContactRecord[], opts: Omit<ClusterOptions, 'th
 		pairs.b[pairs.length++] = j;
 	};
 	for (let i = 0; i < n; i++) {
-		for (const k of keys[i]) {
-			const block = index.get(k)!;
-			if (block.length < 2 || block.length > opts.maxBlockSize) continue;
-			for (const j of block) {
+		for (let k = keyStart[i]; k < keyStart[i + 1]; k++) {
+			const b = keyIds[k];
+			if (sizes[b] < 2 || sizes[b] > limit(b)) continue;
+			for (let m = memberStart[b]; m < memberStart[b + 1]; m++) {
+				const j = members[m];
 				if (j <= i || stamp[j] === i) continue;
 				stamp[j] = i;
 				add(i, j);
@@ -183,30 +233,55 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 	}
 	const nameFrequencies = { counts: nameCounts, total: n };
 	const pairs = candidatePairs(records, options);
-	const dupEdges: Array<{ a: number; b: number; score: number; comparison: Comparison }> = [];
-	const reviewEdges: Array<{ a: number; b: number; score: number; comparison: Comparison }> = [];
-	const review: Array<Link | undefined> = new Array(n);
-	const companyLink: Array<Link | undefined> = new Array(n);
-	// One tally for every pair: the Comparison (with its evidence) is built only for the pairs kept.
-	const ctx: CompareContext = { sharedPhones, nameFrequencies, wordCache: new Map() };
+	// Every pair is scored into one reused tally; a Comparison (with its evidence) is built only
+	// for the links that end up in the result, by scoring that pair again (same result).
+	const words = new WordMemo();
+	const ctx: CompareContext = { sharedPhones, nameFrequencies, words };
 	const tally = new EvidenceTally();
-	const views = records.map((r) => matchView(r));
+	const views = records.map((r) => matchView(r, words));
+	const built = new Map<number, Comparison>();
+	const comparisonOf = (a: number, b: number): Comparison => {
+		let c = built.get(a * n + b);
+		if (!c) {
+			tallyContacts(views[a], views[b], ctx, tally);
+			built.set(a * n + b, (c = tally.comparison()));
+		}
+		return c;
+	};
+	const dupEdges: Array<{ a: number; b: number; score: number }> = [];
+	// supports: some field besides the names agrees at least a little (see cluster support).
+	const reviewEdges: Array<{ a: number; b: number; score: number; supports: boolean }> = [];
+	// Best review-level link of each record (the first of equal scores) and first company link.
+	const reviewOther = new Int32Array(n).fill(-1);
+	const reviewScore = new Float64Array(n);
+	const companyOther = new Int32Array(n).fill(-1);
+	const companyScore = new Float64Array(n);
 	for (let k = 0; k < pairs.length; k++) {
 		const a = pairs.a[k];
 		const b = pairs.b[k];
 		tallyContacts(views[a], views[b], ctx, tally);
 		const score = scoreOf(tally.weight);
 		const decision = decisionOf(score, tally.conflict, tally.corroborated, options.thresholds);
-		if (decision === 'new' && tally.companyVia === undefined) continue;
-		const c = tally.comparison();
-		if (decision === 'duplicate') dupEdges.push({ a, b, score, comparison: c });
+		if (decision === 'duplicate') dupEdges.push({ a, b, score });
 		else if (decision === 'review') {
-			reviewEdges.push({ a, b, score, comparison: c });
-			if (!review[a] || review[a]!.score < score) review[a] = { other: b, score, comparison: c };
-			if (!review[b] || review[b]!.score < score) review[b] = { other: a, score, comparison: c };
-		} else {
-			if (!companyLink[a]) companyLink[a] = { other: b, score, comparison: c };
-			if (!companyLink[b]) companyLink[b] = { other: a, score, comparison: c };
+			reviewEdges.push({ a, b, score, supports: tally.agreesBesides(NAME_FIELDS) });
+			if (reviewOther[a] < 0 || reviewScore[a] < score) {
+				reviewOther[a] = b;
+				reviewScore[a] = score;
+			}
+			if (reviewOther[b] < 0 || reviewScore[b] < score) {
+				reviewOther[b] = a;
+				reviewScore[b] = score;
+			}
+		} else if (tally.companyVia !== undefined) {
+			if (companyOther[a] < 0) {
+				companyOther[a] = b;
+				companyScore[a] = score;
+			}
+			if (companyOther[b] < 0) {
+				companyOther[b] = a;
+				companyScore[b] = score;
+			}
 		}
 	}
 	dupEdges.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
@@ -229,8 +304,8 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 		parent[small] = big;
 		members[big] = members[big].concat(members[small]);
 		members[small] = [];
-		if (!link[e.b]) link[e.b] = { other: e.a, score: e.score, comparison: e.comparison };
-		if (!link[e.a]) link[e.a] = { other: e.b, score: e.score, comparison: e.comparison };
+		if (!link[e.b]) link[e.b] = { other: e.a, score: e.score, comparison: comparisonOf(e.a, e.b) };
+		if (!link[e.a]) link[e.a] = { other: e.b, score: e.score, comparison: comparisonOf(e.a, e.b) };
 	}
 	// Cluster support: two clusters that several review-level links join (at least two, and most
 	// of the pairs compared between them) are one person seen through noisy records.
@@ -241,7 +316,7 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 		const support = new Map<number, Array<(typeof reviewEdges)[number]>>();
 		for (const e of reviewEdges) {
 			// A link on names alone supports nothing: some other field must agree at least a little.
-			if (!e.comparison.evidence.some((x) => x.weight > 0 && !NAME_FIELDS.has(x.field))) continue;
+			if (!e.supports) continue;
 			const ra = find(e.a);
 			const rb = find(e.b);
 			if (ra === rb) continue;
@@ -273,9 +348,10 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 			members[small] = [];
 			joined++;
 			const best = edges.reduce((x, y) => (y.score > x.score ? y : x));
+			const bestComparison = comparisonOf(best.a, best.b);
 			const supported: Comparison = {
-				...best.comparison,
-				evidence: [...best.comparison.evidence, { field: 'cluster', outcome: 'similar', weight: 0, value: String(edges.length) }],
+				...bestComparison,
+				evidence: [...bestComparison.evidence, { field: 'cluster', outcome: 'similar', weight: 0, value: String(edges.length) }],
 			};
 			if (!link[best.b]) link[best.b] = { other: best.a, score: best.score, comparison: supported };
 			if (!link[best.a]) link[best.a] = { other: best.b, score: best.score, comparison: supported };
@@ -293,11 +369,13 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 		}
 	}
 	// Review links inside one cluster are settled; keep only those that point outside it.
+	const review: Array<Link | undefined> = new Array(n);
+	const companyLink: Array<Link | undefined> = new Array(n);
 	for (let i = 0; i < n; i++) {
-		const r = review[i];
-		if (r && find(r.other) === find(i)) review[i] = undefined;
-		const c = companyLink[i];
-		if (c && find(c.other) === find(i)) companyLink[i] = undefined;
+		const r = reviewOther[i];
+		if (r >= 0 && find(r) !== find(i)) review[i] = { other: r, score: reviewScore[i], comparison: comparisonOf(Math.min(i, r), Math.max(i, r)) };
+		const c = companyOther[i];
+		if (c >= 0 && find(c) !== find(i)) companyLink[i] = { other: c, score: companyScore[i], comparison: comparisonOf(Math.min(i, c), Math.max(i, c)) };
 	}
 	return { primaryOf, clusterSize, link, review, companyLink, sharedPhones, comparisons: pairs.length };
 }

@@ -57,9 +57,10 @@ export interface CompareContext {
 	/**
 	 * Optional memo of word comparisons for one batch (created by the caller, dropped after it):
 	 * the same first names, surnames and cities meet in thousands of pairs, so each pair of words
-	 * is scored once. Results are the same with or without it.
+	 * is scored once. Views made with the same memo (matchView(r, memo)) carry word numbers that
+	 * make a lookup two integer compares. Results are the same with or without it.
 	 */
-	wordCache?: WordCache;
+	words?: WordMemo;
 }
 
 /** The parts of a name a comparison reads, every key present (see MatchView). */
@@ -69,6 +70,10 @@ export interface NameView {
 	last: string | undefined;
 	middle: string | undefined;
 	orderUnknown: boolean;
+	/** Numbers of first, last and middle in the batch's WordMemo; -1 without one. */
+	firstId: number;
+	lastId: number;
+	middleId: number;
 }
 
 /**
@@ -90,15 +95,26 @@ export interface MatchView {
 	address: string | undefined;
 	postcode: string | undefined;
 	city: string | undefined;
+	cityId: number;
 }
 
-export function nameView(n: PersonName): NameView {
-	return { first: n.first, firstInitial: n.firstInitial, last: n.last, middle: n.middle, orderUnknown: n.orderUnknown };
-}
-
-export function matchView(r: ContactRecord): MatchView {
+export function nameView(n: PersonName, memo?: WordMemo): NameView {
 	return {
-		name: r.name ? nameView(r.name) : undefined,
+		first: n.first,
+		firstInitial: n.firstInitial,
+		last: n.last,
+		middle: n.middle,
+		orderUnknown: n.orderUnknown,
+		firstId: memo ? memo.idOf(n.first) : -1,
+		lastId: memo ? memo.idOf(n.last) : -1,
+		middleId: memo ? memo.idOf(n.middle) : -1,
+	};
+}
+
+/** The view of a record; with the batch's memo, its words are numbered for WordMemo lookups. */
+export function matchView(r: ContactRecord, memo?: WordMemo): MatchView {
+	return {
+		name: r.name ? nameView(r.name, memo) : undefined,
 		emails: r.emails,
 		roleEmails: r.roleEmails,
 		phones: r.phones,
@@ -111,13 +127,14 @@ export function matchView(r: ContactRecord): MatchView {
 		address: r.address,
 		postcode: r.postcode,
 		city: r.city,
+		cityId: memo ? memo.idOf(r.city) : -1,
 	};
 }
 
 export type WordOutcome = 'equal' | 'similar' | 'different';
 
-/** wordOutcome(a, b) by a, then b. */
-export type WordCache = Map<string, Map<string, WordOutcome>>;
+/** wordOutcome(a, b) by a, then b (WordMemo, for words without a number). */
+type WordCache = Map<string, Map<string, WordOutcome>>;
 
 const VOWELS = /[aeiouy]/g;
 
@@ -150,6 +167,71 @@ function wordOutcomeIn(a: string, b: string, cache: WordCache | undefined): Word
 	let o = row.get(b);
 	if (o === undefined) row.set(b, (o = wordOutcome(a, b)));
 	return o;
+}
+
+const OUTCOMES: readonly WordOutcome[] = ['equal', 'similar', 'different'];
+
+/**
+ * wordOutcome memo for one batch: words are numbered (idOf), and outcomes of numbered pairs are
+ * kept in an open-addressing table of typed arrays (no objects per entry); words without a number
+ * (address tokens) go through a map of maps.
+ */
+export class WordMemo {
+	private readonly ids = new Map<string, number>();
+	private readonly strings: WordCache = new Map();
+	private keyA = new Int32Array(1 << 12);
+	private keyB = new Int32Array(1 << 12);
+	/** Outcome index + 1; 0 = empty slot. */
+	private value = new Uint8Array(1 << 12);
+	private used = 0;
+
+	/** The number of a word in this batch (-1 for none). */
+	idOf(word: string | undefined): number {
+		if (!word) return -1;
+		let id = this.ids.get(word);
+		if (id === undefined) this.ids.set(word, (id = this.ids.size));
+		return id;
+	}
+
+	/** wordOutcome(a, b); ia and ib are their numbers (idOf), or -1. */
+	outcome(a: string, b: string, ia: number, ib: number): WordOutcome {
+		if (a === b) return 'equal';
+		if (ia < 0 || ib < 0) return wordOutcomeIn(a, b, this.strings);
+		const mask = this.value.length - 1;
+		let slot = (Math.imul(ia, 0x9e3779b1) ^ Math.imul(ib, 0x85ebca6b)) & mask;
+		for (let v = this.value[slot]; v !== 0; v = this.value[slot]) {
+			if (this.keyA[slot] === ia && this.keyB[slot] === ib) return OUTCOMES[v - 1];
+			slot = (slot + 1) & mask;
+		}
+		const o = wordOutcome(a, b);
+		this.keyA[slot] = ia;
+		this.keyB[slot] = ib;
+		this.value[slot] = OUTCOMES.indexOf(o) + 1;
+		if (++this.used * 2 > this.value.length) this.grow();
+		return o;
+	}
+
+	private grow(): void {
+		const { keyA, keyB, value } = this;
+		this.keyA = new Int32Array(value.length * 2);
+		this.keyB = new Int32Array(value.length * 2);
+		this.value = new Uint8Array(value.length * 2);
+		const mask = this.value.length - 1;
+		for (let i = 0; i < value.length; i++) {
+			if (value[i] === 0) continue;
+			let slot = (Math.imul(keyA[i], 0x9e3779b1) ^ Math.imul(keyB[i], 0x85ebca6b)) & mask;
+			while (this.value[slot] !== 0) slot = (slot + 1) & mask;
+			this.keyA[slot] = keyA[i];
+			this.keyB[slot] = keyB[i];
+			this.value[slot] = value[i];
+		}
+	}
+}
+
+/** wordOutcome through the batch's memo, when there is one. */
+function outcomeOf(a: string, b: string, ia: number, ib: number, memo: WordMemo | undefined): WordOutcome {
+	if (a === b) return 'equal';
+	return memo ? memo.outcome(a, b, ia, ib) : wordOutcome(a, b);
 }
 
 /**
@@ -199,6 +281,12 @@ export class EvidenceTally {
 		if (this.companyVia !== undefined) return;
 		this.companyVia = via;
 		this.companyValue = value;
+	}
+
+	/** True when some evidence outside `fields` has a positive weight. */
+	agreesBesides(fields: ReadonlySet<string>): boolean {
+		for (let i = 0; i < this.n; i++) if (this.weights[i] > 0 && !fields.has(this.fields[i])) return true;
+		return false;
 	}
 
 	/** Sum of evidence weights in bits, rounded to 0.01 (Comparison.weight). */
@@ -256,13 +344,14 @@ function firstPart(
 	a: NameView,
 	aFirst: string | undefined,
 	bFirst: string | undefined,
+	bFirstId: number,
 	bName: NameView,
 	tf: NameFrequencies | undefined,
-	cache: WordCache | undefined,
+	memo: WordMemo | undefined,
 ): void {
 	out.present = false;
 	if (aFirst && bFirst) {
-		const o = wordOutcomeIn(aFirst, bFirst, cache);
+		const o = outcomeOf(aFirst, bFirst, a.firstId, bFirstId, memo);
 		const weight = o === 'equal' ? tfWeight(W.firstEqual, aFirst, tf) : o === 'similar' ? W.firstSimilar : W.firstDifferent;
 		setPart(out, o, weight, aFirst, o !== 'equal' ? bFirst : undefined);
 		return;
@@ -275,10 +364,18 @@ function firstPart(
 	}
 }
 
-function lastPart(out: NamePart, aLast: string | undefined, bLast: string | undefined, tf: NameFrequencies | undefined, cache: WordCache | undefined): void {
+function lastPart(
+	out: NamePart,
+	aLast: string | undefined,
+	aLastId: number,
+	bLast: string | undefined,
+	bLastId: number,
+	tf: NameFrequencies | undefined,
+	memo: WordMemo | undefined,
+): void {
 	out.present = false;
 	if (!aLast || !bLast) return;
-	const o = wordOutcomeIn(aLast, bLast, cache);
+	const o = outcomeOf(aLast, bLast, aLastId, bLastId, memo);
 	const weight = o === 'equal' ? tfWeight(W.lastEqual, aLast, tf) : o === 'similar' ? W.lastSimilar : W.lastDifferent;
 	setPart(out, o, weight, aLast, o !== 'equal' ? bLast : undefined);
 }
@@ -300,15 +397,15 @@ function addPart(t: EvidenceTally, field: 'firstName' | 'lastName', p: NamePart)
  * name evidence to the tally; returns true when the chosen reading has a first-name or last-name
  * conflict.
  */
-function addNames(a: NameView, b: NameView, tf: NameFrequencies | undefined, cache: WordCache | undefined, t: EvidenceTally): boolean {
-	firstPart(STRAIGHT_FIRST, a, a.first, b.first, b, tf, cache);
-	lastPart(STRAIGHT_LAST, a.last, b.last, tf, cache);
+function addNames(a: NameView, b: NameView, tf: NameFrequencies | undefined, memo: WordMemo | undefined, t: EvidenceTally): boolean {
+	firstPart(STRAIGHT_FIRST, a, a.first, b.first, b.firstId, b, tf, memo);
+	lastPart(STRAIGHT_LAST, a.last, a.lastId, b.last, b.lastId, tf, memo);
 	let first = STRAIGHT_FIRST;
 	let last = STRAIGHT_LAST;
 	let swapPenalty: number | undefined;
 	if (a.first !== b.first) {
-		firstPart(SWAPPED_FIRST, a, a.first, b.last, b, tf, cache);
-		lastPart(SWAPPED_LAST, a.last, b.first, tf, cache);
+		firstPart(SWAPPED_FIRST, a, a.first, b.last, b.lastId, b, tf, memo);
+		lastPart(SWAPPED_LAST, a.last, a.lastId, b.first, b.firstId, tf, memo);
 		if (SWAPPED_FIRST.present || SWAPPED_LAST.present) {
 			const penalty = a.orderUnknown || b.orderUnknown ? 0 : W.swappedOrder;
 			if (readingSum(SWAPPED_FIRST, SWAPPED_LAST) + penalty > readingSum(STRAIGHT_FIRST, STRAIGHT_LAST)) {
@@ -322,7 +419,7 @@ function addNames(a: NameView, b: NameView, tf: NameFrequencies | undefined, cac
 	addPart(t, 'lastName', last);
 	if (swapPenalty !== undefined) t.add('nameOrder', 'different', swapPenalty);
 	if (a.middle && b.middle) {
-		const o = wordOutcomeIn(a.middle, b.middle, cache);
+		const o = outcomeOf(a.middle, b.middle, a.middleId, b.middleId, memo);
 		const weight = o === 'equal' ? W.middleEqual : o === 'similar' ? W.middleSimilar : W.middleDifferent;
 		t.add('middleName', o, weight, a.middle, o !== 'equal' ? b.middle : undefined);
 	}
@@ -367,7 +464,7 @@ function transposed(a: string, b: string): boolean {
 
 const DIGIT = /\d/;
 
-function textOutcome(a: string, b: string, cache: WordCache | undefined): 'equal' | 'similar' | 'different' {
+function textOutcome(a: string, b: string, memo: WordMemo | undefined): 'equal' | 'similar' | 'different' {
 	if (a === b) return 'equal';
 	const ca = a.replace(/ /g, '');
 	const cb = b.replace(/ /g, '');
@@ -379,7 +476,7 @@ function textOutcome(a: string, b: string, cache: WordCache | undefined): 'equal
 	const tb = b.split(' ');
 	let common = 0;
 	for (const x of ta) {
-		const hit = tb.some((y) => x === y || (!DIGIT.test(x) && x.length >= 4 && y.length >= 4 && wordOutcomeIn(x, y, cache) !== 'different'));
+		const hit = tb.some((y) => x === y || (!DIGIT.test(x) && x.length >= 4 && y.length >= 4 && outcomeOf(x, y, -1, -1, memo) !== 'different'));
 		if (hit) common++;
 	}
 	return common / Math.max(ta.length, tb.length) >= 0.6 ? 'similar' : 'different';
@@ -436,7 +533,7 @@ function emailsSimilar(x: string, y: string): boolean {
  */
 export function tallyContacts(a: MatchView, b: MatchView, ctx: CompareContext, t: EvidenceTally): void {
 	t.reset();
-	const nameConflict = a.name && b.name ? addNames(a.name, b.name, ctx.nameFrequencies, ctx.wordCache, t) : false;
+	const nameConflict = a.name && b.name ? addNames(a.name, b.name, ctx.nameFrequencies, ctx.words, t) : false;
 
 	// E-mail
 	const email = intersect(a.emails, b.emails);
@@ -529,7 +626,7 @@ export function tallyContacts(a: MatchView, b: MatchView, ctx: CompareContext, t
 	}
 	// Address, postcode, city
 	if (a.address && b.address) {
-		const o = textOutcome(a.address, b.address, ctx.wordCache);
+		const o = textOutcome(a.address, b.address, ctx.words);
 		t.add('address', o, o === 'equal' ? W.addressEqual : o === 'similar' ? W.addressSimilar : W.addressDifferent);
 		if (o !== 'different') t.corroborated = true;
 	}
@@ -540,7 +637,7 @@ export function tallyContacts(a: MatchView, b: MatchView, ctx: CompareContext, t
 		if (o === 'equal') t.corroborated = true;
 	}
 	if (a.city && b.city) {
-		const o = wordOutcomeIn(a.city, b.city, ctx.wordCache);
+		const o = outcomeOf(a.city, b.city, a.cityId, b.cityId, ctx.words);
 		t.add('city', o, o === 'equal' ? W.cityEqual : o === 'similar' ? W.citySimilar : W.cityDifferent);
 	}
 }

@@ -8,8 +8,7 @@ import { describe, it } from 'node:test';
 
 import fc from 'fast-check';
 
-import { compareContacts, EvidenceTally, matchView, tallyContacts } from '../../../core/dedupe/compare';
-import type { WordCache } from '../../../core/dedupe/compare';
+import { compareContacts, EvidenceTally, matchView, tallyContacts, wordOutcome, WordMemo } from '../../../core/dedupe/compare';
 import { DEFAULT_FIELD_MAPPING } from '../../../core/dedupe/fields';
 import { parseContact } from '../../../core/dedupe/record';
 import type { ContactRecord } from '../../../core/dedupe/record';
@@ -100,7 +99,7 @@ describe('dedupe fast path: comparing', () => {
 	it('compareContacts, and a reused tally on views with a word memo, give the reference Comparison', () => {
 		const opts = { mapping: DEFAULT_FIELD_MAPPING, defaultCountry: 'RU' as const };
 		const tally = new EvidenceTally();
-		const wordCache: WordCache = new Map();
+		const words = new WordMemo();
 		const sharedPhones = new Set(['+74951234567']);
 		const nameFrequencies = { counts: new Map([['ivan', 40], ['petrov', 3]]), total: 500 };
 		fc.assert(
@@ -116,11 +115,26 @@ describe('dedupe fast path: comparing', () => {
 				const ctx = withContext ? { sharedPhones, nameFrequencies } : {};
 				const expected = referenceCompareContacts(a, b, ctx);
 				assert.deepStrictEqual(compareContacts(a, b, ctx), expected);
-				tallyContacts(matchView(a), matchView(b), { ...ctx, wordCache }, tally);
+				tallyContacts(matchView(a, words), matchView(b, words), { ...ctx, words }, tally);
 				assert.deepStrictEqual(tally.comparison(), expected);
 				assert.equal(tally.weight, expected.weight);
 			}),
 			{ numRuns: 3000 },
+		);
+	});
+});
+
+describe('dedupe fast path: word memo', () => {
+	it('gives wordOutcome for numbered and unnumbered words, through table growth', () => {
+		const memo = new WordMemo();
+		const word = fc.stringMatching(/^[a-z]{1,7}$/);
+		fc.assert(
+			fc.property(word, word, fc.boolean(), (a, b, numbered) => {
+				const ia = numbered ? memo.idOf(a) : -1;
+				const ib = numbered ? memo.idOf(b) : -1;
+				assert.equal(memo.outcome(a, b, ia, ib), wordOutcome(a, b));
+			}),
+			{ numRuns: 20000 },
 		);
 	});
 });
