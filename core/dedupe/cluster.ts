@@ -1,4 +1,5 @@
-import { blockingKeys, isNameKey } from './blocking';
+import type { KeyKind } from './blocking';
+import { forEachBlockingKey, isNameKind, KEY_KINDS } from './blocking';
 import type { CompareContext, Comparison } from './compare';
 import { EvidenceTally, matchView, tallyContacts, WordMemo } from './compare';
 import type { Thresholds } from './decide';
@@ -58,8 +59,63 @@ export interface ClusterResult {
 	comparisons: number;
 }
 
+const KIND_CODE = Object.fromEntries(KEY_KINDS.map((k, i) => [k, i])) as Record<KeyKind, number>;
+
+/**
+ * Block numbers by key: (kind, a, b) with a and b numbered words (b = -1 when the key has one
+ * part) in an open-addressing table; the same parts give the same block as the same key text would.
+ */
+class BlockIndex {
+	size = 0;
+	private kind = new Int32Array(1 << 16);
+	private a = new Int32Array(1 << 16);
+	private b = new Int32Array(1 << 16);
+	private id = new Int32Array(1 << 16).fill(-1);
+
+	/** The block of a key; a new key gets the next number. */
+	blockOf(kind: number, a: number, b: number): number {
+		const mask = this.id.length - 1;
+		let slot = BlockIndex.hash(kind, a, b) & mask;
+		for (let id = this.id[slot]; id !== -1; id = this.id[slot]) {
+			if (this.kind[slot] === kind && this.a[slot] === a && this.b[slot] === b) return id;
+			slot = (slot + 1) & mask;
+		}
+		const id = this.size++;
+		this.kind[slot] = kind;
+		this.a[slot] = a;
+		this.b[slot] = b;
+		this.id[slot] = id;
+		if (this.size * 2 > this.id.length) this.grow();
+		return id;
+	}
+
+	private static hash(kind: number, a: number, b: number): number {
+		const h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca6b) ^ Math.imul(kind + 1, 0xc2b2ae35);
+		return h ^ (h >>> 15);
+	}
+
+	private grow(): void {
+		const { kind, a, b, id } = this;
+		const cap = id.length * 2;
+		this.kind = new Int32Array(cap);
+		this.a = new Int32Array(cap);
+		this.b = new Int32Array(cap);
+		this.id = new Int32Array(cap).fill(-1);
+		const mask = cap - 1;
+		for (let i = 0; i < id.length; i++) {
+			if (id[i] === -1) continue;
+			let slot = BlockIndex.hash(kind[i], a[i], b[i]) & mask;
+			while (this.id[slot] !== -1) slot = (slot + 1) & mask;
+			this.kind[slot] = kind[i];
+			this.a[slot] = a[i];
+			this.b[slot] = b[i];
+			this.id[slot] = id[i];
+		}
+	}
+}
+
 /** Candidate pairs, flat: pair k is (a[k], b[k]), a[k] < b[k], in the order they are compared. */
-interface PairList {
+export interface PairList {
 	a: Int32Array;
 	b: Int32Array;
 	length: number;
@@ -70,32 +126,31 @@ interface PairList {
  * compared in full; larger ones (a common name, a switchboard) by sorted neighbourhood: each contact
  * with the next `window` ones in name order, so cost stays linear in the batch.
  */
-function candidatePairs(records: ContactRecord[], opts: Omit<ClusterOptions, 'thresholds'>): PairList {
+export function candidatePairs(records: ContactRecord[], opts: Omit<ClusterOptions, 'thresholds'>, words: WordMemo): PairList {
 	const n = records.length;
-	// Blocks by number: key text → block id; each contact's block ids in key order (CSR layout).
-	const blockOf = new Map<string, number>();
+	// Blocks by number: key parts (numbered words) → block id; each contact's block ids in key order.
+	const index = new BlockIndex();
 	const sizes: number[] = [];
 	const weak: boolean[] = [];
 	const keyStart = new Int32Array(n + 1);
 	let keyIds = new Int32Array(Math.max(16, n * 4));
 	let used = 0;
-	for (let i = 0; i < n; i++) {
-		for (const k of blockingKeys(records[i])) {
-			let id = blockOf.get(k);
-			if (id === undefined) {
-				id = sizes.length;
-				blockOf.set(k, id);
-				sizes.push(0);
-				weak.push(isNameKey(k));
-			}
-			sizes[id]++;
-			if (used === keyIds.length) {
-				const grown = new Int32Array(keyIds.length * 2);
-				grown.set(keyIds);
-				keyIds = grown;
-			}
-			keyIds[used++] = id;
+	const addKey = (kind: KeyKind, a: string, b?: string) => {
+		const id = index.blockOf(KIND_CODE[kind], words.idOf(a), b === undefined ? -1 : words.idOf(b));
+		if (id === sizes.length) {
+			sizes.push(0);
+			weak.push(isNameKind(kind));
 		}
+		sizes[id]++;
+		if (used === keyIds.length) {
+			const grown = new Int32Array(keyIds.length * 2);
+			grown.set(keyIds);
+			keyIds = grown;
+		}
+		keyIds[used++] = id;
+	};
+	for (let i = 0; i < n; i++) {
+		forEachBlockingKey(records[i], addKey);
 		keyStart[i + 1] = used;
 	}
 	const blocks = sizes.length;
@@ -187,8 +242,9 @@ const NAME_FIELDS = new Set(['firstName', 'lastName', 'middleName', 'nameOrder']
 
 function compatible(a: ContactRecord[], b: ContactRecord[]): boolean {
 	// Different personal INNs never end in one cluster, even through a chain of other records.
-	const innA = new Set(a.map((r) => r.personInn).filter(Boolean));
-	if (innA.size) {
+	let innA: Set<string> | undefined;
+	for (const r of a) if (r.personInn) (innA ??= new Set()).add(r.personInn);
+	if (innA) {
 		for (const r of b) if (r.personInn && !innA.has(r.personInn)) return false;
 	}
 	return true;
@@ -229,16 +285,21 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 	const sharedPhones = findSharedPhones(records, options.sharedPhoneMinNames);
 	const nameCounts = new Map<string, number>();
 	for (const r of records) {
-		for (const w of [r.name?.first, r.name?.last]) if (w) nameCounts.set(w, (nameCounts.get(w) ?? 0) + 1);
+		const first = r.name?.first;
+		if (first) nameCounts.set(first, (nameCounts.get(first) ?? 0) + 1);
+		const last = r.name?.last;
+		if (last) nameCounts.set(last, (nameCounts.get(last) ?? 0) + 1);
 	}
 	const nameFrequencies = { counts: nameCounts, total: n };
-	const pairs = candidatePairs(records, options);
+	// Words (names, cities, e-mails, phones) are numbered once for the batch: blocking and the
+	// word memo of the comparison work on the numbers.
+	const words = new WordMemo();
+	const views = records.map((r) => matchView(r, words));
+	const pairs = candidatePairs(records, options, words);
 	// Every pair is scored into one reused tally; a Comparison (with its evidence) is built only
 	// for the links that end up in the result, by scoring that pair again (same result).
-	const words = new WordMemo();
 	const ctx: CompareContext = { sharedPhones, nameFrequencies, words };
 	const tally = new EvidenceTally();
-	const views = records.map((r) => matchView(r, words));
 	const built = new Map<number, Comparison>();
 	const comparisonOf = (a: number, b: number): Comparison => {
 		let c = built.get(a * n + b);

@@ -87,6 +87,11 @@ export interface MatchView {
 	roleEmails: readonly string[];
 	phones: ContactRecord['phones'];
 	telegram: readonly string[];
+	/** Numbers of the e-mails, role mailboxes, phones (E.164) and Telegram handles in the batch's WordMemo; undefined without one. */
+	emailIds: readonly number[] | undefined;
+	roleEmailIds: readonly number[] | undefined;
+	phoneIds: readonly number[] | undefined;
+	telegramIds: readonly number[] | undefined;
 	personInn: string | undefined;
 	orgInn: string | undefined;
 	ogrn: string | undefined;
@@ -111,6 +116,18 @@ export function nameView(n: PersonName, memo?: WordMemo): NameView {
 	};
 }
 
+const NO_IDS: readonly number[] = Object.freeze([]);
+
+function idsOf(values: ReadonlyArray<string | { e164: string }>, memo: WordMemo): readonly number[] {
+	if (!values.length) return NO_IDS;
+	const ids = new Array<number>(values.length);
+	for (let i = 0; i < values.length; i++) {
+		const v = values[i];
+		ids[i] = memo.idOf(typeof v === 'string' ? v : v.e164);
+	}
+	return ids;
+}
+
 /** The view of a record; with the batch's memo, its words are numbered for WordMemo lookups. */
 export function matchView(r: ContactRecord, memo?: WordMemo): MatchView {
 	return {
@@ -119,6 +136,10 @@ export function matchView(r: ContactRecord, memo?: WordMemo): MatchView {
 		roleEmails: r.roleEmails,
 		phones: r.phones,
 		telegram: r.telegram,
+		emailIds: memo && idsOf(r.emails, memo),
+		roleEmailIds: memo && idsOf(r.roleEmails, memo),
+		phoneIds: memo && idsOf(r.phones, memo),
+		telegramIds: memo && idsOf(r.telegram, memo),
 		personInn: r.personInn,
 		orgInn: r.orgInn,
 		ogrn: r.ogrn,
@@ -297,12 +318,14 @@ export class EvidenceTally {
 	evidence(): Evidence[] {
 		const out: Evidence[] = new Array(this.n);
 		for (let i = 0; i < this.n; i++) {
-			const e: Evidence = { field: this.fields[i], outcome: this.outcomes[i], weight: this.weights[i] };
+			const field = this.fields[i];
+			const outcome = this.outcomes[i];
+			const weight = this.weights[i];
 			const value = this.values[i];
-			if (value !== undefined) e.value = value;
 			const other = this.others[i];
-			if (other !== undefined) e.other = other;
-			out[i] = e;
+			// One literal per combination: value and other are left out when undefined.
+			if (value === undefined) out[i] = other === undefined ? { field, outcome, weight } : { field, outcome, weight, other };
+			else out[i] = other === undefined ? { field, outcome, weight, value } : { field, outcome, weight, value, other };
 		}
 		return out;
 	}
@@ -504,9 +527,22 @@ export function compareContacts(a: ContactRecord, b: ContactRecord, ctx: Compare
 	return t.comparison();
 }
 
-/** The kind of phone `e164` in a list (the last entry wins, as a Map built from the list would). */
-function phoneKindIn(phones: ContactRecord['phones'], e164: string): ContactRecord['phones'][number]['kind'] | undefined {
-	for (let i = phones.length - 1; i >= 0; i--) if (phones[i].e164 === e164) return phones[i].kind;
+/** intersect(a, b), by the values' numbers when both sides have them (same number = same text). */
+function intersectIn(a: readonly string[], aIds: readonly number[] | undefined, b: readonly string[], bIds: readonly number[] | undefined): string | undefined {
+	if (!aIds || !bIds) return intersect(a, b);
+	for (let i = 0; i < aIds.length; i++) for (let j = 0; j < bIds.length; j++) if (aIds[i] === bIds[j]) return a[i];
+	return undefined;
+}
+
+/** The kind of the other side's phone number `i` of `a` (the last equal entry wins, as a Map built from the list would). */
+function phoneKindIn(a: MatchView, i: number, b: MatchView): ContactRecord['phones'][number]['kind'] | undefined {
+	if (a.phoneIds && b.phoneIds) {
+		const id = a.phoneIds[i];
+		for (let j = b.phoneIds.length - 1; j >= 0; j--) if (b.phoneIds[j] === id) return b.phones[j].kind;
+		return undefined;
+	}
+	const e164 = a.phones[i].e164;
+	for (let j = b.phones.length - 1; j >= 0; j--) if (b.phones[j].e164 === e164) return b.phones[j].kind;
 	return undefined;
 }
 
@@ -536,7 +572,7 @@ export function tallyContacts(a: MatchView, b: MatchView, ctx: CompareContext, t
 	const nameConflict = a.name && b.name ? addNames(a.name, b.name, ctx.nameFrequencies, ctx.words, t) : false;
 
 	// E-mail
-	const email = intersect(a.emails, b.emails);
+	const email = intersectIn(a.emails, a.emailIds, b.emails, b.emailIds);
 	if (email) {
 		t.add('email', 'equal', W.emailEqual, email);
 		t.corroborated = true;
@@ -554,7 +590,7 @@ export function tallyContacts(a: MatchView, b: MatchView, ctx: CompareContext, t
 		if (similar) t.corroborated = true;
 		else t.add('email', 'different', W.emailDifferent, a.emails[0], b.emails[0]);
 	}
-	const role = intersect(a.roleEmails, b.roleEmails);
+	const role = intersectIn(a.roleEmails, a.roleEmailIds, b.roleEmails, b.roleEmailIds);
 	if (role) {
 		t.add('email', 'shared', W.roleEmailEqual, role);
 		t.link('email', role);
@@ -564,8 +600,9 @@ export function tallyContacts(a: MatchView, b: MatchView, ctx: CompareContext, t
 	let phoneOutcome: 'equal' | 'shared' | undefined;
 	let phoneWeight = 0;
 	let phoneValue = '';
-	for (const p of a.phones) {
-		const other = phoneKindIn(b.phones, p.e164);
+	for (let i = 0; i < a.phones.length; i++) {
+		const p = a.phones[i];
+		const other = phoneKindIn(a, i, b);
 		if (!other) continue;
 		const shared = p.kind === 'shared' || other === 'shared' || ctx.sharedPhones?.has(p.e164) || nameConflict;
 		const weight = shared ? W.sharedPhone : p.kind === 'mobile' && other === 'mobile' ? W.mobileEqual : W.landlineEqual;
@@ -587,7 +624,7 @@ export function tallyContacts(a: MatchView, b: MatchView, ctx: CompareContext, t
 
 	// Telegram
 	if (a.telegram.length && b.telegram.length) {
-		const tg = intersect(a.telegram, b.telegram);
+		const tg = intersectIn(a.telegram, a.telegramIds, b.telegram, b.telegramIds);
 		if (tg) {
 			t.add('telegram', 'equal', W.telegramEqual, tg);
 			t.corroborated = true;

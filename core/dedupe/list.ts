@@ -4,7 +4,7 @@ import type { Thresholds } from './decide';
 import type { FieldMapping } from './fields';
 import { DEFAULT_FIELD_MAPPING } from './fields';
 import type { ContactRecord } from './record';
-import { compileMapping, parseContact } from './record';
+import { compileMapping, createTextMemo, parseContact } from './record';
 import type { CountryCode } from '../text/phone';
 import { DEFAULT_THRESHOLDS } from './weights';
 
@@ -30,9 +30,10 @@ export function dedupeList(
 	const phoneCache = new Map();
 	const nameCache = new Map();
 	const compiled = compileMapping(mapping);
+	const textMemo = createTextMemo();
 	items.forEach((item, i) => {
 		try {
-			const r = parseContact(item, records.length, { mapping, defaultCountry, phoneCache, nameCache, compiled });
+			const r = parseContact(item, records.length, { mapping, defaultCountry, phoneCache, nameCache, compiled, textMemo });
 			records.push(r);
 			positions.push(i);
 		} catch (error) {

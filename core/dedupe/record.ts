@@ -53,6 +53,8 @@ export interface ParseOptions {
 	nameCache?: Map<string, PersonName | null>;
 	/** compileMapping(mapping), computed once by the caller for a batch. */
 	compiled?: CompiledMapping;
+	/** Optional memos of normalised texts for one batch (createTextMemo; same pattern as phoneCache). */
+	textMemo?: TextMemo;
 	/**
 	 * A contact with no usable identity (an anonymous chat message): 'error' (default here) throws an
 	 * InputError naming the field; 'new' returns it marked `anonymous`, to be treated as a new contact
@@ -60,6 +62,33 @@ export interface ParseOptions {
 	 */
 	withoutIdentity?: 'error' | 'new';
 }
+
+/**
+ * Normalised texts by raw text (null: not usable), for one batch: companies, cities and e-mail
+ * domains repeat across contacts, and folding one (transliteration, legal forms) is costly.
+ */
+export interface TextMemo {
+	email: Map<string, string | null>;
+	company: Map<string, string | null>;
+	address: Map<string, string | null>;
+	city: Map<string, string | null>;
+}
+
+export function createTextMemo(): TextMemo {
+	return { email: new Map(), company: new Map(), address: new Map(), city: new Map() };
+}
+
+/** normalize(raw) through the memo, when there is one ('' and undefined results are not usable). */
+function memoised(memo: Map<string, string | null> | undefined, raw: string, normalize: (raw: string) => string | undefined): string | undefined {
+	if (!memo) return normalize(raw) || undefined;
+	let v = memo.get(raw);
+	if (v === undefined) memo.set(raw, (v = normalize(raw) || null));
+	return v ?? undefined;
+}
+
+const companyKey = (raw: string) => normalizeCompany(raw);
+const addressKey = (raw: string) => skeletonWords(raw).join(' ');
+const cityKey = (raw: string) => skeletonWords(raw).join('');
 
 /** A field mapping with its comma-separated paths split once (per batch, not per item). */
 export type CompiledMapping = Record<ContactField, Array<{ path: string; parts: string[] }>>;
@@ -185,7 +214,7 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 
 	const emails = texts(json, mapping, 'email');
 	for (const raw of emails?.values ?? []) {
-		const e = canonicalEmail(raw);
+		const e = memoised(options.textMemo?.email, raw, canonicalEmail);
 		if (!e) rec.invalid.push({ field: emails!.path, value: raw });
 		else if (isRoleEmail(e)) {
 			if (!rec.roleEmails.includes(e)) rec.roleEmails.push(e);
@@ -231,7 +260,8 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 		if (ogrn) rec.ogrn = ogrn;
 		else rec.invalid.push({ field: ogrnField.path, value: ogrnField.values[0] });
 	}
-	const company = normalizeCompany(first(json, mapping, 'company'));
+	const companyRaw = first(json, mapping, 'company');
+	const company = companyRaw === undefined ? undefined : memoised(options.textMemo?.company, companyRaw, companyKey);
 	if (company) rec.company = company;
 
 	const dobRaw = first(json, mapping, 'dob');
@@ -241,12 +271,12 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 	}
 	const address = first(json, mapping, 'address');
 	if (address) {
-		const a = skeletonWords(address).join(' ');
+		const a = memoised(options.textMemo?.address, address, addressKey);
 		if (a) rec.address = a;
 	}
 	const city = first(json, mapping, 'city');
 	if (city) {
-		const c = skeletonWords(city).join('');
+		const c = memoised(options.textMemo?.city, city, cityKey);
 		if (c) rec.city = c;
 	}
 	const postcode = first(json, mapping, 'postcode');
