@@ -1,3 +1,5 @@
+import type { MatchView } from './compare';
+import { matchView } from './compare';
 import type { ContactRecord } from './record';
 
 /**
@@ -10,7 +12,7 @@ import type { ContactRecord } from './record';
  */
 export function blockingKeys(r: ContactRecord): string[] {
 	const keys: string[] = [];
-	forEachBlockingKey(r, (kind, a, b) => keys.push(b === undefined ? `${kind}:${a}` : `${kind}:${a}|${b}`));
+	forEachBlockingKey(matchView(r), (kind, a, b) => keys.push(b === undefined ? `${kind}:${a}` : `${kind}:${a}|${b}`));
 	return keys;
 }
 
@@ -19,46 +21,51 @@ export const KEY_KINDS = ['e', 'el', 'p', 't', 'i', 'n', 'nf', 'l', 'f', 'd', 'f
 export type KeyKind = (typeof KEY_KINDS)[number];
 
 /**
- * Every blocking key of a contact, in order, as its parts: blockingKeys() joins them into text;
- * clustering numbers the parts instead, so no key text is built for a batch.
+ * Every blocking key of a contact (its view), in order, as its parts: blockingKeys() joins them
+ * into text; clustering numbers the parts instead, so no key text is built for a batch. When the
+ * view numbers its words (matchView with a WordMemo), a part's number is passed along (-1 when the
+ * part has none: a slice, an initial, a date).
  */
-export function forEachBlockingKey(r: ContactRecord, emit: (kind: KeyKind, a: string, b?: string) => void): void {
+export function forEachBlockingKey(v: MatchView, emit: (kind: KeyKind, a: string, b: string | undefined, aId: number, bId: number) => void): void {
 	let count = 0;
-	const key = (kind: KeyKind, a: string, b?: string) => {
+	const key = (kind: KeyKind, a: string, b: string | undefined, aId: number, bId: number) => {
 		count++;
-		emit(kind, a, b);
+		emit(kind, a, b, aId, bId);
 	};
-	for (const e of r.emails) {
-		key('e', e);
+	for (let i = 0; i < v.emails.length; i++) {
+		const e = v.emails[i];
+		key('e', e, undefined, v.emailIds ? v.emailIds[i] : -1, -1);
 		const local = e.slice(0, e.indexOf('@'));
-		if (local.length >= 5) key('el', local);
+		if (local.length >= 5) key('el', local, undefined, -1, -1);
 	}
-	for (const p of r.phones) key('p', p.e164);
-	for (const t of r.telegram) key('t', t);
-	if (r.personInn) key('i', r.personInn);
-	const n = r.name;
+	for (let i = 0; i < v.phones.length; i++) key('p', v.phones[i].e164, undefined, v.phoneIds ? v.phoneIds[i] : -1, -1);
+	for (let i = 0; i < v.telegram.length; i++) key('t', v.telegram[i], undefined, v.telegramIds ? v.telegramIds[i] : -1, -1);
+	if (v.personInn) key('i', v.personInn, undefined, -1, -1);
+	const n = v.name;
 	const first = n?.first;
 	const last = n?.last;
+	const firstId = n ? n.firstId : -1;
+	const lastId = n ? n.lastId : -1;
 	const fi = first?.[0] ?? n?.firstInitial;
 	if (last && fi) {
-		key('n', last, fi);
+		key('n', last, fi, lastId, -1);
 		if (first) {
-			key('n', first, last[0]);
-			key('nf', last, first);
+			key('n', first, last[0], firstId, -1);
+			key('nf', last, first, lastId, firstId);
 		}
-	} else if (last) key('l', last);
-	else if (first) key('f', first);
-	if (r.dob) {
-		key('d', r.dob);
-		if (first) key('fy', first, r.dob.slice(0, 4));
-		if (last) key('ly', last.slice(0, 3), r.dob.slice(0, 4));
+	} else if (last) key('l', last, undefined, lastId, -1);
+	else if (first) key('f', first, undefined, firstId, -1);
+	if (v.dob) {
+		key('d', v.dob, undefined, -1, -1);
+		if (first) key('fy', first, v.dob.slice(0, 4), firstId, -1);
+		if (last) key('ly', last.slice(0, 3), v.dob.slice(0, 4), -1, -1);
 	}
-	if (r.postcode) {
-		if (first) key('zf', r.postcode, first.slice(0, 2));
-		if (last) key('zl', r.postcode, last.slice(0, 2));
+	if (v.postcode) {
+		if (first) key('zf', v.postcode, first.slice(0, 2), -1, -1);
+		if (last) key('zl', v.postcode, last.slice(0, 2), -1, -1);
 	}
-	if (r.address && last) key('al', r.address.split(' ').sort((x, y) => y.length - x.length)[0], last[0]);
-	if (!count && r.company) key('c', r.company);
+	if (v.address && last) key('al', v.address.split(' ').sort((x, y) => y.length - x.length)[0], last[0], -1, -1);
+	if (!count && v.company) key('c', v.company, undefined, -1, -1);
 }
 
 /** A key made of a name alone (surname + initial, first name + surname initial, a lone name). */

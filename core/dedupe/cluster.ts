@@ -1,6 +1,6 @@
 import type { KeyKind } from './blocking';
 import { forEachBlockingKey, isNameKind, KEY_KINDS } from './blocking';
-import type { CompareContext, Comparison } from './compare';
+import type { CompareContext, Comparison, MatchView } from './compare';
 import { EvidenceTally, matchView, tallyContacts, WordMemo } from './compare';
 import type { Thresholds } from './decide';
 import { decisionOf } from './decide';
@@ -126,7 +126,7 @@ export interface PairList {
  * compared in full; larger ones (a common name, a switchboard) by sorted neighbourhood: each contact
  * with the next `window` ones in name order, so cost stays linear in the batch.
  */
-export function candidatePairs(records: ContactRecord[], opts: Omit<ClusterOptions, 'thresholds'>, words: WordMemo): PairList {
+export function candidatePairs(records: ContactRecord[], opts: Omit<ClusterOptions, 'thresholds'>, words: WordMemo, views?: MatchView[]): PairList {
 	const n = records.length;
 	// Blocks by number: key parts (numbered words) → block id; each contact's block ids in key order.
 	const index = new BlockIndex();
@@ -135,8 +135,16 @@ export function candidatePairs(records: ContactRecord[], opts: Omit<ClusterOptio
 	const keyStart = new Int32Array(n + 1);
 	let keyIds = new Int32Array(Math.max(16, n * 4));
 	let used = 0;
-	const addKey = (kind: KeyKind, a: string, b?: string) => {
-		const id = index.blockOf(KIND_CODE[kind], words.idOf(a), b === undefined ? -1 : words.idOf(b));
+	// Number of a part: the view's when it has one, else the memo's (single letters from a table).
+	const charIds = new Int32Array(128).fill(-1);
+	const partId = (part: string, known: number) => {
+		if (known >= 0) return known;
+		const code = part.length === 1 ? part.charCodeAt(0) : 128;
+		if (code < 128) return charIds[code] >= 0 ? charIds[code] : (charIds[code] = words.idOf(part));
+		return words.idOf(part);
+	};
+	const addKey = (kind: KeyKind, a: string, b: string | undefined, aId: number, bId: number) => {
+		const id = index.blockOf(KIND_CODE[kind], partId(a, aId), b === undefined ? -1 : partId(b, bId));
 		if (id === sizes.length) {
 			sizes.push(0);
 			weak.push(isNameKind(kind));
@@ -150,7 +158,7 @@ export function candidatePairs(records: ContactRecord[], opts: Omit<ClusterOptio
 		keyIds[used++] = id;
 	};
 	for (let i = 0; i < n; i++) {
-		forEachBlockingKey(records[i], addKey);
+		forEachBlockingKey(views ? views[i] : matchView(records[i], words), addKey);
 		keyStart[i + 1] = used;
 	}
 	const blocks = sizes.length;
@@ -295,7 +303,7 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 	// word memo of the comparison work on the numbers.
 	const words = new WordMemo();
 	const views = records.map((r) => matchView(r, words));
-	const pairs = candidatePairs(records, options, words);
+	const pairs = candidatePairs(records, options, words, views);
 	// Every pair is scored into one reused tally; a Comparison (with its evidence) is built only
 	// for the links that end up in the result, by scoring that pair again (same result).
 	const ctx: CompareContext = { sharedPhones, nameFrequencies, words };

@@ -157,11 +157,52 @@ export type WordOutcome = 'equal' | 'similar' | 'different';
 /** wordOutcome(a, b) by a, then b (WordMemo, for words without a number). */
 type WordCache = Map<string, Map<string, WordOutcome>>;
 
-const VOWELS = /[aeiouy]/g;
+/** True when the consonant outlines (first letter kept, later vowels a e i o u y dropped: "alan", "allen", "alen" → "aln") are equal and 3+ letters long. */
+function sameOutline(a: string, b: string): boolean {
+	if (!a.length || !b.length || a.charCodeAt(0) !== b.charCodeAt(0)) return false;
+	let i = 1;
+	let j = 1;
+	let length = 1;
+	for (;;) {
+		while (i < a.length && isVowel(a.charCodeAt(i))) i++;
+		while (j < b.length && isVowel(b.charCodeAt(j))) j++;
+		if (i === a.length || j === b.length) return i === a.length && j === b.length && length >= 3;
+		if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+		i++;
+		j++;
+		length++;
+	}
+}
 
-/** Consonant outline: first letter kept, later vowels dropped ("alan", "allen", "alen" → "aln"). */
-function consonants(word: string): string {
-	return word.charAt(0) + word.slice(1).replace(VOWELS, '');
+function isVowel(c: number): boolean {
+	return c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121;
+}
+
+const CHAR_COUNTS = new Int32Array(128);
+
+/** How many characters a and b have in common (as multisets); -1 when either has a non-ASCII character. */
+function commonChars(a: string, b: string): number {
+	let ascii = true;
+	let i = 0;
+	for (; i < a.length; i++) {
+		const c = a.charCodeAt(i);
+		if (c >= 128) {
+			ascii = false;
+			break;
+		}
+		CHAR_COUNTS[c]++;
+	}
+	let common = 0;
+	for (let j = 0; ascii && j < b.length; j++) {
+		const c = b.charCodeAt(j);
+		if (c >= 128) ascii = false;
+		else if (CHAR_COUNTS[c] > 0) {
+			CHAR_COUNTS[c]--;
+			common++;
+		}
+	}
+	for (let k = 0; k < i; k++) CHAR_COUNTS[a.charCodeAt(k)] = 0;
+	return ascii ? common : -1;
 }
 
 /**
@@ -172,10 +213,15 @@ export function wordOutcome(a: string, b: string): WordOutcome {
 	if (a === b) return 'equal';
 	const min = Math.min(a.length, b.length);
 	if (min >= 3 && (a.startsWith(b) || b.startsWith(a))) return 'similar';
-	if (jaroWinkler(a, b) >= 0.92) return 'similar';
-	if (min >= 4 && levenshtein(a, b) <= 1) return 'similar';
-	const ca = consonants(a);
-	if (ca.length >= 3 && ca === consonants(b)) return 'similar';
+	// Bounds that skip the costly measures when they cannot reach their thresholds: at most
+	// `common` characters match, so Jaro ≤ (common/|a| + common/|b| + 1) / 3, and Winkler's prefix
+	// bonus adds at most 0.4 × (1 − Jaro); an edit distance ≤ 1 needs all but one character of the
+	// longer word in common.
+	const common = commonChars(a, b);
+	const jaroBound = (common / a.length + common / b.length + 1) / 3;
+	if ((common < 0 || 0.6 + 0.4 * jaroBound >= 0.91) && jaroWinkler(a, b) >= 0.92) return 'similar';
+	if (min >= 4 && (common < 0 || Math.max(a.length, b.length) - common <= 1) && levenshtein(a, b) <= 1) return 'similar';
+	if (sameOutline(a, b)) return 'similar';
 	return 'different';
 }
 
@@ -205,6 +251,27 @@ export class WordMemo {
 	/** Outcome index + 1; 0 = empty slot. */
 	private value = new Uint8Array(1 << 12);
 	private used = 0;
+
+	private tfFor: NameFrequencies | undefined;
+	private readonly tfByBase = new Map<number, Float64Array>();
+
+	/** tfWeight(base, word, tf) of a numbered word (id = idOf(word)), memoised for one tf. */
+	tfWeight(base: number, word: string, id: number, tf: NameFrequencies | undefined): number {
+		if (id < 0 || !tf) return tfWeight(base, word, tf);
+		if (tf !== this.tfFor) {
+			this.tfFor = tf;
+			this.tfByBase.clear();
+		}
+		let row = this.tfByBase.get(base);
+		if (!row || row.length <= id) {
+			const grown = new Float64Array(Math.max(id + 1, this.ids.size, 2 * (row?.length ?? 0))).fill(Number.NaN);
+			if (row) grown.set(row);
+			this.tfByBase.set(base, (row = grown));
+		}
+		let w = row[id];
+		if (Number.isNaN(w)) row[id] = w = tfWeight(base, word, tf);
+		return w;
+	}
 
 	/** The number of a word in this batch (-1 for none). */
 	idOf(word: string | undefined): number {
@@ -375,7 +442,8 @@ function firstPart(
 	out.present = false;
 	if (aFirst && bFirst) {
 		const o = outcomeOf(aFirst, bFirst, a.firstId, bFirstId, memo);
-		const weight = o === 'equal' ? tfWeight(W.firstEqual, aFirst, tf) : o === 'similar' ? W.firstSimilar : W.firstDifferent;
+		const equal = o === 'equal' ? (memo ? memo.tfWeight(W.firstEqual, aFirst, a.firstId, tf) : tfWeight(W.firstEqual, aFirst, tf)) : 0;
+		const weight = o === 'equal' ? equal : o === 'similar' ? W.firstSimilar : W.firstDifferent;
 		setPart(out, o, weight, aFirst, o !== 'equal' ? bFirst : undefined);
 		return;
 	}
@@ -399,7 +467,8 @@ function lastPart(
 	out.present = false;
 	if (!aLast || !bLast) return;
 	const o = outcomeOf(aLast, bLast, aLastId, bLastId, memo);
-	const weight = o === 'equal' ? tfWeight(W.lastEqual, aLast, tf) : o === 'similar' ? W.lastSimilar : W.lastDifferent;
+	const equal = o === 'equal' ? (memo ? memo.tfWeight(W.lastEqual, aLast, aLastId, tf) : tfWeight(W.lastEqual, aLast, tf)) : 0;
+	const weight = o === 'equal' ? equal : o === 'similar' ? W.lastSimilar : W.lastDifferent;
 	setPart(out, o, weight, aLast, o !== 'equal' ? bLast : undefined);
 }
 

@@ -13,7 +13,7 @@ import { DEFAULT_FIELD_MAPPING } from '../../../core/dedupe/fields';
 import { parseContact } from '../../../core/dedupe/record';
 import type { ContactRecord } from '../../../core/dedupe/record';
 import { InputError } from '../../../core/shared/errors';
-import { referenceCompareContacts } from './dedupe-reference-compare';
+import { referenceCompareContacts, referenceWordOutcome } from './dedupe-reference-compare';
 
 /** The definition of a field's first value: the first path with a value, all of its list checked. */
 function referenceFirst(json: Record<string, unknown>, paths: string[]): string | undefined {
@@ -120,6 +120,35 @@ describe('dedupe fast path: comparing', () => {
 				assert.equal(tally.weight, expected.weight);
 			}),
 			{ numRuns: 3000 },
+		);
+	});
+});
+
+describe('dedupe fast path: word outcome', () => {
+	it('is the outcome as first written (bounds only skip measures that cannot reach their threshold)', () => {
+		// Small alphabets make near-misses (typos, transpositions, shared outlines) common.
+		const word = fc.oneof(
+			fc.stringMatching(/^[aeiouybkrstn]{0,9}$/),
+			fc.stringMatching(/^[a-z]{0,12}$/),
+			fc.stringMatching(/^[a-z0-9ёй ]{0,6}$/),
+			fc.constantFrom('aleksandr', 'aleksandra', 'alexandr', 'aleksnadr', 'alksandr', 'sasha', 'petrov', 'petorv', 'ptrov', 'petrova', 'ivan', 'ivna', 'iван'),
+		);
+		const mutate = (w: string) =>
+			fc.oneof(
+				fc.constant(w),
+				fc.nat({ max: Math.max(0, w.length - 1) }).map((i) => w.slice(0, i) + w.slice(i + 1)),
+				fc.nat({ max: Math.max(0, w.length - 2) }).map((i) => w.slice(0, i) + w.charAt(i + 1) + w.charAt(i) + w.slice(i + 2)),
+				fc.tuple(fc.nat({ max: w.length }), fc.constantFrom('a', 'e', 'k', 'r', 'y')).map(([i, c]) => w.slice(0, i) + c + w.slice(i)),
+			);
+		fc.assert(
+			fc.property(
+				word.chain((w) => fc.tuple(fc.constant(w), fc.oneof(mutate(w), word))),
+				([a, b]) => {
+					assert.equal(wordOutcome(a, b), referenceWordOutcome(a, b), `${a} / ${b}`);
+					assert.equal(wordOutcome(b, a), referenceWordOutcome(b, a), `${b} / ${a}`);
+				},
+			),
+			{ numRuns: 30000 },
 		);
 	});
 });

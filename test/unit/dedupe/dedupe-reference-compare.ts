@@ -28,7 +28,7 @@ function consonants(word: string): string {
  * equal: same skeleton; similar: one is a prefix of the other (4+ letters), Jaro-Winkler ≥ 0.92,
  * one edit apart (4+ letters), or the same consonant outline (3+ consonants); different otherwise.
  */
-function wordOutcome(a: string, b: string): 'equal' | 'similar' | 'different' {
+export function referenceWordOutcome(a: string, b: string): 'equal' | 'similar' | 'different' {
 	if (a === b) return 'equal';
 	const min = Math.min(a.length, b.length);
 	if (min >= 3 && (a.startsWith(b) || b.startsWith(a))) return 'similar';
@@ -47,7 +47,7 @@ function firstPart(
 	tf?: NameFrequencies,
 ): Evidence | undefined {
 	if (aFirst && bFirst) {
-		const o = wordOutcome(aFirst, bFirst);
+		const o = referenceWordOutcome(aFirst, bFirst);
 		const weight = o === 'equal' ? tfWeight(W.firstEqual, aFirst, tf) : o === 'similar' ? W.firstSimilar : W.firstDifferent;
 		return { field: 'firstName', outcome: o, weight, value: aFirst, ...(o !== 'equal' ? { other: bFirst } : {}) };
 	}
@@ -63,7 +63,7 @@ function firstPart(
 
 function lastPart(aLast: string | undefined, bLast: string | undefined, tf?: NameFrequencies): Evidence | undefined {
 	if (!aLast || !bLast) return undefined;
-	const o = wordOutcome(aLast, bLast);
+	const o = referenceWordOutcome(aLast, bLast);
 	const weight = o === 'equal' ? tfWeight(W.lastEqual, aLast, tf) : o === 'similar' ? W.lastSimilar : W.lastDifferent;
 	return { field: 'lastName', outcome: o, weight, value: aLast, ...(o !== 'equal' ? { other: bLast } : {}) };
 }
@@ -82,7 +82,7 @@ function compareNames(a: PersonName, b: PersonName, tf?: NameFrequencies): Evide
 		if (sum(swapped) + penalty > sum(straight)) best = [...swapped, { field: 'nameOrder', outcome: 'different', weight: penalty }];
 	}
 	if (a.middle && b.middle) {
-		const o = wordOutcome(a.middle, b.middle);
+		const o = referenceWordOutcome(a.middle, b.middle);
 		const weight = o === 'equal' ? W.middleEqual : o === 'similar' ? W.middleSimilar : W.middleDifferent;
 		best.push({ field: 'middleName', outcome: o, weight, value: a.middle, ...(o !== 'equal' ? { other: b.middle } : {}) });
 	}
@@ -134,7 +134,7 @@ function textOutcome(a: string, b: string): 'equal' | 'similar' | 'different' {
 	const tb = b.split(' ');
 	let common = 0;
 	for (const x of ta) {
-		const hit = tb.some((y) => x === y || (!/\d/.test(x) && x.length >= 4 && y.length >= 4 && wordOutcome(x, y) !== 'different'));
+		const hit = tb.some((y) => x === y || (!/\d/.test(x) && x.length >= 4 && y.length >= 4 && referenceWordOutcome(x, y) !== 'different'));
 		if (hit) common++;
 	}
 	return common / Math.max(ta.length, tb.length) >= 0.6 ? 'similar' : 'different';
@@ -286,7 +286,7 @@ export function referenceCompareContacts(a: ContactRecord, b: ContactRecord, ctx
 		if (o === 'equal') corroborated = true;
 	}
 	if (a.city && b.city) {
-		const o = wordOutcome(a.city, b.city);
+		const o = referenceWordOutcome(a.city, b.city);
 		evidence.push({ field: 'city', outcome: o, weight: o === 'equal' ? W.cityEqual : o === 'similar' ? W.citySimilar : W.cityDifferent });
 	}
 
