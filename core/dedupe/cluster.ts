@@ -227,7 +227,8 @@ export function candidatePairs(records: ContactRecord[], opts: Omit<ClusterOptio
 }
 
 function sortKey(r: ContactRecord): string {
-	return `${r.name?.last ?? ''} ${r.name?.first ?? ''} ${r.dob ?? ''}`;
+	// join() gives one flat string (a template would give a rope that every comparison walks).
+	return [r.name?.last ?? '', r.name?.first ?? '', r.dob ?? ''].join(' ');
 }
 
 /** Phones that several different names share in this batch: company switchboards, family landlines. */

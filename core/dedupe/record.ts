@@ -122,17 +122,24 @@ function pick(json: Record<string, unknown>, paths: Array<{ path: string; parts:
 	return undefined;
 }
 
+/** The list with x appended; an empty list becomes [x] (a first push would reserve room for 17). */
+function appended<T>(list: T[], x: T): T[] {
+	if (list.length === 0) return [x];
+	list.push(x);
+	return list;
+}
+
 /** Text values of a field: a string, a number, or an array of those; anything else is an error. */
 function texts(json: Record<string, unknown>, mapping: CompiledMapping, field: ContactField): { path: string; values: string[] } | undefined {
 	const found = pick(json, mapping[field]);
 	if (!found) return undefined;
 	const list = Array.isArray(found.value) ? found.value : [found.value];
-	const values: string[] = [];
+	let values: string[] = [];
 	for (const v of list) {
 		if (v === undefined || v === null) continue;
 		if (typeof v === 'string') {
-			if (v.trim()) values.push(v.trim());
-		} else if (typeof v === 'number' && Number.isFinite(v)) values.push(String(v));
+			if (v.trim()) values = appended(values, v.trim());
+		} else if (typeof v === 'number' && Number.isFinite(v)) values = appended(values, String(v));
 		else throw notText(found.path, v);
 	}
 	return values.length ? { path: found.path, values } : undefined;
@@ -215,15 +222,15 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 	const emails = texts(json, mapping, 'email');
 	for (const raw of emails?.values ?? []) {
 		const e = memoised(options.textMemo?.email, raw, canonicalEmail);
-		if (!e) rec.invalid.push({ field: emails!.path, value: raw });
+		if (!e) rec.invalid = appended(rec.invalid, { field: emails!.path, value: raw });
 		else if (isRoleEmail(e)) {
-			if (!rec.roleEmails.includes(e)) rec.roleEmails.push(e);
-		} else if (!rec.emails.includes(e)) rec.emails.push(e);
+			if (!rec.roleEmails.includes(e)) rec.roleEmails = appended(rec.roleEmails, e);
+		} else if (!rec.emails.includes(e)) rec.emails = appended(rec.emails, e);
 	}
 
 	const addPhone = (e164: string, kind: PhoneKind) => {
 		const existing = rec.phones.find((p) => p.e164 === e164);
-		if (!existing) rec.phones.push({ e164, kind });
+		if (!existing) rec.phones = appended(rec.phones, { e164, kind });
 	};
 	const phones = texts(json, mapping, 'phone');
 	for (const raw of phones?.values ?? []) {
@@ -232,25 +239,25 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 			p = phoneKind(raw, defaultCountry) ?? null;
 			options.phoneCache?.set(raw, p);
 		}
-		if (!p) rec.invalid.push({ field: phones!.path, value: raw });
+		if (!p) rec.invalid = appended(rec.invalid, { field: phones!.path, value: raw });
 		else addPhone(p.e164, p.kind);
 	}
 	const wa = texts(json, mapping, 'whatsapp');
 	for (const raw of wa?.values ?? []) {
 		const e164 = normalizeWhatsapp(raw, defaultCountry);
-		if (!e164) rec.invalid.push({ field: wa!.path, value: raw });
+		if (!e164) rec.invalid = appended(rec.invalid, { field: wa!.path, value: raw });
 		else addPhone(e164, 'mobile');
 	}
 	const tg = texts(json, mapping, 'telegram');
 	for (const raw of tg?.values ?? []) {
 		const t = normalizeTelegram(raw);
-		if (!t) rec.invalid.push({ field: tg!.path, value: raw });
-		else if (!rec.telegram.includes(t)) rec.telegram.push(t);
+		if (!t) rec.invalid = appended(rec.invalid, { field: tg!.path, value: raw });
+		else if (!rec.telegram.includes(t)) rec.telegram = appended(rec.telegram, t);
 	}
 	const innField = texts(json, mapping, 'inn');
 	for (const raw of innField?.values ?? []) {
 		const inn = normalizeInn(raw);
-		if (!inn) rec.invalid.push({ field: innField!.path, value: raw });
+		if (!inn) rec.invalid = appended(rec.invalid, { field: innField!.path, value: raw });
 		else if (innKind(inn) === 'individual') rec.personInn ??= inn;
 		else rec.orgInn ??= inn;
 	}
@@ -258,7 +265,7 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 	if (ogrnField) {
 		const ogrn = normalizeOgrn(ogrnField.values[0]);
 		if (ogrn) rec.ogrn = ogrn;
-		else rec.invalid.push({ field: ogrnField.path, value: ogrnField.values[0] });
+		else rec.invalid = appended(rec.invalid, { field: ogrnField.path, value: ogrnField.values[0] });
 	}
 	const companyRaw = first(json, mapping, 'company');
 	const company = companyRaw === undefined ? undefined : memoised(options.textMemo?.company, companyRaw, companyKey);
