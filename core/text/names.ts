@@ -22,7 +22,8 @@ export interface PersonName {
 	display: string;
 }
 
-const PATRONYMIC_RE = /(ович|евич|ич|овна|евна|ична|инична)$|(ovich|evich|ovitch|evitch|ovna|evna|ichna)$/;
+const PATRONYMIC_RE =
+	/(ович|евич|ич|овна|евна|ична|инична)$|(ovich|evich|ovitch|evitch|ovna|evna|ichna)$/;
 
 export function isPatronymic(word: string): boolean {
 	return PATRONYMIC_RE.test(foldCase(word)) && word.length > 5;
@@ -35,7 +36,7 @@ function patronymic(word: Word): boolean {
 interface Word {
 	/** As written, folded (ё→е, lower case): decides initials and patronymics. */
 	raw: string;
-	/** Latin transliteration of the word (one library call per name, not per word). */
+	/** Latin transliteration of the word. */
 	latin: string;
 }
 
@@ -44,9 +45,8 @@ function words(text: string): Word[] {
 		.replace(/[.,;()"«»]/g, ' ')
 		.split(/\s+/)
 		.filter((w) => w && /\p{L}/u.test(w));
-	const latin = toLatin(raw.join(' ')).split(' ');
-	// Transliteration keeps word boundaries; if it ever does not, fall back to one call per word.
-	return raw.map((w, i) => ({ raw: w, latin: latin.length === raw.length ? latin[i] : toLatin(w) }));
+	// One toLatin call per word: words repeat across names, and toLatin remembers words (core/text/fold.ts).
+	return raw.map((w) => ({ raw: w, latin: toLatin(w) }));
 }
 
 function isInitial(word: Word): boolean {
@@ -67,7 +67,8 @@ export function parsePersonName(parts: {
 	middle?: string;
 	full?: string;
 }): PersonName | undefined {
-	const display = [parts.first, parts.middle, parts.last].filter(Boolean).join(' ') || (parts.full ?? '').trim();
+	const display =
+		[parts.first, parts.middle, parts.last].filter(Boolean).join(' ') || (parts.full ?? '').trim();
 	const name: PersonName = { orderUnknown: false, display };
 	if (parts.first || parts.last) {
 		const fw = parts.first ? words(parts.first) : [];
@@ -101,7 +102,8 @@ export function parsePersonName(parts: {
 			const bKnown = isKnownFirstName(b.latin);
 			// Western order "First Last" unless only the second word is a known first name or a
 			// patronymic follows it (Russian order "Петров Иван Иванович").
-			const swapped = (bKnown && !aKnown) || (middle.length > 0 && all.indexOf(middle[0]) > all.indexOf(b));
+			const swapped =
+				(bKnown && !aKnown) || (middle.length > 0 && all.indexOf(middle[0]) > all.indexOf(b));
 			name.first = canonicalFirstName((swapped ? b : a).latin);
 			name.last = skeleton((swapped ? a : rest[rest.length - 1]).latin);
 			name.orderUnknown = aKnown === bKnown && middle.length === 0;
