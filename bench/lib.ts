@@ -18,7 +18,20 @@ export interface BenchRow {
 	note?: string;
 }
 
-export async function medianMs(fn: () => unknown | Promise<unknown>, runs = 5, warmup = 1): Promise<number> {
+export async function medianMs(
+	fn: () => unknown | Promise<unknown>,
+	runs = 5,
+	warmup = 1,
+): Promise<number> {
+	return (await timingsMs(fn, runs, warmup)).median;
+}
+
+/** Median, fastest and slowest of `runs` timed runs after `warmup` untimed ones. */
+export async function timingsMs(
+	fn: () => unknown | Promise<unknown>,
+	runs = 5,
+	warmup = 1,
+): Promise<{ median: number; min: number; max: number }> {
 	for (let i = 0; i < warmup; i++) await fn();
 	const times: number[] = [];
 	for (let i = 0; i < runs; i++) {
@@ -26,7 +39,7 @@ export async function medianMs(fn: () => unknown | Promise<unknown>, runs = 5, w
 		await fn();
 		times.push(performance.now() - t0);
 	}
-	return median(times);
+	return { median: median(times), min: Math.min(...times), max: Math.max(...times) };
 }
 
 export function median(values: number[]): number {
@@ -48,8 +61,12 @@ export function round(x: number, digits = 3): number {
 /** Prints a readable table to stderr and the machine-readable result as the last stdout line. */
 export function emit(bench: string, rows: BenchRow[]): void {
 	for (const r of rows) {
-		const base = r.baseline ? ` | ${r.baseline}: ${round(r.baselineValue ?? NaN)} ${r.unit} | ratio ${round(r.ratio ?? NaN, 2)}` : '';
-		process.stderr.write(`${r.name}: ${round(r.value)} ${r.unit}${base}${r.note ? ` | ${r.note}` : ''}\n`);
+		const base = r.baseline
+			? ` | ${r.baseline}: ${round(r.baselineValue ?? NaN)} ${r.unit} | ratio ${round(r.ratio ?? NaN, 2)}`
+			: '';
+		process.stderr.write(
+			`${r.name}: ${round(r.value)} ${r.unit}${base}${r.note ? ` | ${r.note}` : ''}\n`,
+		);
 	}
 	process.stdout.write(`${JSON.stringify({ bench, machine: machine(), rows })}\n`);
 }

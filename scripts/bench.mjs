@@ -2,6 +2,9 @@
 // Runs every bench/*.bench.ts (or the names given), collects each one's last stdout line
 // ({"bench","machine","rows"}), prints a table, and rewrites the README table between
 // <!-- bench:start --> and <!-- bench:end -->. Extra arguments after -- go to every benchmark.
+// BENCH_NODES=/path/to/node,/other/node runs every benchmark under each of those Node binaries (default:
+// the one running this script); with more than one, each row names its Node version. n8n 2.41 runs on
+// Node 24, and V8's allocation and GC differ between Node 20 and 24, so both can be worth a row.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
@@ -21,27 +24,40 @@ const fmt = (x, digits = 3) =>
 			? String(Math.round(x))
 			: String(Number(x.toPrecision(digits)));
 
+const nodes = (process.env.BENCH_NODES ?? '').split(',').filter(Boolean);
+if (nodes.length === 0) nodes.push(process.execPath);
 const results = [];
 let failed = 0;
 for (const file of files) {
-	process.stderr.write(`\n--- ${file}\n`);
-	const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', `bench/${file}`, ...extra], {
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'inherit'],
-		maxBuffer: 64 * 1024 * 1024,
-	});
-	const last = (r.stdout ?? '').trim().split('\n').pop();
-	try {
-		if (r.status !== 0) throw new Error(`exit ${r.status}`);
-		results.push(JSON.parse(last));
-	} catch (error) {
-		failed++;
-		process.stderr.write(`${file}: no result (${error.message})\n`);
+	for (const node of nodes) {
+		process.stderr.write(`\n--- ${file}${nodes.length > 1 ? ` (${node})` : ''}\n`);
+		const r = spawnSync(node, ['--expose-gc', '--import', 'tsx', `bench/${file}`, ...extra], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit'],
+			maxBuffer: 64 * 1024 * 1024,
+		});
+		const last = (r.stdout ?? '').trim().split('\n').pop();
+		try {
+			if (r.status !== 0) throw new Error(`exit ${r.status}`);
+			const result = JSON.parse(last);
+			if (nodes.length > 1) {
+				const version = /Node (v[\d.]+)/.exec(result.machine ?? '')?.[1] ?? node;
+				for (const row of result.rows) row.name = `${row.name} [Node ${version}]`;
+			}
+			results.push(result);
+		} catch (error) {
+			failed++;
+			process.stderr.write(`${file}: no result (${error.message})\n`);
+		}
 	}
 }
 
 const lines = [
-	`Measured ${new Date().toISOString().slice(0, 10)} on ${results[0]?.machine ?? 'unknown machine'}; median of several runs.`,
+	`Measured ${new Date().toISOString().slice(0, 10)} on ${
+		nodes.length > 1
+			? `${(results[0]?.machine ?? 'unknown machine').replace(/,? ?Node v[\d.]+/, '')} (Node version per row)`
+			: (results[0]?.machine ?? 'unknown machine')
+	}; median of several runs.`,
 	'',
 	'| benchmark | figure | ours | baseline (same run) | baseline | ratio | note |',
 	'|---|---|---|---|---|---|---|',

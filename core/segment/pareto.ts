@@ -36,7 +36,11 @@ export interface ValueSource {
  * Reads one item for Pareto mode. Under the `error` policies a bad value or series raises an
  * InputError naming the field (the node fails that item alone, or sends it to the error output).
  */
-export function prepareClient(json: unknown, cfg: ParetoConfig, source?: ValueSource): ParetoClient {
+export function prepareClient(
+	json: unknown,
+	cfg: ParetoConfig,
+	source?: ValueSource,
+): ParetoClient {
 	const field = source?.field ?? cfg.valueField;
 	const reading = readNumber(source ? source.raw : getPath(json, cfg.valueField));
 	let client: ParetoClient;
@@ -55,11 +59,14 @@ export function prepareClient(json: unknown, cfg: ParetoConfig, source?: ValueSo
 		if (cfg.missingOrInvalid === 'error') {
 			throw new InputError(
 				field,
-				reading.kind === 'missing' ? `Field "${field}" is missing` : `Field "${field}" is not a number: "${reading.raw}"`,
+				reading.kind === 'missing'
+					? `Field "${field}" is missing`
+					: `Field "${field}" is not a number: "${reading.raw}"`,
 				`Give the field "${field}" of this item a number, or set the option "Missing or Non-Numeric Value" to "Segment C".`,
 			);
 		}
-		client = reading.kind === 'missing' ? { state: 'missing' } : { state: 'notNumeric', raw: reading.raw };
+		client =
+			reading.kind === 'missing' ? { state: 'missing' } : { state: 'notNumeric', raw: reading.raw };
 	}
 	if (cfg.xyz) {
 		const f = cfg.xyz.seriesField;
@@ -84,7 +91,8 @@ export function prepareClient(json: unknown, cfg: ParetoConfig, source?: ValueSo
 	}
 	if (cfg.rollUp) {
 		const raw = getPath(json, cfg.rollUp.field);
-		const present = raw !== undefined && raw !== null && !(typeof raw === 'string' && raw.trim() === '');
+		const present =
+			raw !== undefined && raw !== null && !(typeof raw === 'string' && raw.trim() === '');
 		if (!present) client.groupProblem = 'rollup_no_key';
 		else if (cfg.rollUp.by === 'inn') {
 			const inn = normalizeInn(raw);
@@ -105,6 +113,8 @@ export function prepareClient(json: unknown, cfg: ParetoConfig, source?: ValueSo
  */
 export class ParetoBatch {
 	private vals = new Float64Array(1024);
+	/** 1 where the client at that position is in `special` (a typed-array test is far cheaper than a Map lookup). */
+	private flags = new Uint8Array(1024);
 	/** Clients that are not a plain positive value, by position. */
 	readonly special = new Map<number, ParetoClient>();
 	length = 0;
@@ -133,9 +143,16 @@ export class ParetoBatch {
 	}
 
 	push(client: ParetoClient): void {
-		const plain = client.state === 'ok' && Object.keys(client).length === 2;
-		if (!plain) this.special.set(this.length, client);
-		this.store(client.state === 'ok' ? (client.value as number) : 0);
+		if (!isPlainClient(client)) {
+			this.special.set(this.length, client);
+			this.store(client.state === 'ok' ? (client.value as number) : 0);
+			this.flags[this.length - 1] = 1;
+		} else this.store(client.value as number);
+	}
+
+	/** Whether client i is kept as a ParetoClient (see `special`) rather than as a plain value. */
+	isSpecial(i: number): boolean {
+		return this.flags[i] === 1;
 	}
 
 	/** The value of client i when positive, else 0. */
@@ -149,7 +166,7 @@ export class ParetoBatch {
 	}
 
 	client(i: number): ParetoClient {
-		return this.special.get(i) ?? { state: 'ok', value: this.vals[i] };
+		return (this.flags[i] === 1 && this.special.get(i)) || { state: 'ok', value: this.vals[i] };
 	}
 
 	private store(v: number): void {
@@ -157,9 +174,28 @@ export class ParetoBatch {
 			const grown = new Float64Array(this.vals.length * 2);
 			grown.set(this.vals);
 			this.vals = grown;
+			const flags = new Uint8Array(grown.length);
+			flags.set(this.flags);
+			this.flags = flags;
 		}
 		this.vals[this.length++] = v;
 	}
+}
+
+/** A positive finite value and nothing else to carry (no series, previous segment or group). */
+function isPlainClient(c: ParetoClient): boolean {
+	return (
+		c.state === 'ok' &&
+		typeof c.value === 'number' &&
+		c.value > 0 &&
+		c.value !== Infinity &&
+		c.raw === undefined &&
+		c.series === undefined &&
+		c.previous === undefined &&
+		c.previousInvalid === undefined &&
+		c.groupKey === undefined &&
+		c.groupProblem === undefined
+	);
 }
 
 const RANK = { A: 0, B: 1, C: 2 } as const;
@@ -294,7 +330,8 @@ export function analysePareto(
 			unitOf[i] = u;
 			unit.size++;
 			if (c.state === 'ok') unit.value += c.value as number;
-			if (c.previous && (!unit.previous || RANK[c.previous] < RANK[unit.previous])) unit.previous = c.previous;
+			if (c.previous && (!unit.previous || RANK[c.previous] < RANK[unit.previous]))
+				unit.previous = c.previous;
 			if (cfg.xyz) {
 				const s = c.series;
 				if (s?.kind === 'series') {
@@ -356,7 +393,14 @@ export function analysePareto(
 	const positionCode = cumulative ? 'abc_cumulative_share' : 'abc_top_percent';
 
 	// 3. Decide per unit.
-	const decide = (u: number, v: number, size: number, previous: Abc | undefined, series: number[] | undefined, seriesProblem: SeriesReading | undefined): Draft => {
+	const decide = (
+		u: number,
+		v: number,
+		size: number,
+		previous: Abc | undefined,
+		series: number[] | undefined,
+		seriesProblem: SeriesReading | undefined,
+	): Draft => {
 		let reasons: Reason[];
 		let out: Draft;
 		if (v > 0) {
@@ -369,12 +413,22 @@ export function analysePareto(
 			const rankPercent = (ahead / m) * 100;
 			const position = cumulative ? shareAhead : rankPercent;
 			const raw = segmentAt(position, a, b);
-			const positionReason: Reason = { code: positionCode, detail: verdicts[raw], evidence: round4(position) };
+			const positionReason: Reason = {
+				code: positionCode,
+				detail: verdicts[raw],
+				evidence: round4(position),
+			};
 			// Built as a literal of its final length: an empty array that is pushed to gets a
 			// 17-slot backing store, which for a million results was a fifth of the run.
 			reasons = m === 1 || tie > 1 ? [] : [positionReason];
 			if (m === 1) {
-				reasons.push(reason('abc_single_client', 'the only ranked client in the batch: nothing is ahead of it', 1));
+				reasons.push(
+					reason(
+						'abc_single_client',
+						'the only ranked client in the batch: nothing is ahead of it',
+						1,
+					),
+				);
 			}
 			if (tie > 1) {
 				const lastPosition = cumulative
@@ -435,12 +489,19 @@ export function analysePareto(
 			reasons = [];
 			if (m === 0) {
 				reasons.push(
-					reason('abc_total_not_positive', 'no client in the batch has a positive value: nothing can be ranked, all are C'),
+					reason(
+						'abc_total_not_positive',
+						'no client in the batch has a positive value: nothing can be ranked, all are C',
+					),
 				);
 			}
 			if (size > 1 && m > 0) {
 				reasons.push(
-					reason('rollup_total_not_positive', 'no member of the group has a positive value: not ranked, C', size),
+					reason(
+						'rollup_total_not_positive',
+						'no member of the group has a positive value: not ranked, C',
+						size,
+					),
 				);
 			}
 			out = { segment: 'C', mode: 'pareto', clients: m, reasons };
@@ -459,7 +520,10 @@ export function analysePareto(
 				out.xyz = 'Z';
 				reasons.push(
 					seriesProblem?.kind === 'invalid'
-						? reason('xyz_series_invalid', `"${cfg.xyz.seriesField}" is not a series of numbers (${seriesProblem.detail}); Z`)
+						? reason(
+								'xyz_series_invalid',
+								`"${cfg.xyz.seriesField}" is not a series of numbers (${seriesProblem.detail}); Z`,
+							)
 						: reason('xyz_series_missing', `"${cfg.xyz.seriesField}" is missing; Z`),
 				);
 			}
@@ -470,12 +534,19 @@ export function analysePareto(
 	const unitResults: Draft[] = new Array(units.length);
 	for (let u = 0; u < units.length; u++) {
 		const unit = units[u];
-		unitResults[u] = decide(u, unit.value, unit.size, unit.previous, unit.series, unit.seriesProblem);
+		unitResults[u] = decide(
+			u,
+			unit.value,
+			unit.size,
+			unit.previous,
+			unit.series,
+			unit.seriesProblem,
+		);
 	}
 
 	// 4. One result per client, on demand.
 	const resultAt = (i: number): SegmentResult => {
-		const c = special.size === 0 ? undefined : special.get(i);
+		const c = batch.isSpecial(i) ? special.get(i) : undefined;
 		let ur: Draft;
 		let unitSize = 1;
 		let unitValue = 0;

@@ -70,6 +70,28 @@ describe('Pareto fast path', () => {
 		);
 	});
 
+	it('ParetoBatch.push keeps a client by its fields, not by how many keys it has', () => {
+		const cfg = resolveConfig({}).pareto!;
+		const batch = new ParetoBatch(cfg);
+		// An explicit undefined is still a plain client (stored as a number only).
+		batch.push({ state: 'ok', value: 5, previous: undefined });
+		// A client with a group problem but no other extra key must be kept whole.
+		batch.push({ state: 'ok', value: 7, groupProblem: 'rollup_no_key' });
+		batch.push({ state: 'zero', value: 0 });
+		assert.equal(batch.isSpecial(0), false);
+		assert.deepEqual(batch.client(0), { state: 'ok', value: 5 });
+		assert.equal(batch.isSpecial(1), true);
+		assert.deepEqual(batch.client(1), { state: 'ok', value: 7, groupProblem: 'rollup_no_key' });
+		assert.equal(batch.isSpecial(2), true);
+		assert.deepEqual(batch.client(2), { state: 'zero', value: 0 });
+		// Growing past the initial capacity keeps the flags in step with the values.
+		for (let i = 0; i < 3000; i++)
+			batch.push(i % 1000 === 0 ? { state: 'missing' } : { state: 'ok', value: i + 1 });
+		const specials = [];
+		for (let i = 0; i < batch.length; i++) if (batch.isSpecial(i)) specials.push(i);
+		assert.deepEqual(specials, [1, 2, 3, 1003, 2003]);
+	});
+
 	it('sortIndicesByValue orders indices like a numeric sort (positive doubles, ties, whole numbers)', () => {
 		fc.assert(
 			fc.property(
