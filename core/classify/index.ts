@@ -140,10 +140,17 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 
 	const examples = trainingTexts(categories, isDefault, config.training ?? []);
 	const labelIndex = new Map(ids.map((id, i) => [id, i]));
+	// Training options chosen by 5-fold cross-validation on the shipped default examples only (stratified,
+	// 3 shuffles; test/unit/classify/calibration.test.ts keeps the figure): learning rate 0.5 → 2 and
+	// class balancing raised cross-validated macro-F1 from 0.60 to 0.68. Balancing is on when the classes'
+	// mix is an artefact of how many examples someone wrote (defaults, category examples); a user's own
+	// history keeps its mix, which is a real prior of their inbox.
+	const userHistory = (config.training ?? []).length > 0;
 	const train = () =>
 		new LocalModel(
 			ids,
 			examples.map((e) => ({ x: featurize(tokenize(e.text)), y: labelIndex.get(e.type) as number })),
+			{ learningRate: 2, balance: !userHistory },
 		);
 	// The default model (default taxonomy, no user training) is a pure function of the shipped
 	// examples: trained once per process and shared read-only (it never changes after training).
