@@ -9,7 +9,7 @@ import type { PersonName } from '../text/names';
 import { nameKey, parsePersonName } from '../text/names';
 import { skeleton, skeletonWords } from '../text/fold';
 import type { CountryCode } from '../text/phone';
-import { phoneKind } from './phoneKind';
+import { phoneKindOfText, phoneText } from './phoneKind';
 import type { ContactField, FieldMapping } from './fields';
 
 export type PhoneKind = 'mobile' | 'landline' | 'shared';
@@ -45,8 +45,8 @@ export interface ParseOptions {
 	mapping: FieldMapping;
 	defaultCountry: CountryCode;
 	/**
-	 * Optional memo of phone parses for one batch (raw text → result), created by the caller per
-	 * execution and dropped after it: the same switchboard or mobile written the same way is parsed once.
+	 * Optional memo of phone parses for one batch (phoneText(raw) → result), created by the caller per
+	 * execution and dropped after it: the same switchboard or mobile, however punctuated, is parsed once.
 	 */
 	phoneCache?: Map<string, { e164: string; kind: PhoneKind } | null>;
 	/** Optional memo of parsed names for one batch (same pattern as phoneCache). */
@@ -79,7 +79,11 @@ export function createTextMemo(): TextMemo {
 }
 
 /** normalize(raw) through the memo, when there is one ('' and undefined results are not usable). */
-function memoised(memo: Map<string, string | null> | undefined, raw: string, normalize: (raw: string) => string | undefined): string | undefined {
+function memoised(
+	memo: Map<string, string | null> | undefined,
+	raw: string,
+	normalize: (raw: string) => string | undefined,
+): string | undefined {
 	if (!memo) return normalize(raw) || undefined;
 	let v = memo.get(raw);
 	if (v === undefined) memo.set(raw, (v = normalize(raw) || null));
@@ -111,7 +115,10 @@ function read(json: Record<string, unknown>, parts: string[]): unknown {
 }
 
 /** The first path of a comma-separated list that has a non-empty value. */
-function pick(json: Record<string, unknown>, paths: Array<{ path: string; parts: string[] }>): { path: string; value: unknown } | undefined {
+function pick(
+	json: Record<string, unknown>,
+	paths: Array<{ path: string; parts: string[] }>,
+): { path: string; value: unknown } | undefined {
 	for (const { path, parts } of paths) {
 		const value = read(json, parts);
 		if (value === undefined || value === null) continue;
@@ -130,7 +137,11 @@ function appended<T>(list: T[], x: T): T[] {
 }
 
 /** Text values of a field: a string, a number, or an array of those; anything else is an error. */
-function texts(json: Record<string, unknown>, mapping: CompiledMapping, field: ContactField): { path: string; values: string[] } | undefined {
+function texts(
+	json: Record<string, unknown>,
+	mapping: CompiledMapping,
+	field: ContactField,
+): { path: string; values: string[] } | undefined {
 	const found = pick(json, mapping[field]);
 	if (!found) return undefined;
 	const list = Array.isArray(found.value) ? found.value : [found.value];
@@ -146,14 +157,21 @@ function texts(json: Record<string, unknown>, mapping: CompiledMapping, field: C
 }
 
 function notText(path: string, v: unknown): InputError {
-	return new InputError(path, `Field "${path}" must be text (or a list of texts), got ${Array.isArray(v) ? 'array' : typeof v}`);
+	return new InputError(
+		path,
+		`Field "${path}" must be text (or a list of texts), got ${Array.isArray(v) ? 'array' : typeof v}`,
+	);
 }
 
 /**
  * texts(json, mapping, field)?.values[0] without building the list: the same path is chosen, the
  * same values are errors, and the first text value is returned.
  */
-function first(json: Record<string, unknown>, mapping: CompiledMapping, field: ContactField): string | undefined {
+function first(
+	json: Record<string, unknown>,
+	mapping: CompiledMapping,
+	field: ContactField,
+): string | undefined {
 	for (const { path, parts } of mapping[field]) {
 		const value = read(json, parts);
 		if (value === undefined || value === null) continue;
@@ -180,7 +198,20 @@ function first(json: Record<string, unknown>, mapping: CompiledMapping, field: C
 	return undefined;
 }
 
-const IDENTITY_FIELDS: ContactField[] = ['name', 'firstName', 'lastName', 'phone', 'email', 'telegram', 'whatsapp', 'inn', 'ogrn', 'company', 'dob', 'address'];
+const IDENTITY_FIELDS: ContactField[] = [
+	'name',
+	'firstName',
+	'lastName',
+	'phone',
+	'email',
+	'telegram',
+	'whatsapp',
+	'inn',
+	'ogrn',
+	'company',
+	'dob',
+	'address',
+];
 
 /**
  * Reads and normalises one contact. Throws InputError (naming the field) for a non-object, a field
@@ -189,11 +220,21 @@ const IDENTITY_FIELDS: ContactField[] = ['name', 'firstName', 'lastName', 'phone
  */
 export function parseContact(json: unknown, index: number, options: ParseOptions): ContactRecord {
 	if (!isPlainObject(json)) {
-		throw new InputError('json', `Item is not an object (got ${Array.isArray(json) ? 'array' : typeof json})`);
+		throw new InputError(
+			'json',
+			`Item is not an object (got ${Array.isArray(json) ? 'array' : typeof json})`,
+		);
 	}
 	const { defaultCountry } = options;
 	const mapping = options.compiled ?? compileMapping(options.mapping);
-	const rec: ContactRecord = { index, emails: [], roleEmails: [], phones: [], telegram: [], invalid: [] };
+	const rec: ContactRecord = {
+		index,
+		emails: [],
+		roleEmails: [],
+		phones: [],
+		telegram: [],
+		invalid: [],
+	};
 	const id = first(json, mapping, 'id');
 	if (id !== undefined) rec.id = id;
 	const channel = first(json, mapping, 'channel');
@@ -234,10 +275,15 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 	};
 	const phones = texts(json, mapping, 'phone');
 	for (const raw of phones?.values ?? []) {
-		let p = options.phoneCache?.get(raw);
-		if (p === undefined) {
-			p = phoneKind(raw, defaultCountry) ?? null;
-			options.phoneCache?.set(raw, p);
+		// Keyed by the text libphonenumber is given: "+7 (912) 345-67-89" and "+79123456789" share one parse.
+		const text = phoneText(raw, defaultCountry);
+		let p: { e164: string; kind: PhoneKind } | null | undefined = null;
+		if (text !== undefined) {
+			p = options.phoneCache?.get(text);
+			if (p === undefined) {
+				p = phoneKindOfText(text, defaultCountry) ?? null;
+				options.phoneCache?.set(text, p);
+			}
 		}
 		if (!p) rec.invalid = appended(rec.invalid, { field: phones!.path, value: raw });
 		else addPhone(p.e164, p.kind);
@@ -268,7 +314,10 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 		else rec.invalid = appended(rec.invalid, { field: ogrnField.path, value: ogrnField.values[0] });
 	}
 	const companyRaw = first(json, mapping, 'company');
-	const company = companyRaw === undefined ? undefined : memoised(options.textMemo?.company, companyRaw, companyKey);
+	const company =
+		companyRaw === undefined
+			? undefined
+			: memoised(options.textMemo?.company, companyRaw, companyKey);
 	if (company) rec.company = company;
 
 	const dobRaw = first(json, mapping, 'dob');
