@@ -1,4 +1,5 @@
 import type { INodeParameters, INodeProperties } from 'n8n-workflow';
+import { outputKeyField } from '../shared/fields';
 
 /**
  * Parameters of Classify Inquiry. Internal names are documented in docs/nodes/ClassifyInquiry.md and
@@ -323,13 +324,7 @@ export const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to also list every category that applies, each with its confidence (inquiry.types)',
 			},
-			{
-				displayName: 'Output Key',
-				name: 'outputKey',
-				type: 'string',
-				default: 'inquiry',
-				description: 'Field the result object is written to',
-			},
+			outputKeyField('inquiry'),
 			{
 				displayName: 'Training Text Field',
 				name: 'trainingTextField',

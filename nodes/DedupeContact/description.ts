@@ -1,6 +1,7 @@
 import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_FIELD_MAPPING } from '../../core/dedupe/fields';
+import { outputKeyField } from '../shared/fields';
 
 /**
  * Parameters of Dedupe Contact. Internal names are documented in docs/nodes/DedupeContact.md and used
@@ -253,13 +254,7 @@ export const properties: INodeProperties[] = [
 				default: 100,
 				description: 'Blocks of contacts sharing a key larger than this are compared by sorted neighbourhood, not all pairs',
 			},
-			{
-				displayName: 'Output Key',
-				name: 'outputKey',
-				type: 'string',
-				default: 'contact',
-				description: 'The field that receives the result object',
-			},
+			outputKeyField('contact'),
 			{
 				displayName: 'Primary Record',
 				name: 'primaryRecord',

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { outputKeyField } from '../shared/fields';
 
 /**
  * Parameters of Escalate to Human. Internal names are documented in docs/nodes/EscalateToHuman.md
@@ -272,13 +273,7 @@ export const properties: INodeProperties[] = [
 				placeholder: '={{ $json.receivedAt }}',
 				description: 'Time of the decision (ISO 8601) for working hours and cooldowns; empty uses the execution time',
 			},
-			{
-				displayName: 'Output Key',
-				name: 'outputKey',
-				type: 'string',
-				default: 'escalation',
-				description: 'Field of the output item that receives the decision',
-			},
+			outputKeyField('escalation'),
 			{
 				displayName: 'Recent Contacts Field',
 				name: 'recentContactsField',

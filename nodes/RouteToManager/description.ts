@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { outputKeyField } from '../shared/fields';
 
 /** Roster fields offered in the Managers list (same names as roster rows from any other source). */
 const managerFields: INodeProperties[] = [
@@ -116,13 +117,7 @@ export const properties: INodeProperties[] = [
 		default: 'unassigned',
 		description: 'Queue put on leads nobody can take; empty for none',
 	},
-	{
-		displayName: 'Output Key',
-		name: 'outputKey',
-		type: 'string',
-		default: 'assignment',
-		description: 'Field the result is written to',
-	},
+	outputKeyField('assignment'),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { outputKeyField } from '../shared/fields';
 
 const pareto = { mode: ['pareto'] };
 const scoring = { mode: ['scoring'] };
@@ -288,13 +289,7 @@ export const properties: INodeProperties[] = [
 				default: 'segmentC',
 				description: 'Pareto mode: what to do when the value (or the XYZ series) is missing or not a number',
 			},
-			{
-				displayName: 'Output Key',
-				name: 'outputKey',
-				type: 'string',
-				default: 'segment',
-				description: 'Name of the field the result is written to',
-			},
+			outputKeyField('segment'),
 			{
 				displayName: 'Zero or Negative Value',
 				name: 'zeroOrNegative',
