@@ -8,11 +8,19 @@ import { describe, it } from 'node:test';
 
 import fc from 'fast-check';
 
-import { compareContacts, EvidenceTally, matchView, tallyContacts, wordOutcome, WordMemo } from '../../../core/dedupe/compare';
+import {
+	compareContacts,
+	EvidenceTally,
+	matchView,
+	tallyContacts,
+	wordOutcome,
+	WordMemo,
+} from '../../../core/dedupe/compare';
 import { DEFAULT_FIELD_MAPPING } from '../../../core/dedupe/fields';
 import { parseContact } from '../../../core/dedupe/record';
 import type { ContactRecord } from '../../../core/dedupe/record';
 import { InputError } from '../../../core/shared/errors';
+import { nameKey } from '../../../core/text/names';
 import { referenceCompareContacts, referenceWordOutcome } from './dedupe-reference-compare';
 
 /** The definition of a field's first value: the first path with a value, all of its list checked. */
@@ -21,7 +29,12 @@ function referenceFirst(json: Record<string, unknown>, paths: string[]): string 
 		.map((path) => ({ path, value: json[path] }))
 		.find(
 			({ value }) =>
-				!(value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0)),
+				!(
+					value === undefined ||
+					value === null ||
+					(typeof value === 'string' && value.trim() === '') ||
+					(Array.isArray(value) && value.length === 0)
+				),
 		);
 	if (!found) return undefined;
 	const values: string[] = [];
@@ -30,7 +43,11 @@ function referenceFirst(json: Record<string, unknown>, paths: string[]): string 
 		if (typeof v === 'string') {
 			if (v.trim()) values.push(v.trim());
 		} else if (typeof v === 'number' && Number.isFinite(v)) values.push(String(v));
-		else throw new InputError(found.path, `Field "${found.path}" must be text (or a list of texts), got ${Array.isArray(v) ? 'array' : typeof v}`);
+		else
+			throw new InputError(
+				found.path,
+				`Field "${found.path}" must be text (or a list of texts), got ${Array.isArray(v) ? 'array' : typeof v}`,
+			);
 	}
 	return values[0];
 }
@@ -43,7 +60,10 @@ const scalar = fc.oneof(
 	fc.constantFrom(null, undefined, true, false, Number.NaN, Number.POSITIVE_INFINITY),
 	fc.constant({ a: 1 }),
 );
-const fieldValue = fc.oneof(scalar, fc.array(fc.oneof(scalar, fc.array(scalar, { maxLength: 2 })), { maxLength: 4 }));
+const fieldValue = fc.oneof(
+	scalar,
+	fc.array(fc.oneof(scalar, fc.array(scalar, { maxLength: 2 })), { maxLength: 4 }),
+);
 
 describe('dedupe fast path: reading fields', () => {
 	it('the first text value of a field is the definition’s (same path, same errors)', () => {
@@ -77,12 +97,34 @@ describe('dedupe fast path: reading fields', () => {
 
 const contact = fc.record(
 	{
-		name: fc.constantFrom('Иван Петров', 'Petrov Ivan', 'Петров И.', 'Ivan', 'Саша Петрова', 'Aleksandr Petrov', 'PETROV IVAN IVANOVICH', 'Ivanov Petr'),
+		name: fc.constantFrom(
+			'Иван Петров',
+			'Petrov Ivan',
+			'Петров И.',
+			'Ivan',
+			'Саша Петрова',
+			'Aleksandr Petrov',
+			'PETROV IVAN IVANOVICH',
+			'Ivanov Petr',
+		),
 		firstName: fc.constantFrom('Иван', 'Ivan', 'Ivna', 'Мария'),
 		lastName: fc.constantFrom('Петров', 'Petrov', 'Petorv', 'Сидорова'),
 		middleName: fc.constantFrom('Иванович', 'Petrovich'),
-		email: fc.constantFrom('ivan.petrov@gmail.com', 'ivanpetrov+x@gmail.com', 'ivan.petrov1@gmail.com', 'info@acme.ru', 'i.petrov@acme.ru', 'ipetrov@acme.ru'),
-		phone: fc.constantFrom('+7 912 345-67-89', '89123456789', '+7 495 123-45-67', '8 800 555 35 35', '+79120000000'),
+		email: fc.constantFrom(
+			'ivan.petrov@gmail.com',
+			'ivanpetrov+x@gmail.com',
+			'ivan.petrov1@gmail.com',
+			'info@acme.ru',
+			'i.petrov@acme.ru',
+			'ipetrov@acme.ru',
+		),
+		phone: fc.constantFrom(
+			'+7 912 345-67-89',
+			'89123456789',
+			'+7 495 123-45-67',
+			'8 800 555 35 35',
+			'+79120000000',
+		),
 		whatsapp: fc.constantFrom('+79123456789', '+79990001122'),
 		telegram: fc.constantFrom('@ivan_p', 'https://t.me/ivan_p', '@other'),
 		inn: fc.constantFrom('7707083893', '500100732259', '773370857141'),
@@ -101,7 +143,13 @@ describe('dedupe fast path: comparing', () => {
 		const tally = new EvidenceTally();
 		const words = new WordMemo();
 		const sharedPhones = new Set(['+74951234567']);
-		const nameFrequencies = { counts: new Map([['ivan', 40], ['petrov', 3]]), total: 500 };
+		const nameFrequencies = {
+			counts: new Map([
+				['ivan', 40],
+				['petrov', 3],
+			]),
+			total: 500,
+		};
 		fc.assert(
 			fc.property(contact, contact, fc.boolean(), (x, y, withContext) => {
 				let a: ContactRecord;
@@ -131,14 +179,32 @@ describe('dedupe fast path: word outcome', () => {
 			fc.stringMatching(/^[aeiouybkrstn]{0,9}$/),
 			fc.stringMatching(/^[a-z]{0,12}$/),
 			fc.stringMatching(/^[a-z0-9ёй ]{0,6}$/),
-			fc.constantFrom('aleksandr', 'aleksandra', 'alexandr', 'aleksnadr', 'alksandr', 'sasha', 'petrov', 'petorv', 'ptrov', 'petrova', 'ivan', 'ivna', 'iван'),
+			fc.constantFrom(
+				'aleksandr',
+				'aleksandra',
+				'alexandr',
+				'aleksnadr',
+				'alksandr',
+				'sasha',
+				'petrov',
+				'petorv',
+				'ptrov',
+				'petrova',
+				'ivan',
+				'ivna',
+				'iван',
+			),
 		);
 		const mutate = (w: string) =>
 			fc.oneof(
 				fc.constant(w),
 				fc.nat({ max: Math.max(0, w.length - 1) }).map((i) => w.slice(0, i) + w.slice(i + 1)),
-				fc.nat({ max: Math.max(0, w.length - 2) }).map((i) => w.slice(0, i) + w.charAt(i + 1) + w.charAt(i) + w.slice(i + 2)),
-				fc.tuple(fc.nat({ max: w.length }), fc.constantFrom('a', 'e', 'k', 'r', 'y')).map(([i, c]) => w.slice(0, i) + c + w.slice(i)),
+				fc
+					.nat({ max: Math.max(0, w.length - 2) })
+					.map((i) => w.slice(0, i) + w.charAt(i + 1) + w.charAt(i) + w.slice(i + 2)),
+				fc
+					.tuple(fc.nat({ max: w.length }), fc.constantFrom('a', 'e', 'k', 'r', 'y'))
+					.map(([i, c]) => w.slice(0, i) + c + w.slice(i)),
 			);
 		fc.assert(
 			fc.property(
@@ -164,6 +230,20 @@ describe('dedupe fast path: word memo', () => {
 				assert.equal(memo.outcome(a, b, ia, ib), wordOutcome(a, b));
 			}),
 			{ numRuns: 20000 },
+		);
+	});
+});
+
+describe('dedupe fast path: name key', () => {
+	it('is the sorted, space-joined first (or initial) and last name, as first written', () => {
+		const part = fc.option(fc.string({ maxLength: 6 }), { nil: undefined });
+		fc.assert(
+			fc.property(part, part, part, (first, firstInitial, last) => {
+				const name = { first, firstInitial, last, orderUnknown: false, display: '' };
+				const parts = [first ?? firstInitial, last].filter((p): p is string => Boolean(p));
+				assert.equal(nameKey(name), parts.length ? parts.sort().join(' ') : undefined);
+			}),
+			{ numRuns: 5000 },
 		);
 	});
 });
