@@ -1,4 +1,5 @@
-import { Metadata } from 'libphonenumber-js/core';
+import { Metadata, parsePhoneNumberFromString as parseWithMetadata } from 'libphonenumber-js/core';
+import type { MetadataJson } from 'libphonenumber-js/core';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { PhoneNumber, PhoneNumberType } from 'libphonenumber-js/max';
 import maxMetadata from 'libphonenumber-js/metadata.max.json';
@@ -46,16 +47,81 @@ export function phoneKindOfText(
 	text: string,
 	defaultCountry: CountryCode,
 ): PhoneKindResult | undefined {
-	const parsed = parsePhoneNumberFromString(text, defaultCountry);
+	const parsed = parsePhone(text, defaultCountry);
 	if (!parsed) return undefined;
 	const type = numberType(parsed);
 	if (type === null) return undefined;
-	const e164 = parsed.number;
+	return { e164: parsed.number, kind: kindOfType(type) };
+}
+
+/** How personal a valid number of this libphonenumber type is (undefined: valid without a type). */
+export function kindOfType(type: PhoneNumberType | undefined): PhoneKindResult['kind'] {
 	if (type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE' || type === 'PERSONAL_NUMBER')
-		return { e164, kind: 'mobile' };
+		return 'mobile';
 	if (type === 'TOLL_FREE' || type === 'SHARED_COST' || type === 'PREMIUM_RATE' || type === 'UAN')
-		return { e164, kind: 'shared' };
-	return { e164, kind: 'landline' };
+		return 'shared';
+	return 'landline';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Country detection without libphonenumber's per-number RegExps.
+//
+// When several countries share a calling code (+7: RU, KZ; +1: US, CA, …; +44: GB, GG, IM, JE), the
+// parser picks the country from the national number (getCountryByNationalNumber): for each country
+// in the metadata's order, its "leading digits" pattern if it has one, else getNumberType() — which
+// compiles a fresh RegExp per pattern, twice per +7 number (≈ 40 % of all phone time in a batch).
+// parsePhone() parses with a copy of the 'max' metadata in which each shared calling code lists only
+// its main (first) country, so the parser returns that country without looking; the same check
+// is then made here with compiled patterns (mainCountryOf): when the main country is what the
+// parser would have chosen, the two parses are the same (calling code, national number and
+// country; the national number is extracted before the country is chosen). Otherwise (a Kazakh
+// +7 7… number, a Canadian +1) the text is parsed again with the plain metadata.
+// test/unit/dedupe/dedupe-phone.test.ts checks the result against the library used plainly.
+// ---------------------------------------------------------------------------------------------
+
+const MAX_METADATA = maxMetadata as unknown as MetadataJson & {
+	country_calling_codes: Record<string, string[]>;
+};
+
+let mainOnlyMetadata: MetadataJson | null | undefined;
+
+/** The 'max' metadata with each shared calling code reduced to its main country (null: unexpected shape). */
+function mainOnly(): MetadataJson | null {
+	if (mainOnlyMetadata !== undefined) return mainOnlyMetadata;
+	mainOnlyMetadata = null;
+	const codes = MAX_METADATA.country_calling_codes;
+	if (codes && typeof codes === 'object' && phoneTypesCompiled()) {
+		const reduced: Record<string, string[]> = {};
+		for (const [code, countries] of Object.entries(codes))
+			reduced[code] = Array.isArray(countries) && countries.length > 1 ? [countries[0]] : countries;
+		mainOnlyMetadata = { ...MAX_METADATA, country_calling_codes: reduced } as MetadataJson;
+	}
+	return mainOnlyMetadata;
+}
+
+/** parsePhoneNumberFromString(text, defaultCountry) with the 'max' metadata, country detected as described above. */
+function parsePhone(text: string, defaultCountry: CountryCode): PhoneNumber | undefined {
+	const reduced = mainOnly();
+	if (!reduced) return parsePhoneNumberFromString(text, defaultCountry);
+	const parsed = parseWithMetadata(text, defaultCountry, reduced) as PhoneNumber | undefined;
+	// No number either way: the parse fails before the country is chosen.
+	if (!parsed) return undefined;
+	const countries = MAX_METADATA.country_calling_codes[parsed.countryCallingCode];
+	if (!countries || countries.length < 2) return parsed;
+	if (parsed.country === countries[0] && isMainCountry(countries[0], parsed.nationalNumber))
+		return parsed;
+	return parsePhoneNumberFromString(text, defaultCountry);
+}
+
+/**
+ * True when getCountryByNationalNumber would stop at the calling code's main country: its leading
+ * digits match at the start, or (without leading digits) the number has a type there.
+ */
+function isMainCountry(country: string, nationalNumber: string): boolean {
+	const plan = planOf(country);
+	if (!plan) return false;
+	if (plan.leadingDigits) return nationalNumber.search(plan.leadingDigits) === 0;
+	return typeIn(plan, nationalNumber) !== undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -79,6 +145,7 @@ interface TypeDefinition {
 
 interface PlanAccess {
 	selectNumberingPlan(countryOrCallingCode: string): void;
+	leadingDigits?: () => string | undefined;
 	nationalNumberPattern?: () => string;
 	hasTypes?: () => boolean;
 	type?: (type: string) => TypeDefinition | undefined;
@@ -100,6 +167,8 @@ interface CompiledPlan {
 	/** Types tried after FIXED_LINE, in the library's order. */
 	others: CompiledType[];
 	hasTypes: boolean;
+	/** The country's "leading digits" pattern (compiled as String.prototype.search would). */
+	leadingDigits: RegExp | undefined;
 }
 
 const NON_FIXED_LINE_TYPES: PhoneNumberType[] = [
@@ -135,9 +204,11 @@ function planOf(key: string): CompiledPlan | null {
 		if (
 			typeof m.nationalNumberPattern === 'function' &&
 			typeof m.hasTypes === 'function' &&
-			typeof m.type === 'function'
+			typeof m.type === 'function' &&
+			typeof m.leadingDigits === 'function'
 		) {
 			m.selectNumberingPlan(key);
+			const leadingDigits = m.leadingDigits();
 			const mobileDef = m.type('MOBILE');
 			plan = {
 				nationalNumber: whole(m.nationalNumberPattern()),
@@ -149,6 +220,7 @@ function planOf(key: string): CompiledPlan | null {
 					(t): t is CompiledType => t !== undefined,
 				),
 				hasTypes: m.hasTypes(),
+				leadingDigits: leadingDigits ? new RegExp(leadingDigits) : undefined,
 			};
 		}
 	} catch {
@@ -177,15 +249,19 @@ function numberType(parsed: PhoneNumber): PhoneNumberType | undefined | null {
 		return type === undefined && !parsed.isValid() ? null : type;
 	}
 	const nn = parsed.nationalNumber;
-	let type: PhoneNumberType | undefined;
-	if (!plan.nationalNumber.test(nn)) type = undefined;
-	else if (isType(nn, plan.fixedLine)) {
-		type =
-			plan.mobileSameAsFixed || plan.mobileMissing || isType(nn, plan.mobile)
-				? 'FIXED_LINE_OR_MOBILE'
-				: 'FIXED_LINE';
-	} else type = plan.others.find((t) => isType(nn, t))?.type;
+	const type = typeIn(plan, nn);
 	if (type !== undefined) return type;
 	// isValid(): a number is valid when it has a type, or (metadata without types) when it fits the national pattern.
 	return !plan.hasTypes && plan.nationalNumber.test(nn) ? undefined : null;
+}
+
+/** getNumberType(): the type of a national number in a plan (undefined: none). */
+function typeIn(plan: CompiledPlan, nn: string): PhoneNumberType | undefined {
+	if (!plan.nationalNumber.test(nn)) return undefined;
+	if (isType(nn, plan.fixedLine)) {
+		return plan.mobileSameAsFixed || plan.mobileMissing || isType(nn, plan.mobile)
+			? 'FIXED_LINE_OR_MOBILE'
+			: 'FIXED_LINE';
+	}
+	return plan.others.find((t) => isType(nn, t))?.type;
 }

@@ -1,7 +1,8 @@
 /**
  * phoneKind's shortcuts agree with libphonenumber-js used plainly: plain numbers are parsed as
  * their digits (with the leading "+"), and the number type comes from patterns compiled once
- * instead of parsed.getType() / parsed.isValid().
+ * instead of parsed.getType() / parsed.isValid(), and the country of a calling code that several
+ * countries share (+7 RU/KZ, +1, +44, …) is told by compiled patterns instead of the parser's own.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -10,8 +11,9 @@ import fc from 'fast-check';
 import { getCountries, getExampleNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/examples.mobile.json';
+import maxMetadata from 'libphonenumber-js/metadata.max.json';
 
-import { phoneKind, phoneTypesCompiled } from '../../../core/dedupe/phoneKind';
+import { kindOfType, phoneKind, phoneTypesCompiled } from '../../../core/dedupe/phoneKind';
 
 /** The definition: the raw text as written (7XXXXXXXXXX → +7XXXXXXXXXX for RU), getType() and isValid(). */
 function referencePhoneKind(
@@ -32,12 +34,7 @@ function referencePhoneKind(
 	if (!parsed) return undefined;
 	const type = parsed.getType();
 	if (type === undefined && !parsed.isValid()) return undefined;
-	const e164 = parsed.number;
-	if (type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE' || type === 'PERSONAL_NUMBER')
-		return { e164, kind: 'mobile' };
-	if (type === 'TOLL_FREE' || type === 'SHARED_COST' || type === 'PREMIUM_RATE' || type === 'UAN')
-		return { e164, kind: 'shared' };
-	return { e164, kind: 'landline' };
+	return { e164: parsed.number, kind: kindOfType(type) };
 }
 
 const DEFAULTS: CountryCode[] = ['RU', 'KZ', 'GB', 'US', 'DE', 'BY'];
@@ -158,5 +155,42 @@ describe('phoneKind', () => {
 			),
 			{ numRuns: 5000 },
 		);
+	});
+
+	it('agrees on calling codes that several countries share (+7 RU/KZ, +1, +44, …), written every way', () => {
+		const codes = Object.entries(
+			(maxMetadata as unknown as { country_calling_codes: Record<string, string[]> })
+				.country_calling_codes,
+		)
+			.filter(([, countries]) => countries.length > 1)
+			.map(([code]) => code);
+		assert.ok(codes.includes('7') && codes.includes('1') && codes.includes('44'));
+		let valid = 0;
+		fc.assert(
+			fc.property(
+				fc.constantFrom(...codes),
+				fc.array(fc.constantFrom(...'0123456789'), { minLength: 6, maxLength: 13 }),
+				fc.constantFrom<CountryCode>('RU', 'KZ', 'US', 'CA', 'GB', 'JE', 'DE'),
+				(code, rest, def) => {
+					const national = rest.join('');
+					for (const raw of [
+						`+${code}${national}`,
+						`+${code} (${national.slice(0, 3)}) ${national.slice(3)}`,
+						`${code}${national}`,
+						national,
+						`8${national}`,
+						`0${national}`,
+						`810${code}${national}`,
+						`00${code}${national}`,
+					]) {
+						const expected = referencePhoneKind(raw, def);
+						if (expected) valid++;
+						assert.deepEqual(phoneKind(raw, def), expected, `${JSON.stringify(raw)} (${def})`);
+					}
+				},
+			),
+			{ numRuns: 8000 },
+		);
+		assert.ok(valid > 1000, `only ${valid} valid numbers among the texts`);
 	});
 });
