@@ -1,4 +1,4 @@
-import { keysOf, matchesKey, tokenize } from './normalize';
+import { WordMemo, keysOf, matchesKey, tokenize } from './normalize';
 import type { Token } from './normalize';
 
 /**
@@ -84,13 +84,18 @@ const LEXICON: Entry[] = [
 	entry('filler', ['please', 'pls', 'plz', 'пожалуйста', 'пж', 'плиз', 'срочно', 'now', 'asap', 'a', 'an', 'the', 'to', 'with', 'с', 'со', 'ну', 'эй', 'hey', 'hi', 'hello', 'здравствуйте', 'привет', 'мне', 'me', 'ok', 'уже', 'already', 'just', 'your', 'ваш', 'вашего', 'какой-нибудь', 'any', 'some', 'i', 'я', 'said', 'say', 'again', 'сказал', 'сказала', 'говорю', 'повторяю', 'еще', 'раз', 'third', 'time', 'третий']),
 ];
 
-function conceptsOf(token: Token): Set<Concept> {
-	const out = new Set<Concept>();
-	for (const e of LEXICON) {
-		if (out.has(e.concept)) continue;
-		if (e.keys.some((k) => matchesKey(token, k, e.prefix))) out.add(e.concept);
-	}
-	return out;
+const conceptMemo = new WordMemo<ReadonlySet<Concept>>();
+
+/** The concepts of one word (a token is a pure function of its raw word, so they are memoised by it). */
+function conceptsOf(token: Token): ReadonlySet<Concept> {
+	return conceptMemo.get(token.raw, () => {
+		const out = new Set<Concept>();
+		for (const e of LEXICON) {
+			if (out.has(e.concept)) continue;
+			if (e.keys.some((k) => matchesKey(token, k, e.prefix))) out.add(e.concept);
+		}
+		return out;
+	});
 }
 
 export interface HumanRequestMatch {
@@ -100,7 +105,7 @@ export interface HumanRequestMatch {
 	evidence: string;
 }
 
-function near(concepts: Set<Concept>[], i: number, concept: Concept, before: number, after: number): number {
+function near(concepts: ReadonlyArray<ReadonlySet<Concept>>, i: number, concept: Concept, before: number, after: number): number {
 	for (let j = Math.max(0, i - before); j <= Math.min(concepts.length - 1, i + after); j++) {
 		if (j !== i && concepts[j].has(concept)) return j;
 	}

@@ -108,42 +108,71 @@ export function repairLookAlikes(word: string): string {
 	return cyrCount >= latCount ? asCyrillic(word) : asLatin(word);
 }
 
-/** Lower case, ё→е, every letter run a token (digits kept for order numbers elsewhere). */
+/**
+ * A per-process memo of word → value, emptied when it reaches `max` entries so that memory stays
+ * bounded whatever the input. Conversations repeat their words (and a batch of 10,000 messages
+ * repeats them far more), while transliteration, stemming and the typo-tolerant lexicon matching
+ * cost tens of microseconds a word; the values must be pure functions of the word.
+ */
+export class WordMemo<V> {
+	private readonly map = new Map<string, V>();
+
+	constructor(private readonly max = 50_000) {}
+
+	get(word: string, compute: (word: string) => V): V {
+		let v = this.map.get(word);
+		if (v === undefined) {
+			if (this.map.size >= this.max) this.map.clear();
+			v = compute(word);
+			this.map.set(word, v);
+		}
+		return v;
+	}
+}
+
+/** One word (lower-cased, ё→е) as a Token; frozen, because the memo shares it between messages. */
+function tokenOf(raw: string): Token {
+	if (/^\d+$/.test(raw)) {
+		return Object.freeze({ raw, script: 'other', skeleton: raw, stem: raw, native: raw, nativeStem: raw, plain: raw, alt: '', altNative: '' });
+	}
+	const word = repairLookAlikes(raw.replace(/['’]/g, ''));
+	const script = CYR.test(word) ? 'cyrillic' : LAT.test(word) ? 'latin' : 'other';
+	const squeezed = squeeze(word);
+	const stemmed = script === 'cyrillic' ? stemRussian(squeezed) : script === 'latin' ? stemEnglish(squeezed) : squeezed;
+	// The other reading of a mixed word, or the Cyrillic reading of a Latin word made only of look-alikes.
+	let other = '';
+	const plain = raw.replace(/['’]/g, '');
+	if (CYR.test(plain) && LAT.test(plain)) {
+		other = word === asCyrillic(plain) ? asLatin(plain) : asCyrillic(plain);
+	} else if (script === 'latin' && [...word].every((ch) => ch in LATIN_TO_CYRILLIC || ch === '-')) {
+		other = asCyrillic(word);
+	}
+	const alt = other ? toSkeleton(other) : '';
+	const altNative = other ? squeeze(other) : '';
+	return Object.freeze({
+		raw,
+		script,
+		skeleton: toSkeleton(word),
+		stem: toSkeleton(stemmed),
+		native: squeezed,
+		nativeStem: stemmed,
+		plain: toPlain(word),
+		alt,
+		altNative,
+	});
+}
+
+const tokenMemo = new WordMemo<Token>();
+
+/**
+ * Lower case, ё→е, every letter run a token (digits kept for order numbers elsewhere). Tokens are
+ * shared, read-only objects (one per distinct word, see WordMemo).
+ */
 export function tokenize(text: string): Token[] {
 	const lower = text.toLowerCase().replace(/ё/g, 'е');
 	const words = lower.match(/[\p{L}\p{N}]+(?:['’-][\p{L}]+)*/gu) ?? [];
-	const out: Token[] = [];
-	for (const raw of words) {
-		if (/^\d+$/.test(raw)) {
-			out.push({ raw, script: 'other', skeleton: raw, stem: raw, native: raw, nativeStem: raw, plain: raw, alt: '', altNative: '' });
-			continue;
-		}
-		const word = repairLookAlikes(raw.replace(/['’]/g, ''));
-		const script = CYR.test(word) ? 'cyrillic' : LAT.test(word) ? 'latin' : 'other';
-		const squeezed = squeeze(word);
-		const stemmed = script === 'cyrillic' ? stemRussian(squeezed) : script === 'latin' ? stemEnglish(squeezed) : squeezed;
-		// The other reading of a mixed word, or the Cyrillic reading of a Latin word made only of look-alikes.
-		let other = '';
-		const plain = raw.replace(/['’]/g, '');
-		if (CYR.test(plain) && LAT.test(plain)) {
-			other = word === asCyrillic(plain) ? asLatin(plain) : asCyrillic(plain);
-		} else if (script === 'latin' && [...word].every((ch) => ch in LATIN_TO_CYRILLIC || ch === '-')) {
-			other = asCyrillic(word);
-		}
-		const alt = other ? toSkeleton(other) : '';
-		const altNative = other ? squeeze(other) : '';
-		out.push({
-			raw,
-			script,
-			skeleton: toSkeleton(word),
-			stem: toSkeleton(stemmed),
-			native: squeezed,
-			nativeStem: stemmed,
-			plain: toPlain(word),
-			alt,
-			altNative,
-		});
-	}
+	const out: Token[] = new Array(words.length);
+	for (let i = 0; i < words.length; i++) out[i] = tokenMemo.get(words[i], tokenOf);
 	return out;
 }
 

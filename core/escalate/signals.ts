@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 
-import { keysOf, matchesKey, tokenize } from './normalize';
+import { WordMemo, keysOf, matchesKey, tokenize } from './normalize';
 import type { Token } from './normalize';
 
 /**
@@ -17,10 +17,16 @@ function list(words: string[], opts: { stem?: boolean; prefix?: boolean } = {}):
 	return { keys: keysOf(words, opts.stem ?? false), prefix: opts.prefix ?? false };
 }
 
+/** Per word list: whether a word matches it (a token is a pure function of its raw word). */
+const hitMemos = new WeakMap<WordList[], WordMemo<boolean>>();
+
 function hits(tokens: Token[], lists: WordList[]): string[] {
+	let memo = hitMemos.get(lists);
+	if (!memo) hitMemos.set(lists, (memo = new WordMemo<boolean>()));
 	const found: string[] = [];
 	for (const t of tokens) {
-		if (lists.some((l) => l.keys.some((k) => matchesKey(t, k, l.prefix)))) found.push(t.raw);
+		const matched = memo.get(t.raw, () => lists.some((l) => l.keys.some((k) => matchesKey(t, k, l.prefix))));
+		if (matched) found.push(t.raw);
 	}
 	return found;
 }
