@@ -47,11 +47,32 @@ export function phoneKindOfText(
 	text: string,
 	defaultCountry: CountryCode,
 ): PhoneKindResult | undefined {
-	const parsed = parsePhone(text, defaultCountry);
+	const reduced = mainOnly();
+	if (reduced) {
+		const parsed = parseWithMetadata(text, defaultCountry, reduced) as PhoneNumber | undefined;
+		// No number either way: the parse fails before the country is chosen.
+		if (!parsed) return undefined;
+		const plan = planOfParsed(parsed, defaultCountry);
+		if (plan) return kindIn(plan, parsed.nationalNumber, parsed.number);
+	}
+	const parsed = parsePhoneNumberFromString(text, defaultCountry);
 	if (!parsed) return undefined;
-	const type = numberType(parsed);
-	if (type === null) return undefined;
-	return { e164: parsed.number, kind: kindOfType(type) };
+	const plan = planOf(parsed.country || parsed.countryCallingCode);
+	if (plan) return kindIn(plan, parsed.nationalNumber, parsed.number);
+	const type = parsed.getType();
+	return type === undefined && !parsed.isValid()
+		? undefined
+		: { e164: parsed.number, kind: kindOfType(type) };
+}
+
+/** The result for a national number in its plan: undefined when it is not valid there. */
+function kindIn(
+	plan: CompiledPlan,
+	nationalNumber: string,
+	e164: string,
+): PhoneKindResult | undefined {
+	const type = numberType(plan, nationalNumber);
+	return type === null ? undefined : { e164, kind: kindOfType(type) };
 }
 
 /** How personal a valid number of this libphonenumber type is (undefined: valid without a type). */
@@ -70,12 +91,15 @@ export function kindOfType(type: PhoneNumberType | undefined): PhoneKindResult['
 // parser picks the country from the national number (getCountryByNationalNumber): for each country
 // in the metadata's order, its "leading digits" pattern if it has one, else getNumberType() — which
 // compiles a fresh RegExp per pattern, twice per +7 number (≈ 40 % of all phone time in a batch).
-// parsePhone() parses with a copy of the 'max' metadata in which each shared calling code lists only
-// its main (first) country, so the parser returns that country without looking; the same check
-// is then made here with compiled patterns (mainCountryOf): when the main country is what the
-// parser would have chosen, the two parses are the same (calling code, national number and
-// country; the national number is extracted before the country is chosen). Otherwise (a Kazakh
-// +7 7… number, a Canadian +1) the text is parsed again with the plain metadata.
+// phoneKindOfText parses with a copy of the 'max' metadata in which each shared calling code lists
+// only its main (first) country, so the parser does not look; the calling code, national number and
+// E.164 form do not depend on the country (the national number is extracted before the country is
+// chosen, with the main country's plan either way). The country, which only decides the plan the
+// number type is read from, is then found here the parser's way with compiled patterns
+// (countryOf). When none matches, the parser leaves the country unset (plan of the calling code:
+// the main country's) or, for a number written nationally, the default country; only when the
+// default country is a non-main country of that calling code (KZ for +7) can the two differ, and
+// then the text is parsed again with the plain metadata.
 // test/unit/dedupe/dedupe-phone.test.ts checks the result against the library used plainly.
 // ---------------------------------------------------------------------------------------------
 
@@ -99,29 +123,36 @@ function mainOnly(): MetadataJson | null {
 	return mainOnlyMetadata;
 }
 
-/** parsePhoneNumberFromString(text, defaultCountry) with the 'max' metadata, country detected as described above. */
-function parsePhone(text: string, defaultCountry: CountryCode): PhoneNumber | undefined {
-	const reduced = mainOnly();
-	if (!reduced) return parsePhoneNumberFromString(text, defaultCountry);
-	const parsed = parseWithMetadata(text, defaultCountry, reduced) as PhoneNumber | undefined;
-	// No number either way: the parse fails before the country is chosen.
-	if (!parsed) return undefined;
-	const countries = MAX_METADATA.country_calling_codes[parsed.countryCallingCode];
-	if (!countries || countries.length < 2) return parsed;
-	if (parsed.country === countries[0] && isMainCountry(countries[0], parsed.nationalNumber))
-		return parsed;
-	return parsePhoneNumberFromString(text, defaultCountry);
+/**
+ * The compiled plan the plain parser's result would be typed with (planOf(country || calling
+ * code)), for a number parsed with mainOnly(); null when it cannot be told here.
+ */
+function planOfParsed(parsed: PhoneNumber, defaultCountry: CountryCode): CompiledPlan | null {
+	const code = parsed.countryCallingCode;
+	const countries = MAX_METADATA.country_calling_codes[code];
+	if (!countries || countries.length < 2) return planOf(parsed.country || code);
+	const country = countryOf(countries, parsed.nationalNumber);
+	if (country === null) return null;
+	if (country !== undefined) return planOf(country);
+	// No country matched: unset (→ the calling code's plan, the main country's) or the default country.
+	if (defaultCountry !== countries[0] && countries.includes(defaultCountry)) return null;
+	return planOf(code);
 }
 
 /**
- * True when getCountryByNationalNumber would stop at the calling code's main country: its leading
- * digits match at the start, or (without leading digits) the number has a type there.
+ * getCountryByNationalNumber with compiled patterns: the first country whose leading digits match
+ * at the start or, without leading digits, in which the number has a type; undefined when none,
+ * null when a plan is not compiled.
  */
-function isMainCountry(country: string, nationalNumber: string): boolean {
-	const plan = planOf(country);
-	if (!plan) return false;
-	if (plan.leadingDigits) return nationalNumber.search(plan.leadingDigits) === 0;
-	return typeIn(plan, nationalNumber) !== undefined;
+function countryOf(countries: string[], nationalNumber: string): string | undefined | null {
+	for (const country of countries) {
+		const plan = planOf(country);
+		if (!plan) return null;
+		if (plan.leadingDigits) {
+			if (nationalNumber.search(plan.leadingDigits) === 0) return country;
+		} else if (typeIn(plan, nationalNumber) !== undefined) return country;
+	}
+	return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -241,14 +272,8 @@ function isType(nationalNumber: string, t: CompiledType | undefined): boolean {
 	return t.pattern.test(nationalNumber);
 }
 
-/** parsed.getType() when the number is valid (undefined: valid without a type); null when it is not valid. */
-function numberType(parsed: PhoneNumber): PhoneNumberType | undefined | null {
-	const plan = planOf(parsed.country || parsed.countryCallingCode);
-	if (!plan) {
-		const type = parsed.getType();
-		return type === undefined && !parsed.isValid() ? null : type;
-	}
-	const nn = parsed.nationalNumber;
+/** getType() of a number when it is valid (undefined: valid without a type); null when it is not valid. */
+function numberType(plan: CompiledPlan, nn: string): PhoneNumberType | undefined | null {
 	const type = typeIn(plan, nn);
 	if (type !== undefined) return type;
 	// isValid(): a number is valid when it has a type, or (metadata without types) when it fits the national pattern.
