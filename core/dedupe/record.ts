@@ -198,6 +198,29 @@ function first(
 	return undefined;
 }
 
+/**
+ * The name cache's key for the name fields: the full name itself when it is the only one (half of
+ * the contacts in a batch; no joined string to build and hash), else the four texts joined by NUL.
+ * The two forms never meet: a joined key has three NULs, a full name with a NUL is joined too.
+ */
+function nameCacheKey(parts: {
+	first?: string;
+	last?: string;
+	middle?: string;
+	full?: string;
+}): string {
+	const { first, last, middle, full } = parts;
+	if (
+		first === undefined &&
+		last === undefined &&
+		middle === undefined &&
+		full !== undefined &&
+		!full.includes('\u0000')
+	)
+		return full;
+	return `${first ?? ''}\u0000${last ?? ''}\u0000${middle ?? ''}\u0000${full ?? ''}`;
+}
+
 const IDENTITY_FIELDS: ContactField[] = [
 	'name',
 	'firstName',
@@ -248,14 +271,15 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 		middle: first(json, mapping, 'middleName'),
 		full: first(json, mapping, 'name'),
 	};
-	const nameKeyText = `${parts.first ?? ''}\u0000${parts.last ?? ''}\u0000${parts.middle ?? ''}\u0000${parts.full ?? ''}`;
+	const nameKeyText = nameCacheKey(parts);
 	let name = options.nameCache?.get(nameKeyText);
 	if (name === undefined) {
 		name = parsePersonName(parts) ?? null;
 		options.nameCache?.set(nameKeyText, name);
 	}
 	if (name) {
-		rec.name = { ...name };
+		// Shared with every record of the same name text (records are never changed after parsing).
+		rec.name = name;
 		const key = nameKey(name);
 		if (key) rec.nameKey = key;
 	}
