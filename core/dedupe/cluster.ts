@@ -90,7 +90,8 @@ class BlockIndex {
 	}
 
 	private static hash(kind: number, a: number, b: number): number {
-		const h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca6b) ^ Math.imul(kind + 1, 0xc2b2ae35);
+		const h =
+			Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca6b) ^ Math.imul(kind + 1, 0xc2b2ae35);
 		return h ^ (h >>> 15);
 	}
 
@@ -126,12 +127,19 @@ export interface PairList {
  * compared in full; larger ones (a common name, a switchboard) by sorted neighbourhood: each contact
  * with the next `window` ones in name order, so cost stays linear in the batch.
  */
-export function candidatePairs(records: ContactRecord[], opts: Omit<ClusterOptions, 'thresholds'>, words: WordMemo, views?: MatchView[]): PairList {
+export function candidatePairs(
+	records: ContactRecord[],
+	opts: Omit<ClusterOptions, 'thresholds'>,
+	words: WordMemo,
+	views?: MatchView[],
+): PairList {
 	const n = records.length;
 	// Blocks by number: key parts (numbered words) → block id; each contact's block ids in key order.
 	const index = new BlockIndex();
-	const sizes: number[] = [];
-	const weak: boolean[] = [];
+	// Per block: size and whether it is a name-only key (typed, grown by doubling: ~400k blocks at 100k contacts).
+	let sizes = new Int32Array(Math.max(16, n));
+	let weak = new Uint8Array(Math.max(16, n));
+	let blocks = 0;
 	const keyStart = new Int32Array(n + 1);
 	let keyIds = new Int32Array(Math.max(16, n * 4));
 	let used = 0;
@@ -144,10 +152,21 @@ export function candidatePairs(records: ContactRecord[], opts: Omit<ClusterOptio
 		return words.idOf(part);
 	};
 	const addKey = (kind: KeyKind, a: string, b: string | undefined, aId: number, bId: number) => {
-		const id = index.blockOf(KIND_CODE[kind], partId(a, aId), b === undefined ? -1 : partId(b, bId));
-		if (id === sizes.length) {
-			sizes.push(0);
-			weak.push(isNameKind(kind));
+		const id = index.blockOf(
+			KIND_CODE[kind],
+			partId(a, aId),
+			b === undefined ? -1 : partId(b, bId),
+		);
+		if (id === blocks) {
+			if (blocks === sizes.length) {
+				const grownSizes = new Int32Array(blocks * 2);
+				grownSizes.set(sizes);
+				sizes = grownSizes;
+				const grownWeak = new Uint8Array(blocks * 2);
+				grownWeak.set(weak);
+				weak = grownWeak;
+			}
+			weak[blocks++] = isNameKind(kind) ? 1 : 0;
 		}
 		sizes[id]++;
 		if (used === keyIds.length) {
@@ -161,13 +180,13 @@ export function candidatePairs(records: ContactRecord[], opts: Omit<ClusterOptio
 		forEachBlockingKey(views ? views[i] : matchView(records[i], words), addKey);
 		keyStart[i + 1] = used;
 	}
-	const blocks = sizes.length;
 	// Members of each block, in input order.
 	const memberStart = new Int32Array(blocks + 1);
 	for (let b = 0; b < blocks; b++) memberStart[b + 1] = memberStart[b] + sizes[b];
 	const fill = memberStart.slice(0, blocks);
 	const members = new Int32Array(used);
-	for (let i = 0; i < n; i++) for (let k = keyStart[i]; k < keyStart[i + 1]; k++) members[fill[keyIds[k]]++] = i;
+	for (let i = 0; i < n; i++)
+		for (let k = keyStart[i]; k < keyStart[i + 1]; k++) members[fill[keyIds[k]]++] = i;
 	const nameLimit = Math.min(opts.maxNameBlockSize, opts.maxBlockSize);
 	const limit = (b: number) => (weak[b] ? nameLimit : opts.maxBlockSize);
 	// Oversized blocks: sorted neighbourhood instead of all pairs.
@@ -181,7 +200,8 @@ export function candidatePairs(records: ContactRecord[], opts: Omit<ClusterOptio
 		const sorted = block.sort((i, j) => (sk[i] < sk[j] ? -1 : sk[i] > sk[j] ? 1 : i - j));
 		const window = weak[b] ? opts.nameWindow : opts.window;
 		for (let x = 0; x < sorted.length; x++) {
-			for (let y = x + 1; y < Math.min(sorted.length, x + 1 + window); y++) near(sorted[x], sorted[y]);
+			for (let y = x + 1; y < Math.min(sorted.length, x + 1 + window); y++)
+				near(sorted[x], sorted[y]);
 		}
 		// An initial sorts apart from every full first name it may stand for: compare it with the whole block.
 		if (weak[b] && sizes[b] <= opts.maxBlockSize) {
@@ -193,7 +213,11 @@ export function candidatePairs(records: ContactRecord[], opts: Omit<ClusterOptio
 	}
 	// Each pair once: stamp[j] = i marks j as already paired with i.
 	const stamp = new Int32Array(n).fill(-1);
-	const pairs: PairList = { a: new Int32Array(Math.max(16, n)), b: new Int32Array(Math.max(16, n)), length: 0 };
+	const pairs: PairList = {
+		a: new Int32Array(Math.max(16, n)),
+		b: new Int32Array(Math.max(16, n)),
+		length: 0,
+	};
 	const add = (i: number, j: number) => {
 		if (pairs.length === pairs.a.length) {
 			const a = new Int32Array(pairs.a.length * 2);
@@ -266,20 +290,32 @@ function timeOf(r: ContactRecord): number {
 }
 
 /** Picks the primary of a cluster by the policy; ties and missing timestamps fall back to input order. */
-export function pickPrimary(members: ContactRecord[], policy: ClusterOptions['primary']): ContactRecord {
+export function pickPrimary(
+	members: ContactRecord[],
+	policy: ClusterOptions['primary'],
+): ContactRecord {
 	let best = members[0];
-	for (const m of members.slice(1)) {
+	// Called for every cluster (most are single records): no copy of the list, one time per record.
+	let tb = members.length > 1 && policy !== 'first' ? timeOf(best) : Number.NaN;
+	for (let k = 1; k < members.length; k++) {
+		const m = members[k];
 		if (policy === 'first') {
 			if (m.index < best.index) best = m;
 			continue;
 		}
 		const tm = timeOf(m);
-		const tb = timeOf(best);
 		if (Number.isNaN(tm)) {
 			if (Number.isNaN(tb) && m.index < best.index) best = m;
 			continue;
 		}
-		if (Number.isNaN(tb) || (policy === 'oldest' ? tm < tb : tm > tb) || (tm === tb && m.index < best.index)) best = m;
+		if (
+			Number.isNaN(tb) ||
+			(policy === 'oldest' ? tm < tb : tm > tb) ||
+			(tm === tb && m.index < best.index)
+		) {
+			best = m;
+			tb = tm;
+		}
 	}
 	return best;
 }
@@ -398,12 +434,19 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 		// At least two links, and at least one where something besides the names agrees.
 		for (const [k, edges] of support) if (edges.length < 2) support.delete(k);
 		if (!support.size) break;
-		// How many pairs were compared between those cluster pairs (only those).
+		// How many pairs were compared between those cluster pairs (only those). A pair is looked up
+		// only when both its clusters take part in some support (most do not: no numeric key to build).
+		const inSupport = new Uint8Array(n);
+		for (const edges of support.values()) {
+			inSupport[find(edges[0].a)] = 1;
+			inSupport[find(edges[0].b)] = 1;
+		}
 		const pairCount = new Map<number, number>();
 		for (let p = 0; p < pairs.length; p++) {
 			const ra = find(pairs.a[p]);
+			if (!inSupport[ra]) continue;
 			const rb = find(pairs.b[p]);
-			if (ra === rb) continue;
+			if (ra === rb || !inSupport[rb]) continue;
 			const k = key(ra, rb);
 			if (support.has(k)) pairCount.set(k, (pairCount.get(k) ?? 0) + 1);
 		}
@@ -421,7 +464,10 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 			const bestComparison = comparisonOf(best.a, best.b);
 			const supported: Comparison = {
 				...bestComparison,
-				evidence: [...bestComparison.evidence, { field: 'cluster', outcome: 'similar', weight: 0, value: String(edges.length) }],
+				evidence: [
+					...bestComparison.evidence,
+					{ field: 'cluster', outcome: 'similar', weight: 0, value: String(edges.length) },
+				],
 			};
 			if (!link[best.b]) link[best.b] = { other: best.a, score: best.score, comparison: supported };
 			if (!link[best.a]) link[best.a] = { other: best.b, score: best.score, comparison: supported };
@@ -443,9 +489,27 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 	const companyLink: Array<Link | undefined> = new Array(n);
 	for (let i = 0; i < n; i++) {
 		const r = reviewOther[i];
-		if (r >= 0 && find(r) !== find(i)) review[i] = { other: r, score: reviewScore[i], comparison: comparisonOf(Math.min(i, r), Math.max(i, r)) };
+		if (r >= 0 && find(r) !== find(i))
+			review[i] = {
+				other: r,
+				score: reviewScore[i],
+				comparison: comparisonOf(Math.min(i, r), Math.max(i, r)),
+			};
 		const c = companyOther[i];
-		if (c >= 0 && find(c) !== find(i)) companyLink[i] = { other: c, score: companyScore[i], comparison: comparisonOf(Math.min(i, c), Math.max(i, c)) };
+		if (c >= 0 && find(c) !== find(i))
+			companyLink[i] = {
+				other: c,
+				score: companyScore[i],
+				comparison: comparisonOf(Math.min(i, c), Math.max(i, c)),
+			};
 	}
-	return { primaryOf, clusterSize, link, review, companyLink, sharedPhones, comparisons: pairs.length };
+	return {
+		primaryOf,
+		clusterSize,
+		link,
+		review,
+		companyLink,
+		sharedPhones,
+		comparisons: pairs.length,
+	};
 }
