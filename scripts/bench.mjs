@@ -3,7 +3,8 @@
 // ({"bench","machine","rows"}), prints a table, and rewrites the README table between
 // <!-- bench:start --> and <!-- bench:end -->. Extra arguments after -- go to every benchmark.
 // BENCH_NODES=/path/to/node,/other/node runs every benchmark under each of those Node binaries (default:
-// the one running this script); with more than one, each row names its Node version. n8n 2.41 runs on
+// the one running this script); with more than one, each row names its Node version. An entry
+// "/other/node=segment+route" runs only those benchmarks under that binary. n8n 2.41 runs on
 // Node 24, and V8's allocation and GC differ between Node 20 and 24, so both can be worth a row.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,12 +25,19 @@ const fmt = (x, digits = 3) =>
 			? String(Math.round(x))
 			: String(Number(x.toPrecision(digits)));
 
-const nodes = (process.env.BENCH_NODES ?? '').split(',').filter(Boolean);
-if (nodes.length === 0) nodes.push(process.execPath);
+const nodes = (process.env.BENCH_NODES ?? '')
+	.split(',')
+	.filter(Boolean)
+	.map((entry) => {
+		const [path, only] = entry.split('=');
+		return { path, only: only ? only.split('+') : undefined };
+	});
+if (nodes.length === 0) nodes.push({ path: process.execPath, only: undefined });
 const results = [];
 let failed = 0;
 for (const file of files) {
-	for (const node of nodes) {
+	for (const { path: node, only: benches } of nodes) {
+		if (benches && !benches.some((b) => file.startsWith(b))) continue;
 		process.stderr.write(`\n--- ${file}${nodes.length > 1 ? ` (${node})` : ''}\n`);
 		const r = spawnSync(node, ['--expose-gc', '--import', 'tsx', `bench/${file}`, ...extra], {
 			encoding: 'utf8',
