@@ -118,7 +118,10 @@ export function nameView(n: PersonName, memo?: WordMemo): NameView {
 
 const NO_IDS: readonly number[] = Object.freeze([]);
 
-function idsOf(values: ReadonlyArray<string | { e164: string }>, memo: WordMemo): readonly number[] {
+function idsOf(
+	values: ReadonlyArray<string | { e164: string }>,
+	memo: WordMemo,
+): readonly number[] {
 	if (!values.length) return NO_IDS;
 	const ids = new Array<number>(values.length);
 	for (let i = 0; i < values.length; i++) {
@@ -220,7 +223,12 @@ export function wordOutcome(a: string, b: string): WordOutcome {
 	const common = commonChars(a, b);
 	const jaroBound = (common / a.length + common / b.length + 1) / 3;
 	if ((common < 0 || 0.6 + 0.4 * jaroBound >= 0.91) && jaroWinkler(a, b) >= 0.92) return 'similar';
-	if (min >= 4 && (common < 0 || Math.max(a.length, b.length) - common <= 1) && levenshtein(a, b) <= 1) return 'similar';
+	if (
+		min >= 4 &&
+		(common < 0 || Math.max(a.length, b.length) - common <= 1) &&
+		levenshtein(a, b) <= 1
+	)
+		return 'similar';
 	if (sameOutline(a, b)) return 'similar';
 	return 'different';
 }
@@ -264,7 +272,9 @@ export class WordMemo {
 		}
 		let row = this.tfByBase.get(base);
 		if (!row || row.length <= id) {
-			const grown = new Float64Array(Math.max(id + 1, this.ids.size, 2 * (row?.length ?? 0))).fill(Number.NaN);
+			const grown = new Float64Array(Math.max(id + 1, this.ids.size, 2 * (row?.length ?? 0))).fill(
+				Number.NaN,
+			);
 			if (row) grown.set(row);
 			this.tfByBase.set(base, (row = grown));
 		}
@@ -317,7 +327,13 @@ export class WordMemo {
 }
 
 /** wordOutcome through the batch's memo, when there is one. */
-function outcomeOf(a: string, b: string, ia: number, ib: number, memo: WordMemo | undefined): WordOutcome {
+function outcomeOf(
+	a: string,
+	b: string,
+	ia: number,
+	ib: number,
+	memo: WordMemo | undefined,
+): WordOutcome {
 	if (a === b) return 'equal';
 	return memo ? memo.outcome(a, b, ia, ib) : wordOutcome(a, b);
 }
@@ -373,7 +389,8 @@ export class EvidenceTally {
 
 	/** True when some evidence outside `fields` has a positive weight. */
 	agreesBesides(fields: ReadonlySet<string>): boolean {
-		for (let i = 0; i < this.n; i++) if (this.weights[i] > 0 && !fields.has(this.fields[i])) return true;
+		for (let i = 0; i < this.n; i++)
+			if (this.weights[i] > 0 && !fields.has(this.fields[i])) return true;
 		return false;
 	}
 
@@ -391,16 +408,28 @@ export class EvidenceTally {
 			const value = this.values[i];
 			const other = this.others[i];
 			// One literal per combination: value and other are left out when undefined.
-			if (value === undefined) out[i] = other === undefined ? { field, outcome, weight } : { field, outcome, weight, other };
-			else out[i] = other === undefined ? { field, outcome, weight, value } : { field, outcome, weight, value, other };
+			if (value === undefined)
+				out[i] =
+					other === undefined ? { field, outcome, weight } : { field, outcome, weight, other };
+			else
+				out[i] =
+					other === undefined
+						? { field, outcome, weight, value }
+						: { field, outcome, weight, value, other };
 		}
 		return out;
 	}
 
 	comparison(): Comparison {
-		const result: Comparison = { weight: this.weight, evidence: this.evidence(), corroborated: this.corroborated, conflict: this.conflict };
+		const result: Comparison = {
+			weight: this.weight,
+			evidence: this.evidence(),
+			corroborated: this.corroborated,
+			conflict: this.conflict,
+		};
 		// A company link is reported only when the two are not the same person.
-		if (this.companyVia !== undefined) result.companyLink = { via: this.companyVia, value: this.companyValue };
+		if (this.companyVia !== undefined)
+			result.companyLink = { via: this.companyVia, value: this.companyValue };
 		return result;
 	}
 }
@@ -414,14 +443,26 @@ interface NamePart {
 	other: string | undefined;
 }
 
-const namePart = (): NamePart => ({ present: false, outcome: 'equal', weight: 0, value: undefined, other: undefined });
+const namePart = (): NamePart => ({
+	present: false,
+	outcome: 'equal',
+	weight: 0,
+	value: undefined,
+	other: undefined,
+});
 // Scratch parts reused by every comparison (never held across calls).
 const STRAIGHT_FIRST = namePart();
 const STRAIGHT_LAST = namePart();
 const SWAPPED_FIRST = namePart();
 const SWAPPED_LAST = namePart();
 
-function setPart(p: NamePart, outcome: Outcome, weight: number, value: string, other: string | undefined): void {
+function setPart(
+	p: NamePart,
+	outcome: Outcome,
+	weight: number,
+	value: string,
+	other: string | undefined,
+): void {
 	p.present = true;
 	p.outcome = outcome;
 	p.weight = weight;
@@ -442,7 +483,12 @@ function firstPart(
 	out.present = false;
 	if (aFirst && bFirst) {
 		const o = outcomeOf(aFirst, bFirst, a.firstId, bFirstId, memo);
-		const equal = o === 'equal' ? (memo ? memo.tfWeight(W.firstEqual, aFirst, a.firstId, tf) : tfWeight(W.firstEqual, aFirst, tf)) : 0;
+		const equal =
+			o === 'equal'
+				? memo
+					? memo.tfWeight(W.firstEqual, aFirst, a.firstId, tf)
+					: tfWeight(W.firstEqual, aFirst, tf)
+				: 0;
 		const weight = o === 'equal' ? equal : o === 'similar' ? W.firstSimilar : W.firstDifferent;
 		setPart(out, o, weight, aFirst, o !== 'equal' ? bFirst : undefined);
 		return;
@@ -467,7 +513,12 @@ function lastPart(
 	out.present = false;
 	if (!aLast || !bLast) return;
 	const o = outcomeOf(aLast, bLast, aLastId, bLastId, memo);
-	const equal = o === 'equal' ? (memo ? memo.tfWeight(W.lastEqual, aLast, aLastId, tf) : tfWeight(W.lastEqual, aLast, tf)) : 0;
+	const equal =
+		o === 'equal'
+			? memo
+				? memo.tfWeight(W.lastEqual, aLast, aLastId, tf)
+				: tfWeight(W.lastEqual, aLast, tf)
+			: 0;
 	const weight = o === 'equal' ? equal : o === 'similar' ? W.lastSimilar : W.lastDifferent;
 	setPart(out, o, weight, aLast, o !== 'equal' ? bLast : undefined);
 }
@@ -489,7 +540,13 @@ function addPart(t: EvidenceTally, field: 'firstName' | 'lastName', p: NamePart)
  * name evidence to the tally; returns true when the chosen reading has a first-name or last-name
  * conflict.
  */
-function addNames(a: NameView, b: NameView, tf: NameFrequencies | undefined, memo: WordMemo | undefined, t: EvidenceTally): boolean {
+function addNames(
+	a: NameView,
+	b: NameView,
+	tf: NameFrequencies | undefined,
+	memo: WordMemo | undefined,
+	t: EvidenceTally,
+): boolean {
 	firstPart(STRAIGHT_FIRST, a, a.first, b.first, b.firstId, b, tf, memo);
 	lastPart(STRAIGHT_LAST, a.last, a.lastId, b.last, b.lastId, tf, memo);
 	let first = STRAIGHT_FIRST;
@@ -500,7 +557,10 @@ function addNames(a: NameView, b: NameView, tf: NameFrequencies | undefined, mem
 		lastPart(SWAPPED_LAST, a.last, a.lastId, b.first, b.firstId, tf, memo);
 		if (SWAPPED_FIRST.present || SWAPPED_LAST.present) {
 			const penalty = a.orderUnknown || b.orderUnknown ? 0 : W.swappedOrder;
-			if (readingSum(SWAPPED_FIRST, SWAPPED_LAST) + penalty > readingSum(STRAIGHT_FIRST, STRAIGHT_LAST)) {
+			if (
+				readingSum(SWAPPED_FIRST, SWAPPED_LAST) + penalty >
+				readingSum(STRAIGHT_FIRST, STRAIGHT_LAST)
+			) {
 				first = SWAPPED_FIRST;
 				last = SWAPPED_LAST;
 				swapPenalty = penalty;
@@ -512,11 +572,15 @@ function addNames(a: NameView, b: NameView, tf: NameFrequencies | undefined, mem
 	if (swapPenalty !== undefined) t.add('nameOrder', 'different', swapPenalty);
 	if (a.middle && b.middle) {
 		const o = outcomeOf(a.middle, b.middle, a.middleId, b.middleId, memo);
-		const weight = o === 'equal' ? W.middleEqual : o === 'similar' ? W.middleSimilar : W.middleDifferent;
+		const weight =
+			o === 'equal' ? W.middleEqual : o === 'similar' ? W.middleSimilar : W.middleDifferent;
 		t.add('middleName', o, weight, a.middle, o !== 'equal' ? b.middle : undefined);
 	}
 	// A conflict: the names disagree on the first or the last name (not on order or patronymic).
-	return (first.present && first.outcome === 'different') || (last.present && last.outcome === 'different');
+	return (
+		(first.present && first.outcome === 'different') ||
+		(last.present && last.outcome === 'different')
+	);
 }
 
 /** Names in both word orders; the better reading wins (order swaps are common in forms). */
@@ -530,7 +594,12 @@ function dobOutcome(a: string, b: string): 'equal' | 'similar' | 'year' | 'diffe
 	if (a === b) return 'equal';
 	if (a.length === 8 && b.length === 8) {
 		// Day and month swapped (US/EU order), one mistyped digit, or two adjacent digits transposed.
-		if (a.slice(0, 4) === b.slice(0, 4) && a.slice(4, 6) === b.slice(6, 8) && a.slice(6, 8) === b.slice(4, 6)) return 'similar';
+		if (
+			a.slice(0, 4) === b.slice(0, 4) &&
+			a.slice(4, 6) === b.slice(6, 8) &&
+			a.slice(6, 8) === b.slice(4, 6)
+		)
+			return 'similar';
 		let diff = 0;
 		const pos: number[] = [];
 		for (let i = 0; i < 8; i++) {
@@ -540,7 +609,8 @@ function dobOutcome(a: string, b: string): 'equal' | 'similar' | 'year' | 'diffe
 			}
 		}
 		if (diff === 1) return 'similar';
-		if (diff === 2 && pos[1] === pos[0] + 1 && a[pos[0]] === b[pos[1]] && a[pos[1]] === b[pos[0]]) return 'similar';
+		if (diff === 2 && pos[1] === pos[0] + 1 && a[pos[0]] === b[pos[1]] && a[pos[1]] === b[pos[0]])
+			return 'similar';
 		if (a.slice(0, 4) === b.slice(0, 4)) return 'year';
 	}
 	return 'different';
@@ -551,12 +621,18 @@ function transposed(a: string, b: string): boolean {
 	if (a.length !== b.length) return false;
 	let i = 0;
 	while (i < a.length && a[i] === b[i]) i++;
-	return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+	return (
+		i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
+	);
 }
 
 const DIGIT = /\d/;
 
-function textOutcome(a: string, b: string, memo: WordMemo | undefined): 'equal' | 'similar' | 'different' {
+function textOutcome(
+	a: string,
+	b: string,
+	memo: WordMemo | undefined,
+): 'equal' | 'similar' | 'different' {
 	if (a === b) return 'equal';
 	const ca = a.replace(/ /g, '');
 	const cb = b.replace(/ /g, '');
@@ -568,7 +644,14 @@ function textOutcome(a: string, b: string, memo: WordMemo | undefined): 'equal' 
 	const tb = b.split(' ');
 	let common = 0;
 	for (const x of ta) {
-		const hit = tb.some((y) => x === y || (!DIGIT.test(x) && x.length >= 4 && y.length >= 4 && outcomeOf(x, y, -1, -1, memo) !== 'different'));
+		const hit = tb.some(
+			(y) =>
+				x === y ||
+				(!DIGIT.test(x) &&
+					x.length >= 4 &&
+					y.length >= 4 &&
+					outcomeOf(x, y, -1, -1, memo) !== 'different'),
+		);
 		if (hit) common++;
 	}
 	return common / Math.max(ta.length, tb.length) >= 0.6 ? 'similar' : 'different';
@@ -576,8 +659,24 @@ function textOutcome(a: string, b: string, memo: WordMemo | undefined): 'equal' 
 
 /** Public mailbox providers: the domain says nothing about the person. */
 const FREE_MAIL = new Set([
-	'gmail.com', 'yandex.ru', 'mail.ru', 'bk.ru', 'inbox.ru', 'list.ru', 'internet.ru', 'rambler.ru', 'outlook.com',
-	'yahoo.com', 'icloud.com', 'proton.me', 'aol.com', 'gmx.de', 'gmx.com', 'ukr.net', 'qq.com', '163.com',
+	'gmail.com',
+	'yandex.ru',
+	'mail.ru',
+	'bk.ru',
+	'inbox.ru',
+	'list.ru',
+	'internet.ru',
+	'rambler.ru',
+	'outlook.com',
+	'yahoo.com',
+	'icloud.com',
+	'proton.me',
+	'aol.com',
+	'gmx.de',
+	'gmx.com',
+	'ukr.net',
+	'qq.com',
+	'163.com',
 ]);
 
 function intersect(a: readonly string[], b: readonly string[]): string | undefined {
@@ -590,28 +689,44 @@ function intersect(a: readonly string[], b: readonly string[]): string | undefin
  * organisation INN, a role mailbox or a company name only link the two to one company; a phone
  * shared by people with different names is a company link, not a person match.
  */
-export function compareContacts(a: ContactRecord, b: ContactRecord, ctx: CompareContext = {}): Comparison {
+export function compareContacts(
+	a: ContactRecord,
+	b: ContactRecord,
+	ctx: CompareContext = {},
+): Comparison {
 	const t = new EvidenceTally();
 	tallyContacts(matchView(a), matchView(b), ctx, t);
 	return t.comparison();
 }
 
 /** intersect(a, b), by the values' numbers when both sides have them (same number = same text). */
-function intersectIn(a: readonly string[], aIds: readonly number[] | undefined, b: readonly string[], bIds: readonly number[] | undefined): string | undefined {
+function intersectIn(
+	a: readonly string[],
+	aIds: readonly number[] | undefined,
+	b: readonly string[],
+	bIds: readonly number[] | undefined,
+): string | undefined {
 	if (!aIds || !bIds) return intersect(a, b);
-	for (let i = 0; i < aIds.length; i++) for (let j = 0; j < bIds.length; j++) if (aIds[i] === bIds[j]) return a[i];
+	for (let i = 0; i < aIds.length; i++)
+		for (let j = 0; j < bIds.length; j++) if (aIds[i] === bIds[j]) return a[i];
 	return undefined;
 }
 
 /** The kind of the other side's phone number `i` of `a` (the last equal entry wins, as a Map built from the list would). */
-function phoneKindIn(a: MatchView, i: number, b: MatchView): ContactRecord['phones'][number]['kind'] | undefined {
+function phoneKindIn(
+	a: MatchView,
+	i: number,
+	b: MatchView,
+): ContactRecord['phones'][number]['kind'] | undefined {
 	if (a.phoneIds && b.phoneIds) {
 		const id = a.phoneIds[i];
-		for (let j = b.phoneIds.length - 1; j >= 0; j--) if (b.phoneIds[j] === id) return b.phones[j].kind;
+		for (let j = b.phoneIds.length - 1; j >= 0; j--)
+			if (b.phoneIds[j] === id) return b.phones[j].kind;
 		return undefined;
 	}
 	const e164 = a.phones[i].e164;
-	for (let j = b.phones.length - 1; j >= 0; j--) if (b.phones[j].e164 === e164) return b.phones[j].kind;
+	for (let j = b.phones.length - 1; j >= 0; j--)
+		if (b.phones[j].e164 === e164) return b.phones[j].kind;
 	return undefined;
 }
 
@@ -627,7 +742,9 @@ function emailsSimilar(x: string, y: string): boolean {
 	// Typos, not look-alikes: on free-mail domains many people share a name-based login
 	// (ivan.petrov5@ vs ivan.petrov23@), so only one edit counts there.
 	const free = FREE_MAIL.has(xd);
-	const typo = free ? xl.length >= 6 && xd === yd && levenshtein(xl, yl) <= 1 : x.length >= 10 && levenshtein(x, y) <= 2;
+	const typo = free
+		? xl.length >= 6 && xd === yd && levenshtein(xl, yl) <= 1
+		: x.length >= 10 && levenshtein(x, y) <= 2;
 	const alike = !free && xd === yd && xl.length >= 4 && jaroWinkler(xl, yl) >= 0.9;
 	return typo || alike;
 }
@@ -636,9 +753,15 @@ function emailsSimilar(x: string, y: string): boolean {
  * compareContacts on views (matchView), into a tally (reset first): the same evidence in the same
  * order, without building objects until the caller asks for the Comparison.
  */
-export function tallyContacts(a: MatchView, b: MatchView, ctx: CompareContext, t: EvidenceTally): void {
+export function tallyContacts(
+	a: MatchView,
+	b: MatchView,
+	ctx: CompareContext,
+	t: EvidenceTally,
+): void {
 	t.reset();
-	const nameConflict = a.name && b.name ? addNames(a.name, b.name, ctx.nameFrequencies, ctx.words, t) : false;
+	const nameConflict =
+		a.name && b.name ? addNames(a.name, b.name, ctx.nameFrequencies, ctx.words, t) : false;
 
 	// E-mail
 	const email = intersectIn(a.emails, a.emailIds, b.emails, b.emailIds);
@@ -673,8 +796,13 @@ export function tallyContacts(a: MatchView, b: MatchView, ctx: CompareContext, t
 		const p = a.phones[i];
 		const other = phoneKindIn(a, i, b);
 		if (!other) continue;
-		const shared = p.kind === 'shared' || other === 'shared' || ctx.sharedPhones?.has(p.e164) || nameConflict;
-		const weight = shared ? W.sharedPhone : p.kind === 'mobile' && other === 'mobile' ? W.mobileEqual : W.landlineEqual;
+		const shared =
+			p.kind === 'shared' || other === 'shared' || ctx.sharedPhones?.has(p.e164) || nameConflict;
+		const weight = shared
+			? W.sharedPhone
+			: p.kind === 'mobile' && other === 'mobile'
+				? W.mobileEqual
+				: W.landlineEqual;
 		if (phoneOutcome === undefined || weight > phoneWeight) {
 			phoneOutcome = shared ? 'shared' : 'equal';
 			phoneWeight = weight;
@@ -688,7 +816,8 @@ export function tallyContacts(a: MatchView, b: MatchView, ctx: CompareContext, t
 	} else {
 		const aMobile = a.phones.find((p) => p.kind === 'mobile');
 		const bMobile = aMobile && b.phones.find((p) => p.kind === 'mobile');
-		if (aMobile && bMobile) t.add('phone', 'different', W.mobileDifferent, aMobile.e164, bMobile.e164);
+		if (aMobile && bMobile)
+			t.add('phone', 'different', W.mobileDifferent, aMobile.e164, bMobile.e164);
 	}
 
 	// Telegram
@@ -726,24 +855,45 @@ export function tallyContacts(a: MatchView, b: MatchView, ctx: CompareContext, t
 	if (a.dob && b.dob) {
 		const d = dobOutcome(a.dob, b.dob);
 		const o = d === 'year' ? 'different' : d;
-		const weight = d === 'equal' ? W.dobEqual : d === 'similar' ? W.dobNear : d === 'year' ? W.dobSameYear : W.dobDifferent;
+		const weight =
+			d === 'equal'
+				? W.dobEqual
+				: d === 'similar'
+					? W.dobNear
+					: d === 'year'
+						? W.dobSameYear
+						: W.dobDifferent;
 		t.add('dob', o, weight, a.dob, o !== 'equal' ? b.dob : undefined);
 		if (o !== 'different') t.corroborated = true;
 	}
 	// Address, postcode, city
 	if (a.address && b.address) {
 		const o = textOutcome(a.address, b.address, ctx.words);
-		t.add('address', o, o === 'equal' ? W.addressEqual : o === 'similar' ? W.addressSimilar : W.addressDifferent);
+		t.add(
+			'address',
+			o,
+			o === 'equal' ? W.addressEqual : o === 'similar' ? W.addressSimilar : W.addressDifferent,
+		);
 		if (o !== 'different') t.corroborated = true;
 	}
 	if (a.postcode && b.postcode) {
-		const o = a.postcode === b.postcode ? 'equal' : levenshtein(a.postcode, b.postcode) <= 1 || transposed(a.postcode, b.postcode) ? 'similar' : 'different';
-		const weight = o === 'equal' ? W.postcodeEqual : o === 'similar' ? W.postcodeSimilar : W.postcodeDifferent;
+		const o =
+			a.postcode === b.postcode
+				? 'equal'
+				: levenshtein(a.postcode, b.postcode) <= 1 || transposed(a.postcode, b.postcode)
+					? 'similar'
+					: 'different';
+		const weight =
+			o === 'equal' ? W.postcodeEqual : o === 'similar' ? W.postcodeSimilar : W.postcodeDifferent;
 		t.add('postcode', o, weight, a.postcode, o !== 'equal' ? b.postcode : undefined);
 		if (o === 'equal') t.corroborated = true;
 	}
 	if (a.city && b.city) {
 		const o = outcomeOf(a.city, b.city, a.cityId, b.cityId, ctx.words);
-		t.add('city', o, o === 'equal' ? W.cityEqual : o === 'similar' ? W.citySimilar : W.cityDifferent);
+		t.add(
+			'city',
+			o,
+			o === 'equal' ? W.cityEqual : o === 'similar' ? W.citySimilar : W.cityDifferent,
+		);
 	}
 }

@@ -5,7 +5,12 @@
 import jaroWinkler from 'jaro-winkler';
 import { distance as levenshtein } from 'fastest-levenshtein';
 
-import type { Comparison, CompareContext, Evidence, NameFrequencies } from '../../../core/dedupe/compare';
+import type {
+	Comparison,
+	CompareContext,
+	Evidence,
+	NameFrequencies,
+} from '../../../core/dedupe/compare';
 import { TF_MIN_BATCH } from '../../../core/dedupe/compare';
 import type { ContactRecord } from '../../../core/dedupe/record';
 import { WEIGHTS as W } from '../../../core/dedupe/weights';
@@ -48,57 +53,105 @@ function firstPart(
 ): Evidence | undefined {
 	if (aFirst && bFirst) {
 		const o = referenceWordOutcome(aFirst, bFirst);
-		const weight = o === 'equal' ? tfWeight(W.firstEqual, aFirst, tf) : o === 'similar' ? W.firstSimilar : W.firstDifferent;
-		return { field: 'firstName', outcome: o, weight, value: aFirst, ...(o !== 'equal' ? { other: bFirst } : {}) };
+		const weight =
+			o === 'equal'
+				? tfWeight(W.firstEqual, aFirst, tf)
+				: o === 'similar'
+					? W.firstSimilar
+					: W.firstDifferent;
+		return {
+			field: 'firstName',
+			outcome: o,
+			weight,
+			value: aFirst,
+			...(o !== 'equal' ? { other: bFirst } : {}),
+		};
 	}
 	const ai = aFirst ? aFirst[0] : a.firstInitial;
 	const bi = bFirst ? bFirst[0] : bName.firstInitial;
 	if (ai && bi) {
 		return ai === bi
 			? { field: 'firstName', outcome: 'initial', weight: W.firstInitial, value: ai }
-			: { field: 'firstName', outcome: 'different', weight: W.firstDifferent / 2, value: ai, other: bi };
+			: {
+					field: 'firstName',
+					outcome: 'different',
+					weight: W.firstDifferent / 2,
+					value: ai,
+					other: bi,
+				};
 	}
 	return undefined;
 }
 
-function lastPart(aLast: string | undefined, bLast: string | undefined, tf?: NameFrequencies): Evidence | undefined {
+function lastPart(
+	aLast: string | undefined,
+	bLast: string | undefined,
+	tf?: NameFrequencies,
+): Evidence | undefined {
 	if (!aLast || !bLast) return undefined;
 	const o = referenceWordOutcome(aLast, bLast);
-	const weight = o === 'equal' ? tfWeight(W.lastEqual, aLast, tf) : o === 'similar' ? W.lastSimilar : W.lastDifferent;
-	return { field: 'lastName', outcome: o, weight, value: aLast, ...(o !== 'equal' ? { other: bLast } : {}) };
+	const weight =
+		o === 'equal'
+			? tfWeight(W.lastEqual, aLast, tf)
+			: o === 'similar'
+				? W.lastSimilar
+				: W.lastDifferent;
+	return {
+		field: 'lastName',
+		outcome: o,
+		weight,
+		value: aLast,
+		...(o !== 'equal' ? { other: bLast } : {}),
+	};
 }
 
 /** Names in both word orders; the better reading wins (order swaps are common in forms). */
 function compareNames(a: PersonName, b: PersonName, tf?: NameFrequencies): Evidence[] {
-	const straight = [firstPart(a, a.first, b.first, b, tf), lastPart(a.last, b.last, tf)].filter(Boolean) as Evidence[];
+	const straight = [firstPart(a, a.first, b.first, b, tf), lastPart(a.last, b.last, tf)].filter(
+		Boolean,
+	) as Evidence[];
 	let best = straight;
-	const swapped = [
-		firstPart(a, a.first, b.last, b, tf),
-		lastPart(a.last, b.first, tf),
-	].filter(Boolean) as Evidence[];
+	const swapped = [firstPart(a, a.first, b.last, b, tf), lastPart(a.last, b.first, tf)].filter(
+		Boolean,
+	) as Evidence[];
 	if (swapped.length && a.first !== b.first) {
 		const penalty = a.orderUnknown || b.orderUnknown ? 0 : W.swappedOrder;
 		const sum = (e: Evidence[]) => e.reduce((s, x) => s + x.weight, 0);
-		if (sum(swapped) + penalty > sum(straight)) best = [...swapped, { field: 'nameOrder', outcome: 'different', weight: penalty }];
+		if (sum(swapped) + penalty > sum(straight))
+			best = [...swapped, { field: 'nameOrder', outcome: 'different', weight: penalty }];
 	}
 	if (a.middle && b.middle) {
 		const o = referenceWordOutcome(a.middle, b.middle);
-		const weight = o === 'equal' ? W.middleEqual : o === 'similar' ? W.middleSimilar : W.middleDifferent;
-		best.push({ field: 'middleName', outcome: o, weight, value: a.middle, ...(o !== 'equal' ? { other: b.middle } : {}) });
+		const weight =
+			o === 'equal' ? W.middleEqual : o === 'similar' ? W.middleSimilar : W.middleDifferent;
+		best.push({
+			field: 'middleName',
+			outcome: o,
+			weight,
+			value: a.middle,
+			...(o !== 'equal' ? { other: b.middle } : {}),
+		});
 	}
 	return best;
 }
 
 /** True when the names agree or cannot be told apart (no first-name or last-name conflict). */
 function namesConflict(names: Evidence[]): boolean {
-	return names.some((e) => e.outcome === 'different' && (e.field === 'firstName' || e.field === 'lastName'));
+	return names.some(
+		(e) => e.outcome === 'different' && (e.field === 'firstName' || e.field === 'lastName'),
+	);
 }
 
 function dobOutcome(a: string, b: string): 'equal' | 'similar' | 'year' | 'different' {
 	if (a === b) return 'equal';
 	if (a.length === 8 && b.length === 8) {
 		// Day and month swapped (US/EU order), one mistyped digit, or two adjacent digits transposed.
-		if (a.slice(0, 4) === b.slice(0, 4) && a.slice(4, 6) === b.slice(6, 8) && a.slice(6, 8) === b.slice(4, 6)) return 'similar';
+		if (
+			a.slice(0, 4) === b.slice(0, 4) &&
+			a.slice(4, 6) === b.slice(6, 8) &&
+			a.slice(6, 8) === b.slice(4, 6)
+		)
+			return 'similar';
 		let diff = 0;
 		const pos: number[] = [];
 		for (let i = 0; i < 8; i++) {
@@ -108,7 +161,8 @@ function dobOutcome(a: string, b: string): 'equal' | 'similar' | 'year' | 'diffe
 			}
 		}
 		if (diff === 1) return 'similar';
-		if (diff === 2 && pos[1] === pos[0] + 1 && a[pos[0]] === b[pos[1]] && a[pos[1]] === b[pos[0]]) return 'similar';
+		if (diff === 2 && pos[1] === pos[0] + 1 && a[pos[0]] === b[pos[1]] && a[pos[1]] === b[pos[0]])
+			return 'similar';
 		if (a.slice(0, 4) === b.slice(0, 4)) return 'year';
 	}
 	return 'different';
@@ -119,7 +173,9 @@ function transposed(a: string, b: string): boolean {
 	if (a.length !== b.length) return false;
 	let i = 0;
 	while (i < a.length && a[i] === b[i]) i++;
-	return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+	return (
+		i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
+	);
 }
 
 function textOutcome(a: string, b: string): 'equal' | 'similar' | 'different' {
@@ -134,7 +190,14 @@ function textOutcome(a: string, b: string): 'equal' | 'similar' | 'different' {
 	const tb = b.split(' ');
 	let common = 0;
 	for (const x of ta) {
-		const hit = tb.some((y) => x === y || (!/\d/.test(x) && x.length >= 4 && y.length >= 4 && referenceWordOutcome(x, y) !== 'different'));
+		const hit = tb.some(
+			(y) =>
+				x === y ||
+				(!/\d/.test(x) &&
+					x.length >= 4 &&
+					y.length >= 4 &&
+					referenceWordOutcome(x, y) !== 'different'),
+		);
 		if (hit) common++;
 	}
 	return common / Math.max(ta.length, tb.length) >= 0.6 ? 'similar' : 'different';
@@ -142,8 +205,24 @@ function textOutcome(a: string, b: string): 'equal' | 'similar' | 'different' {
 
 /** Public mailbox providers: the domain says nothing about the person. */
 const FREE_MAIL = new Set([
-	'gmail.com', 'yandex.ru', 'mail.ru', 'bk.ru', 'inbox.ru', 'list.ru', 'internet.ru', 'rambler.ru', 'outlook.com',
-	'yahoo.com', 'icloud.com', 'proton.me', 'aol.com', 'gmx.de', 'gmx.com', 'ukr.net', 'qq.com', '163.com',
+	'gmail.com',
+	'yandex.ru',
+	'mail.ru',
+	'bk.ru',
+	'inbox.ru',
+	'list.ru',
+	'internet.ru',
+	'rambler.ru',
+	'outlook.com',
+	'yahoo.com',
+	'icloud.com',
+	'proton.me',
+	'aol.com',
+	'gmx.de',
+	'gmx.com',
+	'ukr.net',
+	'qq.com',
+	'163.com',
 ]);
 
 function intersect(a: readonly string[], b: readonly string[]): string | undefined {
@@ -156,7 +235,11 @@ function intersect(a: readonly string[], b: readonly string[]): string | undefin
  * organisation INN, a role mailbox or a company name only link the two to one company; a phone
  * shared by people with different names is a company link, not a person match.
  */
-export function referenceCompareContacts(a: ContactRecord, b: ContactRecord, ctx: CompareContext = {}): Comparison {
+export function referenceCompareContacts(
+	a: ContactRecord,
+	b: ContactRecord,
+	ctx: CompareContext = {},
+): Comparison {
 	const evidence: Evidence[] = [];
 	let corroborated = false;
 	let conflict = false;
@@ -180,13 +263,29 @@ export function referenceCompareContacts(a: ContactRecord, b: ContactRecord, ctx
 				// Typos, not look-alikes: on free-mail domains many people share a name-based login
 				// (ivan.petrov5@ vs ivan.petrov23@), so only one edit counts there.
 				const free = FREE_MAIL.has(xd);
-				const typo = free ? xl.length >= 6 && xd === yd && levenshtein(xl, yl) <= 1 : x.length >= 10 && levenshtein(x, y) <= 2;
+				const typo = free
+					? xl.length >= 6 && xd === yd && levenshtein(xl, yl) <= 1
+					: x.length >= 10 && levenshtein(x, y) <= 2;
 				const alike = !free && xd === yd && xl.length >= 4 && jaroWinkler(xl, yl) >= 0.9;
 				if (!similar && (typo || alike)) {
-					similar = { field: 'email', outcome: 'similar', weight: W.emailSimilar, value: x, other: y };
+					similar = {
+						field: 'email',
+						outcome: 'similar',
+						weight: W.emailSimilar,
+						value: x,
+						other: y,
+					};
 				}
 			}
-		evidence.push(similar ?? { field: 'email', outcome: 'different', weight: W.emailDifferent, value: a.emails[0], other: b.emails[0] });
+		evidence.push(
+			similar ?? {
+				field: 'email',
+				outcome: 'different',
+				weight: W.emailDifferent,
+				value: a.emails[0],
+				other: b.emails[0],
+			},
+		);
 		if (similar) corroborated = true;
 	}
 	const role = intersect(a.roleEmails, b.roleEmails);
@@ -201,7 +300,8 @@ export function referenceCompareContacts(a: ContactRecord, b: ContactRecord, ctx
 	for (const p of a.phones) {
 		const other = bPhones.get(p.e164);
 		if (!other) continue;
-		const shared = p.kind === 'shared' || other === 'shared' || ctx.sharedPhones?.has(p.e164) || nameConflict;
+		const shared =
+			p.kind === 'shared' || other === 'shared' || ctx.sharedPhones?.has(p.e164) || nameConflict;
 		const ev: Evidence = shared
 			? { field: 'phone', outcome: 'shared', weight: W.sharedPhone, value: p.e164 }
 			: {
@@ -220,7 +320,13 @@ export function referenceCompareContacts(a: ContactRecord, b: ContactRecord, ctx
 		const aMobile = a.phones.find((p) => p.kind === 'mobile');
 		const bMobile = b.phones.find((p) => p.kind === 'mobile');
 		if (aMobile && bMobile) {
-			evidence.push({ field: 'phone', outcome: 'different', weight: W.mobileDifferent, value: aMobile.e164, other: bMobile.e164 });
+			evidence.push({
+				field: 'phone',
+				outcome: 'different',
+				weight: W.mobileDifferent,
+				value: aMobile.e164,
+				other: bMobile.e164,
+			});
 		}
 	}
 
@@ -230,16 +336,34 @@ export function referenceCompareContacts(a: ContactRecord, b: ContactRecord, ctx
 		if (t) {
 			evidence.push({ field: 'telegram', outcome: 'equal', weight: W.telegramEqual, value: t });
 			corroborated = true;
-		} else evidence.push({ field: 'telegram', outcome: 'different', weight: W.telegramDifferent, value: a.telegram[0], other: b.telegram[0] });
+		} else
+			evidence.push({
+				field: 'telegram',
+				outcome: 'different',
+				weight: W.telegramDifferent,
+				value: a.telegram[0],
+				other: b.telegram[0],
+			});
 	}
 
 	// INN / OGRN
 	if (a.personInn && b.personInn) {
 		if (a.personInn === b.personInn) {
-			evidence.push({ field: 'inn', outcome: 'equal', weight: W.personInnEqual, value: a.personInn });
+			evidence.push({
+				field: 'inn',
+				outcome: 'equal',
+				weight: W.personInnEqual,
+				value: a.personInn,
+			});
 			corroborated = true;
 		} else {
-			evidence.push({ field: 'inn', outcome: 'different', weight: W.personInnDifferent, value: a.personInn, other: b.personInn });
+			evidence.push({
+				field: 'inn',
+				outcome: 'different',
+				weight: W.personInnDifferent,
+				value: a.personInn,
+				other: b.personInn,
+			});
 			conflict = true;
 		}
 	}
@@ -251,7 +375,12 @@ export function referenceCompareContacts(a: ContactRecord, b: ContactRecord, ctx
 		companyLink ??= { via: 'inn', value: a.ogrn };
 	}
 	if (a.company && a.company === b.company) {
-		evidence.push({ field: 'company', outcome: 'shared', weight: W.companyEqual, value: a.company });
+		evidence.push({
+			field: 'company',
+			outcome: 'shared',
+			weight: W.companyEqual,
+			value: a.company,
+		});
 		companyLink ??= { via: 'company', value: a.company };
 	}
 
@@ -262,7 +391,14 @@ export function referenceCompareContacts(a: ContactRecord, b: ContactRecord, ctx
 		evidence.push({
 			field: 'dob',
 			outcome: o,
-			weight: d === 'equal' ? W.dobEqual : d === 'similar' ? W.dobNear : d === 'year' ? W.dobSameYear : W.dobDifferent,
+			weight:
+				d === 'equal'
+					? W.dobEqual
+					: d === 'similar'
+						? W.dobNear
+						: d === 'year'
+							? W.dobSameYear
+							: W.dobDifferent,
 			value: a.dob,
 			...(o !== 'equal' ? { other: b.dob } : {}),
 		});
@@ -271,15 +407,26 @@ export function referenceCompareContacts(a: ContactRecord, b: ContactRecord, ctx
 	// Address, postcode, city
 	if (a.address && b.address) {
 		const o = textOutcome(a.address, b.address);
-		evidence.push({ field: 'address', outcome: o, weight: o === 'equal' ? W.addressEqual : o === 'similar' ? W.addressSimilar : W.addressDifferent });
+		evidence.push({
+			field: 'address',
+			outcome: o,
+			weight:
+				o === 'equal' ? W.addressEqual : o === 'similar' ? W.addressSimilar : W.addressDifferent,
+		});
 		if (o !== 'different') corroborated = true;
 	}
 	if (a.postcode && b.postcode) {
-		const o = a.postcode === b.postcode ? 'equal' : levenshtein(a.postcode, b.postcode) <= 1 || transposed(a.postcode, b.postcode) ? 'similar' : 'different';
+		const o =
+			a.postcode === b.postcode
+				? 'equal'
+				: levenshtein(a.postcode, b.postcode) <= 1 || transposed(a.postcode, b.postcode)
+					? 'similar'
+					: 'different';
 		evidence.push({
 			field: 'postcode',
 			outcome: o,
-			weight: o === 'equal' ? W.postcodeEqual : o === 'similar' ? W.postcodeSimilar : W.postcodeDifferent,
+			weight:
+				o === 'equal' ? W.postcodeEqual : o === 'similar' ? W.postcodeSimilar : W.postcodeDifferent,
 			value: a.postcode,
 			...(o !== 'equal' ? { other: b.postcode } : {}),
 		});
@@ -287,7 +434,11 @@ export function referenceCompareContacts(a: ContactRecord, b: ContactRecord, ctx
 	}
 	if (a.city && b.city) {
 		const o = referenceWordOutcome(a.city, b.city);
-		evidence.push({ field: 'city', outcome: o, weight: o === 'equal' ? W.cityEqual : o === 'similar' ? W.citySimilar : W.cityDifferent });
+		evidence.push({
+			field: 'city',
+			outcome: o,
+			weight: o === 'equal' ? W.cityEqual : o === 'similar' ? W.citySimilar : W.cityDifferent,
+		});
 	}
 
 	const weight = Math.round(evidence.reduce((s, e) => s + e.weight, 0) * 100) / 100;

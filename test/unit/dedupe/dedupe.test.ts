@@ -14,25 +14,56 @@ import { InputError } from '../../../core/shared/errors';
 
 const opts = { mapping: DEFAULT_FIELD_MAPPING, defaultCountry: 'RU' as const };
 const rec = (json: Record<string, unknown>, i = 0) => parseContact(json, i, opts);
-const verdict = (a: Record<string, unknown>, b: Record<string, unknown>) => decide(compareContacts(rec(a), rec(b, 1)), DEFAULT_THRESHOLDS).decision;
+const verdict = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+	decide(compareContacts(rec(a), rec(b, 1)), DEFAULT_THRESHOLDS).decision;
 
 describe('pairwise decisions', () => {
 	it('same person across scripts and formats → duplicate', () => {
-		assert.equal(verdict({ name: 'Иван Петров', phone: '8 912 345 67 89' }, { name: 'Ivan Petrov', phone: '+7 (912) 345-67-89' }), 'duplicate');
-		assert.equal(verdict({ name: 'Саша Петров', email: 'a.petrov@gmail.com' }, { name: 'Petrov Alexander', email: 'apetrov+shop@gmail.com' }), 'duplicate');
-		assert.equal(verdict({ name: 'Смирнова О.', telegram: '@olga_sm' }, { name: 'Ольга Смирнова', telegram: 'https://t.me/Olga_Sm' }), 'duplicate');
+		assert.equal(
+			verdict(
+				{ name: 'Иван Петров', phone: '8 912 345 67 89' },
+				{ name: 'Ivan Petrov', phone: '+7 (912) 345-67-89' },
+			),
+			'duplicate',
+		);
+		assert.equal(
+			verdict(
+				{ name: 'Саша Петров', email: 'a.petrov@gmail.com' },
+				{ name: 'Petrov Alexander', email: 'apetrov+shop@gmail.com' },
+			),
+			'duplicate',
+		);
+		assert.equal(
+			verdict(
+				{ name: 'Смирнова О.', telegram: '@olga_sm' },
+				{ name: 'Ольга Смирнова', telegram: 'https://t.me/Olga_Sm' },
+			),
+			'duplicate',
+		);
 	});
 	it('a shared switchboard phone with different names is a company link, not a merge', () => {
-		const c = compareContacts(rec({ name: 'Ольга Смирнова', phone: '+7 495 123-45-67' }), rec({ name: 'Игорь Кузнецов', phone: '84951234567' }, 1));
+		const c = compareContacts(
+			rec({ name: 'Ольга Смирнова', phone: '+7 495 123-45-67' }),
+			rec({ name: 'Игорь Кузнецов', phone: '84951234567' }, 1),
+		);
 		assert.equal(decide(c, DEFAULT_THRESHOLDS).decision, 'new');
 		assert.deepEqual(c.companyLink, { via: 'phone', value: '+74951234567' });
 		assert.ok(c.evidence.some((e) => e.field === 'phone' && e.outcome === 'shared'));
 	});
 	it('a toll-free number never identifies a person, even with one name', () => {
-		assert.notEqual(verdict({ name: 'Ольга Смирнова', phone: '8 800 555 35 35' }, { name: 'Ольга Смирнова', phone: '+78005553535' }), 'duplicate');
+		assert.notEqual(
+			verdict(
+				{ name: 'Ольга Смирнова', phone: '8 800 555 35 35' },
+				{ name: 'Ольга Смирнова', phone: '+78005553535' },
+			),
+			'duplicate',
+		);
 	});
 	it('a shared organisation INN with different names links to the company only', () => {
-		const c = compareContacts(rec({ name: 'Ольга Смирнова', inn: '7707083893' }), rec({ name: 'Игорь Кузнецов', inn: '7707083893' }, 1));
+		const c = compareContacts(
+			rec({ name: 'Ольга Смирнова', inn: '7707083893' }),
+			rec({ name: 'Игорь Кузнецов', inn: '7707083893' }, 1),
+		);
 		assert.equal(decide(c, DEFAULT_THRESHOLDS).decision, 'new');
 		assert.equal(c.companyLink?.via, 'inn');
 	});
@@ -50,14 +81,23 @@ describe('pairwise decisions', () => {
 		assert.equal(decide(d, DEFAULT_THRESHOLDS).decision, 'new');
 	});
 	it('names alone never make a duplicate (two Иван Петров with nothing else)', () => {
-		assert.notEqual(verdict({ name: 'Иван Иванович Петров' }, { name: 'Петров Иван Иванович' }), 'duplicate');
+		assert.notEqual(
+			verdict({ name: 'Иван Иванович Петров' }, { name: 'Петров Иван Иванович' }),
+			'duplicate',
+		);
 	});
 	it('one identity alone goes to review, not to a merge', () => {
-		assert.equal(verdict({ phone: '+79123456789' }, { name: 'Иван', phone: '89123456789' }), 'review');
+		assert.equal(
+			verdict({ phone: '+79123456789' }, { name: 'Иван', phone: '89123456789' }),
+			'review',
+		);
 		assert.equal(verdict({ email: 'ivan@mail.ru' }, { email: 'IVAN@mail.ru' }), 'review');
 	});
 	it('empty values produce no evidence', () => {
-		const c = compareContacts(rec({ name: 'Иван Петров', phone: '', email: '' }), rec({ name: 'Мария Сидорова', phone: '', email: '' }, 1));
+		const c = compareContacts(
+			rec({ name: 'Иван Петров', phone: '', email: '' }),
+			rec({ name: 'Мария Сидорова', phone: '', email: '' }, 1),
+		);
 		assert.deepEqual(c.evidence.map((e) => e.field).sort(), ['firstName', 'lastName']);
 		assert.equal(decide(c, DEFAULT_THRESHOLDS).decision, 'new');
 	});
@@ -71,12 +111,19 @@ describe('parsing', () => {
 	it('a phone of letters as the only identity is an InputError naming the field', () => {
 		assert.throws(
 			() => rec({ phone: 'call me' }),
-			(e: unknown) => e instanceof InputError && e.field === 'phone' && /not usable/.test(e.message),
+			(e: unknown) =>
+				e instanceof InputError && e.field === 'phone' && /not usable/.test(e.message),
 		);
 	});
 	it('non-objects and wrong types are InputErrors', () => {
-		assert.throws(() => parseContact('text', 0, opts), (e: unknown) => e instanceof InputError && e.field === 'json');
-		assert.throws(() => rec({ email: { a: 1 } }), (e: unknown) => e instanceof InputError && e.field === 'email');
+		assert.throws(
+			() => parseContact('text', 0, opts),
+			(e: unknown) => e instanceof InputError && e.field === 'json',
+		);
+		assert.throws(
+			() => rec({ email: { a: 1 } }),
+			(e: unknown) => e instanceof InputError && e.field === 'email',
+		);
 	});
 	it('an invalid phone next to a valid e-mail is ignored, with a reason', () => {
 		const r = rec({ phone: 'n/a', email: 'x@y.ru' });
@@ -96,12 +143,17 @@ describe('match against candidates', () => {
 			opts,
 		);
 		assert.equal(candidates.skipped, 1);
-		const r = matchContact({ name: 'Смирнова Ольга', email: 'olga-smirnova@ya.ru', phone: '+7 (495) 123-45-67' }, 0, candidates, {
-			...opts,
-			thresholds: DEFAULT_THRESHOLDS,
-			sharedPhoneMinNames: 3,
-			includeMatchedRecord: false,
-		});
+		const r = matchContact(
+			{ name: 'Смирнова Ольга', email: 'olga-smirnova@ya.ru', phone: '+7 (495) 123-45-67' },
+			0,
+			candidates,
+			{
+				...opts,
+				thresholds: DEFAULT_THRESHOLDS,
+				sharedPhoneMinNames: 3,
+				includeMatchedRecord: false,
+			},
+		);
 		assert.equal(r.decision, 'duplicate');
 		assert.equal(r.matchId, 'c2');
 		assert.deepEqual(r.companyLink, { id: 'c1', via: 'phone', value: '+74951234567' });
@@ -121,7 +173,8 @@ describe('deduplicate a list', () => {
 			{ id: '6', name: 'Анна Волкова', phone: '+7 495 123 45 67' },
 		];
 		const { result, records } = dedupeList(items);
-		const clusterOf = (id: string) => records[result.primaryOf[records.findIndex((r) => r.id === id)]].id;
+		const clusterOf = (id: string) =>
+			records[result.primaryOf[records.findIndex((r) => r.id === id)]].id;
 		assert.equal(clusterOf('2'), '1');
 		assert.equal(clusterOf('3'), '1');
 		assert.equal(clusterOf('4'), '4');
@@ -138,15 +191,24 @@ describe('deduplicate a list', () => {
 		const { result } = dedupeList(items);
 		assert.notEqual(result.primaryOf[0], result.primaryOf[2]);
 		// b joins one of them (the stronger link), never both.
-		assert.ok(result.primaryOf[1] === result.primaryOf[0] || result.primaryOf[1] === result.primaryOf[2]);
+		assert.ok(
+			result.primaryOf[1] === result.primaryOf[0] || result.primaryOf[1] === result.primaryOf[2],
+		);
 	});
 	it('unusable items are reported, never clustered', () => {
 		const { errors, records } = dedupeList([{ phone: 'abc' }, { name: 'Иван' }, 5]);
-		assert.deepEqual(errors.map((e) => e.index), [0, 2]);
+		assert.deepEqual(
+			errors.map((e) => e.index),
+			[0, 2],
+		);
 		assert.equal(records.length, 1);
 	});
 	it('blocking keeps the number of comparisons near-linear', () => {
-		const items = Array.from({ length: 2000 }, (_, i) => ({ id: String(i), name: `Person${i} Family${i % 500}`, phone: `+7912${String(1000000 + i)}` }));
+		const items = Array.from({ length: 2000 }, (_, i) => ({
+			id: String(i),
+			name: `Person${i} Family${i % 500}`,
+			phone: `+7912${String(1000000 + i)}`,
+		}));
 		const { result } = dedupeList(items);
 		assert.ok(result.comparisons < 20000, `comparisons ${result.comparisons}`);
 	});
@@ -154,7 +216,14 @@ describe('deduplicate a list', () => {
 
 describe('merge policy', () => {
 	const mergeOpts = { ...opts, primary: 'oldest' as const, exclude: ['contact'] };
-	const older = { id: 'chat-1', name: 'Саша Петров', phone: '79123456789', channel: 'chat', timestamp: '2026-01-01T10:00:00Z', city: '' };
+	const older = {
+		id: 'chat-1',
+		name: 'Саша Петров',
+		phone: '79123456789',
+		channel: 'chat',
+		timestamp: '2026-01-01T10:00:00Z',
+		city: '',
+	};
 	const newer = {
 		id: 'form-2',
 		name: 'Alexander Petrov',
@@ -165,7 +234,14 @@ describe('merge policy', () => {
 		channel: 'form',
 		timestamp: '2026-01-02T10:00:00Z',
 	};
-	const third = { id: 'call-3', name: 'Петров Александр', company: 'ООО Лютик', channel: 'phone', timestamp: '2026-01-03T10:00:00Z', contact: { x: 1 } };
+	const third = {
+		id: 'call-3',
+		name: 'Петров Александр',
+		company: 'ООО Лютик',
+		channel: 'phone',
+		timestamp: '2026-01-03T10:00:00Z',
+		contact: { x: 1 },
+	};
 
 	it('fills blanks, never overwrites silently, keeps history, and unmerge restores exactly', () => {
 		const m = mergeContacts([newer, third, older], mergeOpts);
@@ -176,9 +252,22 @@ describe('merge policy', () => {
 		assert.equal(g.city, 'Пермь'); // blank filled
 		assert.equal(g.company, 'ООО Ромашка');
 		assert.equal(g.contact, undefined);
-		assert.deepEqual(m.conflicts, [{ field: 'company', kept: 'ООО Ромашка', keptFrom: 'chat-1', alternatives: [{ value: 'ООО Лютик', from: 'call-3' }] }]);
-		assert.deepEqual(m.filled.map((f) => `${f.field}<${f.from}`), ['email<form-2', 'city<form-2', 'company<form-2']);
-		assert.deepEqual(m.history.map((h) => h.id), ['chat-1', 'form-2', 'call-3']);
+		assert.deepEqual(m.conflicts, [
+			{
+				field: 'company',
+				kept: 'ООО Ромашка',
+				keptFrom: 'chat-1',
+				alternatives: [{ value: 'ООО Лютик', from: 'call-3' }],
+			},
+		]);
+		assert.deepEqual(
+			m.filled.map((f) => `${f.field}<${f.from}`),
+			['email<form-2', 'city<form-2', 'company<form-2'],
+		);
+		assert.deepEqual(
+			m.history.map((h) => h.id),
+			['chat-1', 'form-2', 'call-3'],
+		);
 		assert.deepEqual(g.history, m.history);
 		const undone = unmergeContacts(m.journal);
 		assert.deepEqual(undone.records, [newer, third, older]);
@@ -186,10 +275,16 @@ describe('merge policy', () => {
 	it('merging a golden record again keeps its whole history', () => {
 		const first = mergeContacts([older, newer], mergeOpts).golden!;
 		const again = mergeContacts([first, third], mergeOpts);
-		assert.deepEqual(again.history.map((h) => `${h.id}/${h.channel}`), ['chat-1/chat', 'form-2/form', 'call-3/phone']);
+		assert.deepEqual(
+			again.history.map((h) => `${h.id}/${h.channel}`),
+			['chat-1/chat', 'form-2/form', 'call-3/phone'],
+		);
 	});
 	it('a malformed journal is an InputError', () => {
-		assert.throws(() => unmergeContacts({ mergeId: 'x' }, 'contact.journal'), (e: unknown) => e instanceof InputError && e.field === 'contact.journal');
+		assert.throws(
+			() => unmergeContacts({ mergeId: 'x' }, 'contact.journal'),
+			(e: unknown) => e instanceof InputError && e.field === 'contact.journal',
+		);
 	});
 });
 
