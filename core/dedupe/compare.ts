@@ -730,11 +730,15 @@ function phoneKindIn(
 	return undefined;
 }
 
-/** Similar e-mails: a typo of one address, or a look-alike login on the same company domain. */
+/**
+ * Similar e-mails: a typo of one address, or a look-alike login on the same company domain; never
+ * when the logins differ in a digit (loginsDifferInDigit).
+ */
 function emailsSimilar(x: string, y: string): boolean {
 	// Canonical addresses hold exactly one "@".
 	const xAt = x.indexOf('@');
 	const yAt = y.indexOf('@');
+	if (loginsDifferInDigit(x, xAt, y, yAt)) return false;
 	const xl = x.slice(0, xAt);
 	const xd = x.slice(xAt + 1);
 	const yl = y.slice(0, yAt);
@@ -747,6 +751,32 @@ function emailsSimilar(x: string, y: string): boolean {
 		: x.length >= 10 && levenshtein(x, y) <= 2;
 	const alike = !free && xd === yd && xl.length >= 4 && jaroWinkler(xl, yl) >= 0.9;
 	return typo || alike;
+}
+
+/**
+ * True when two logins (the first xEnd characters of x, yEnd of y) differ in a digit: what is left
+ * between their common start and common end holds a digit, i.e. a digit was changed, added or
+ * dropped (ivan.petrov5 / ivan.petrov6, john.smith1980 / john.smith1981, anna.k / anna.k7). Logins
+ * that differ only in their numbers are numbered accounts — far more often another person (or
+ * another mailbox) than a typo. Equal logins do not differ.
+ */
+export function loginsDifferInDigit(x: string, xEnd: number, y: string, yEnd: number): boolean {
+	let start = 0;
+	const common = Math.min(xEnd, yEnd);
+	while (start < common && x.charCodeAt(start) === y.charCodeAt(start)) start++;
+	let xe = xEnd;
+	let ye = yEnd;
+	while (xe > start && ye > start && x.charCodeAt(xe - 1) === y.charCodeAt(ye - 1)) {
+		xe--;
+		ye--;
+	}
+	for (let i = start; i < xe; i++) if (isDigit(x.charCodeAt(i))) return true;
+	for (let i = start; i < ye; i++) if (isDigit(y.charCodeAt(i))) return true;
+	return false;
+}
+
+function isDigit(c: number): boolean {
+	return c >= 48 && c <= 57;
 }
 
 /**

@@ -204,6 +204,20 @@ function textOutcome(a: string, b: string): 'equal' | 'similar' | 'different' {
 }
 
 /** Public mailbox providers: the domain says nothing about the person. */
+/** What is left of a and b between their common start and common end holds a digit. */
+function differInDigit(a: string, b: string): boolean {
+	let start = 0;
+	while (start < a.length && start < b.length && a[start] === b[start]) start++;
+	let end = 0;
+	while (
+		end < a.length - start &&
+		end < b.length - start &&
+		a[a.length - 1 - end] === b[b.length - 1 - end]
+	)
+		end++;
+	return /\d/.test(a.slice(start, a.length - end)) || /\d/.test(b.slice(start, b.length - end));
+}
+
 const FREE_MAIL = new Set([
 	'gmail.com',
 	'yandex.ru',
@@ -262,6 +276,8 @@ export function referenceCompareContacts(
 				const [yl, yd] = y.split('@');
 				// Typos, not look-alikes: on free-mail domains many people share a name-based login
 				// (ivan.petrov5@ vs ivan.petrov23@), so only one edit counts there.
+				// Logins that differ in a digit (changed, added or dropped) are different accounts.
+				if (differInDigit(xl, yl)) continue;
 				const free = FREE_MAIL.has(xd);
 				const typo = free
 					? xl.length >= 6 && xd === yd && levenshtein(xl, yl) <= 1

@@ -107,6 +107,48 @@ describe('pairwise decisions', () => {
 	});
 });
 
+describe('e-mail near matches', () => {
+	const emailOutcome = (x: string, y: string) =>
+		compareContacts(
+			rec({ name: 'Ivan Petrov', email: x }),
+			rec({ name: 'Ivan Petrov', email: y }, 1),
+		).evidence.find((e) => e.field === 'email')?.outcome;
+	it('logins that differ in a digit are different accounts (changed, added or dropped digit)', () => {
+		for (const [x, y] of [
+			['ivan.petrov5@gmail.com', 'ivan.petrov6@gmail.com'],
+			['john.smith1980@gmail.com', 'john.smith1981@gmail.com'],
+			['olga.ivanova85@mail.ru', 'olga.ivanova58@mail.ru'],
+			['petrov.ivan@yandex.ru', 'petrov.ivan1@yandex.ru'],
+			['a.sidorov77@yandex.ru', 'a.sidorov7@yandex.ru'],
+			['maria.k2001@outlook.com', 'maria.k2011@outlook.com'],
+			['k.ivanov2@acme-corp.ru', 'k.ivanov3@acme-corp.ru'],
+			['j.smith@acme-corp.com', 'j.smith1@acme-corp.com'],
+			['dmitry.orlov12@orlov-co.ru', 'dmitry.orlov21@orlov-co.ru'],
+			['user1982@company.com', 'user1983@company.com'],
+		])
+			assert.equal(emailOutcome(x, y), 'different', `${x} / ${y}`);
+	});
+	it('letter typos in a login and look-alike logins on a company domain are still near matches', () => {
+		for (const [x, y] of [
+			['ivan.petrov@gmail.com', 'ivan.petrow@gmail.com'],
+			['maria.ivanova@mail.ru', 'mariya.ivanova@mail.ru'],
+			['john.smith1980@gmail.com', 'jon.smith1980@gmail.com'],
+			['olga.sidorova@yandex.ru', 'olga.sidorva@yandex.ru'],
+			['a.petrov@acme-corp.ru', 'a.petrov@acme-crop.ru'],
+			['alexander.petrov@acme-corp.ru', 'alexandr.petrov@acme-corp.ru'],
+			['anna.k5@company.com', 'anna.kk5@company.com'],
+		])
+			assert.equal(emailOutcome(x, y), 'similar', `${x} / ${y}`);
+	});
+	it('logins equal after normalisation are an exact match, digits and all', () => {
+		assert.equal(
+			emailOutcome('John.Smith1980@Gmail.com', 'johnsmith1980+shop@googlemail.com'),
+			'equal',
+		);
+		assert.equal(emailOutcome('ivan-petrov5@ya.ru', 'Ivan.Petrov5@yandex.ru'), 'equal');
+	});
+});
+
 describe('parsing', () => {
 	it('a phone of letters as the only identity is an InputError naming the field', () => {
 		assert.throws(
