@@ -658,7 +658,7 @@ function textOutcome(
 }
 
 /** Public mailbox providers: the domain says nothing about the person. */
-const FREE_MAIL = new Set([
+export const FREE_MAIL: ReadonlySet<string> = new Set([
 	'gmail.com',
 	'yandex.ru',
 	'mail.ru',

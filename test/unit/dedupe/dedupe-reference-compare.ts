@@ -11,7 +11,8 @@ import type {
 	Evidence,
 	NameFrequencies,
 } from '../../../core/dedupe/compare';
-import { TF_MIN_BATCH } from '../../../core/dedupe/compare';
+// The free-mail domain list is data, not logic: the reference reads the same list.
+import { FREE_MAIL, TF_MIN_BATCH } from '../../../core/dedupe/compare';
 import type { ContactRecord } from '../../../core/dedupe/record';
 import { WEIGHTS as W } from '../../../core/dedupe/weights';
 import type { PersonName } from '../../../core/text/names';
@@ -218,26 +219,6 @@ function differInDigit(a: string, b: string): boolean {
 	return /\d/.test(a.slice(start, a.length - end)) || /\d/.test(b.slice(start, b.length - end));
 }
 
-const FREE_MAIL = new Set([
-	'gmail.com',
-	'yandex.ru',
-	'mail.ru',
-	'bk.ru',
-	'inbox.ru',
-	'list.ru',
-	'internet.ru',
-	'rambler.ru',
-	'outlook.com',
-	'yahoo.com',
-	'icloud.com',
-	'proton.me',
-	'aol.com',
-	'gmx.de',
-	'gmx.com',
-	'ukr.net',
-	'qq.com',
-	'163.com',
-]);
 
 function intersect(a: readonly string[], b: readonly string[]): string | undefined {
 	for (const x of a) if (b.includes(x)) return x;
