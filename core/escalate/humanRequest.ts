@@ -1,4 +1,5 @@
-import { WordMemo, keysOf, matchesKey, tokenize } from './normalize';
+import { BoundedMemo } from '../shared/memo';
+import { keysOf, matchesKey, tokenize } from './normalize';
 import type { Token } from './normalize';
 
 /**
@@ -84,7 +85,7 @@ const LEXICON: Entry[] = [
 	entry('filler', ['please', 'pls', 'plz', 'пожалуйста', 'пж', 'плиз', 'срочно', 'now', 'asap', 'a', 'an', 'the', 'to', 'with', 'с', 'со', 'ну', 'эй', 'hey', 'hi', 'hello', 'здравствуйте', 'привет', 'мне', 'me', 'ok', 'уже', 'already', 'just', 'your', 'ваш', 'вашего', 'какой-нибудь', 'any', 'some', 'i', 'я', 'said', 'say', 'again', 'сказал', 'сказала', 'говорю', 'повторяю', 'еще', 'раз', 'third', 'time', 'третий']),
 ];
 
-const conceptMemo = new WordMemo<ReadonlySet<Concept>>();
+const conceptMemo = new BoundedMemo<ReadonlySet<Concept>>();
 
 /** The concepts of one word (a token is a pure function of its raw word, so they are memoised by it). */
 function conceptsOf(token: Token): ReadonlySet<Concept> {

@@ -3,6 +3,8 @@ import { stemmer as stemRussian } from '@orama/stemmers/russian';
 import { distance } from 'fastest-levenshtein';
 import { transliterate } from 'transliteration';
 
+import { BoundedMemo } from '../shared/memo';
+
 /**
  * Text normalisation for the escalation triggers. Every token is reduced to a "skeleton": lower case,
  * ё→е, Latin/Cyrillic look-alike letters unified, transliterated to Latin and with repeated letters
@@ -108,28 +110,6 @@ export function repairLookAlikes(word: string): string {
 	return cyrCount >= latCount ? asCyrillic(word) : asLatin(word);
 }
 
-/**
- * A per-process memo of word → value, emptied when it reaches `max` entries so that memory stays
- * bounded whatever the input. Conversations repeat their words (and a batch of 10,000 messages
- * repeats them far more), while transliteration, stemming and the typo-tolerant lexicon matching
- * cost tens of microseconds a word; the values must be pure functions of the word.
- */
-export class WordMemo<V> {
-	private readonly map = new Map<string, V>();
-
-	constructor(private readonly max = 50_000) {}
-
-	get(word: string, compute: (word: string) => V): V {
-		let v = this.map.get(word);
-		if (v === undefined) {
-			if (this.map.size >= this.max) this.map.clear();
-			v = compute(word);
-			this.map.set(word, v);
-		}
-		return v;
-	}
-}
-
 /** One word (lower-cased, ё→е) as a Token; frozen, because the memo shares it between messages. */
 function tokenOf(raw: string): Token {
 	if (/^\d+$/.test(raw)) {
@@ -162,11 +142,11 @@ function tokenOf(raw: string): Token {
 	});
 }
 
-const tokenMemo = new WordMemo<Token>();
+const tokenMemo = new BoundedMemo<Token>();
 
 /**
  * Lower case, ё→е, every letter run a token (digits kept for order numbers elsewhere). Tokens are
- * shared, read-only objects (one per distinct word, see WordMemo).
+ * shared, read-only objects (one per distinct word, see BoundedMemo).
  */
 export function tokenize(text: string): Token[] {
 	const lower = text.toLowerCase().replace(/ё/g, 'е');

@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 
-import { WordMemo, keysOf, matchesKey, tokenize } from './normalize';
+import { BoundedMemo } from '../shared/memo';
+import { keysOf, matchesKey, tokenize } from './normalize';
 import type { Token } from './normalize';
 
 /**
@@ -18,11 +19,11 @@ function list(words: string[], opts: { stem?: boolean; prefix?: boolean } = {}):
 }
 
 /** Per word list: whether a word matches it (a token is a pure function of its raw word). */
-const hitMemos = new WeakMap<WordList[], WordMemo<boolean>>();
+const hitMemos = new WeakMap<WordList[], BoundedMemo<boolean>>();
 
 function hits(tokens: Token[], lists: WordList[]): string[] {
 	let memo = hitMemos.get(lists);
-	if (!memo) hitMemos.set(lists, (memo = new WordMemo<boolean>()));
+	if (!memo) hitMemos.set(lists, (memo = new BoundedMemo<boolean>()));
 	const found: string[] = [];
 	for (const t of tokens) {
 		const matched = memo.get(t.raw, () => lists.some((l) => l.keys.some((k) => matchesKey(t, k, l.prefix))));

@@ -1,5 +1,7 @@
 import { transliterate } from 'transliteration';
 
+import { BoundedMemo } from '../shared/memo';
+
 /**
  * Script- and spelling-neutral folding used by every name-like key (people, companies).
  * 1. lower case, ё → е (Russian writes both for one letter);
@@ -14,19 +16,12 @@ import { transliterate } from 'transliteration';
  * Results of toLatin and skeleton for short texts (words), kept across calls: names repeat far more
  * at the word level than whole names do (100k bench contacts: 72k distinct name texts, 13k distinct
  * words), and one transliteration plus the skeleton rules cost several microseconds and a dozen
- * short-lived strings. The table is emptied when it reaches MEMO_LIMIT entries, so a long-running
- * process holds a bounded amount (a few MB) whatever it is fed.
+ * short-lived strings. Bounded (BoundedMemo), so a long-running process holds a few MB whatever it
+ * is fed; longer texts are not remembered.
  */
-const MEMO_LIMIT = 50_000;
 const MEMO_MAX_TEXT = 40;
-const latinMemo = new Map<string, string>();
-const skeletonMemo = new Map<string, string>();
-
-function remember(memo: Map<string, string>, key: string, value: string): string {
-	if (memo.size >= MEMO_LIMIT) memo.clear();
-	memo.set(key, value);
-	return value;
-}
+const latinMemo = new BoundedMemo<string>();
+const skeletonMemo = new BoundedMemo<string>();
 
 /** Lower-cased, ё→е, trimmed; punctuation kept. */
 export function foldCase(text: string): string {
@@ -36,7 +31,7 @@ export function foldCase(text: string): string {
 /** Latin lower-case letters, digits and single spaces (Cyrillic transliterated). */
 export function toLatin(text: string): string {
 	if (text.length > MEMO_MAX_TEXT) return latinOf(text);
-	return latinMemo.get(text) ?? remember(latinMemo, text, latinOf(text));
+	return latinMemo.get(text, latinOf);
 }
 
 function latinOf(text: string): string {
@@ -67,7 +62,7 @@ const SKELETON_RULES: Array<[RegExp, string]> = [
 /** Phonetic skeleton of ONE word (letters only): equal skeletons = same spoken word for our purposes. */
 export function skeleton(word: string): string {
 	if (word.length > MEMO_MAX_TEXT) return skeletonOf(word);
-	return skeletonMemo.get(word) ?? remember(skeletonMemo, word, skeletonOf(word));
+	return skeletonMemo.get(word, skeletonOf);
 }
 
 function skeletonOf(word: string): string {

@@ -1,5 +1,6 @@
 import { canonicalFirstName, isKnownFirstName } from './diminutives';
 import { foldCase, skeleton, toLatin } from './fold';
+import { BoundedMemo } from '../shared/memo';
 
 /**
  * A person's name, normalised for matching across channels and scripts:
@@ -48,20 +49,14 @@ const LETTER = /\p{L}/u;
 const ONE_LETTER = /^\p{L}$/u;
 
 /**
- * Words of a first, last or middle name field, remembered (emptied at WORDS_MEMO_LIMIT entries): the
+ * Words of a first, last or middle name field, remembered (a BoundedMemo): the
  * same first or last name comes back in many contacts. The arrays are shared, so never changed.
  * (A full name is read with wordsOf: whole names repeat far less, and callers memoise those.)
  */
-const WORDS_MEMO_LIMIT = 50_000;
-const wordsMemo = new Map<string, readonly Word[]>();
+const wordsMemo = new BoundedMemo<readonly Word[]>();
 
 function words(text: string): readonly Word[] {
-	let found = wordsMemo.get(text);
-	if (found === undefined) {
-		if (wordsMemo.size >= WORDS_MEMO_LIMIT) wordsMemo.clear();
-		wordsMemo.set(text, (found = wordsOf(text)));
-	}
-	return found;
+	return wordsMemo.get(text, wordsOf);
 }
 
 function wordsOf(text: string): Word[] {

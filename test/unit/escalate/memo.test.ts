@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { detectHumanRequest } from '../../../core/escalate/humanRequest';
-import { WordMemo, tokenize } from '../../../core/escalate/normalize';
+import { tokenize } from '../../../core/escalate/normalize';
+import { BoundedMemo } from '../../../core/shared/memo';
 import { angerSignals } from '../../../core/escalate/signals';
 
 describe('word memos of the escalation triggers', () => {
-	it('WordMemo computes a word once and empties itself at its bound', () => {
-		const memo = new WordMemo<number>(3);
+	it('BoundedMemo computes a word once and empties itself at its bound', () => {
+		const memo = new BoundedMemo<number>(3);
 		let calls = 0;
 		const len = (w: string) => {
 			calls++;
