@@ -4,7 +4,7 @@ import { resolveMapping } from '../../core/dedupe/fields';
 import { mergeContacts, unmergeContacts } from '../../core/dedupe/merge';
 import { dedupeRecords, matchKeys } from '../../core/dedupe/operations';
 import type { ContactRecord } from '../../core/dedupe/record';
-import { compileMapping, parseContact } from '../../core/dedupe/record';
+import { compileMapping, createBatchMemos, parseContact } from '../../core/dedupe/record';
 import { DEFAULT_THRESHOLDS } from '../../core/dedupe/weights';
 import type { CountryCode } from '../../core/text/phone';
 import { parseArgs, readConfig, readJsonLines, UsageError, writeJsonLine } from '../io';
@@ -52,9 +52,10 @@ export const dedupe: Command = {
 			const records: ContactRecord[] = [];
 			const positions: number[] = [];
 			const failed = new Map<number, unknown>();
+			const parseOptions = { ...contactOptions, ...createBatchMemos() };
 			items.forEach((item, i) => {
 				try {
-					const r = parseContact(item, records.length, contactOptions);
+					const r = parseContact(item, records.length, parseOptions);
 					records.push({ ...r, id: r.id ?? `#${i}` });
 					positions.push(i);
 				} catch (error) {

@@ -4,7 +4,7 @@ import type { Thresholds } from './decide';
 import type { FieldMapping } from './fields';
 import { DEFAULT_FIELD_MAPPING } from './fields';
 import type { ContactRecord } from './record';
-import { compileMapping, createTextMemo, parseContact } from './record';
+import { compileMapping, createBatchMemos, parseContact } from './record';
 import type { CountryCode } from '../text/phone';
 import { DEFAULT_THRESHOLDS } from './weights';
 
@@ -27,13 +27,10 @@ export function dedupeList(
 	const records: ContactRecord[] = [];
 	const positions: number[] = [];
 	const errors: Array<{ index: number; message: string }> = [];
-	const phoneCache = new Map();
-	const nameCache = new Map();
-	const compiled = compileMapping(mapping);
-	const textMemo = createTextMemo();
+	const parseOptions = { mapping, defaultCountry, compiled: compileMapping(mapping), ...createBatchMemos() };
 	items.forEach((item, i) => {
 		try {
-			const r = parseContact(item, records.length, { mapping, defaultCountry, phoneCache, nameCache, compiled, textMemo });
+			const r = parseContact(item, records.length, parseOptions);
 			records.push(r);
 			positions.push(i);
 		} catch (error) {

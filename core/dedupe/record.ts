@@ -74,8 +74,18 @@ export interface TextMemo {
 	city: Map<string, string | null>;
 }
 
-export function createTextMemo(): TextMemo {
-	return { email: new Map(), company: new Map(), address: new Map(), city: new Map() };
+/**
+ * Fresh per-batch memos for parseContact (phones, names, normalised texts), to spread into its
+ * options for every item of one execution and drop after it.
+ */
+export function createBatchMemos(): Required<
+	Pick<ParseOptions, 'phoneCache' | 'nameCache' | 'textMemo'>
+> {
+	return {
+		phoneCache: new Map(),
+		nameCache: new Map(),
+		textMemo: { email: new Map(), company: new Map(), address: new Map(), city: new Map() },
+	};
 }
 
 /** normalize(raw) through the memo, when there is one ('' and undefined results are not usable). */

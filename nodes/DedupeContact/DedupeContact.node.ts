@@ -6,9 +6,8 @@ import { resolveMapping } from '../../core/dedupe/fields';
 import { mergeContacts, mergedMarker, mergeWithPrimary, unmergeContacts } from '../../core/dedupe/merge';
 import { dedupeRecords, matchContact, matchKeys, parseCandidates } from '../../core/dedupe/operations';
 import type { ContactRecord } from '../../core/dedupe/record';
-import { compileMapping, parseContact } from '../../core/dedupe/record';
+import { compileMapping, createBatchMemos, parseContact } from '../../core/dedupe/record';
 import { getPath, isPlainObject } from '../../core/shared/values';
-import type { PersonName } from '../../core/text/names';
 import type { CountryCode } from '../../core/text/phone';
 import { runBatch, runPerItem } from '../shared/itemLoop';
 import { configuredInputs, configuredOutputs, properties } from './description';
@@ -80,13 +79,12 @@ export class DedupeContact implements INodeType {
 
 		if (operation === 'deduplicate') {
 			const perDecision = (this.getNodeParameter('dedupeOutput', 0, 'perDecision') as string) === 'perDecision';
-			const phoneCache = new Map<string, { e164: string; kind: 'mobile' | 'landline' | 'shared' } | null>();
-			const nameCache = new Map<string, PersonName | null>();
+			const memos = createBatchMemos();
 			const outputIndex = { unique: 0, duplicate: 1, review: 2 } as const;
 			return runBatch<{ record: ContactRecord; item: INodeExecutionData }>(
 				this,
 				{ outputs: perDecision ? 3 : 1 },
-				(item, i) => ({ record: parseContact(item.json, i, { ...contactOptions, phoneCache, nameCache }), item }),
+				(item, i) => ({ record: parseContact(item.json, i, { ...contactOptions, ...memos }), item }),
 				(parsed) => {
 					const records = parsed.map((p, k) => ({ ...p.record, index: k, id: p.record.id ?? `#${p.record.index}` }));
 					const results = dedupeRecords(records, {
