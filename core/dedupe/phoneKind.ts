@@ -5,6 +5,7 @@ import type { PhoneNumber, PhoneNumberType } from 'libphonenumber-js/max';
 import maxMetadata from 'libphonenumber-js/metadata.max.json';
 
 import type { CountryCode } from '../text/phone';
+import { withRussianCountryCode } from '../text/phone';
 
 export type PhoneKindResult = { e164: string; kind: 'mobile' | 'landline' | 'shared' };
 
@@ -17,15 +18,15 @@ const PLAIN_PHONE = /^\+?[0-9 ().-]+$/;
  * given as its digits with the leading "+" kept: libphonenumber strips that punctuation before it
  * reads anything, so "+7 (912) 345-67-89" and "+79123456789" parse alike and share one parse.
  * Anything else (letters, an extension, "tel:") goes as written. Russian trunk prefix written
- * with the country code but without "+" (7XXXXXXXXXX) becomes +7XXXXXXXXXX (normalizePhone's rule).
+ * with the country code but without "+" (7XXXXXXXXXX) becomes +7XXXXXXXXXX (withRussianCountryCode, as in normalizePhone).
  */
 export function phoneText(raw: string, defaultCountry: CountryCode): string | undefined {
 	const text = raw.trim();
 	const digits = text.replace(/\D/g, '');
 	if (!digits) return undefined;
+	const withCode = withRussianCountryCode(text, digits, defaultCountry);
+	if (withCode !== undefined) return withCode;
 	const plus = text.startsWith('+');
-	if (!plus && digits.length === 11 && digits.startsWith('7') && defaultCountry === 'RU')
-		return `+${digits}`;
 	// Seven digits or more: shorter texts never make a valid number either way, and the digit runs
 	// libphonenumber needs to call a text a phone number at all are then there with or without punctuation.
 	if (digits.length >= 7 && PLAIN_PHONE.test(text)) return plus ? `+${digits}` : digits;

@@ -12,14 +12,25 @@ export function normalizePhone(raw: unknown, defaultCountry: CountryCode = 'RU')
 	if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
 	let text = String(raw).trim();
 	if (!/\d/.test(text)) return undefined;
-	// Russian trunk prefix written with the country code but without "+": 7XXXXXXXXXX.
-	const digits = text.replace(/\D/g, '');
-	if (!text.startsWith('+') && digits.length === 11 && digits.startsWith('7') && defaultCountry === 'RU') {
-		text = `+${digits}`;
-	}
+	text = withRussianCountryCode(text, text.replace(/\D/g, ''), defaultCountry) ?? text;
 	const parsed = parsePhoneNumberFromString(text, defaultCountry);
 	if (!parsed || !parsed.isValid()) return undefined;
 	return parsed.number;
+}
+
+/**
+ * A Russian number written with its country code but without "+" (7XXXXXXXXXX, eleven digits) under
+ * default country RU, as the text libphonenumber should read: "+7XXXXXXXXXX"; undefined when the rule
+ * does not apply. `digits` are the text's digits.
+ */
+export function withRussianCountryCode(
+	text: string,
+	digits: string,
+	defaultCountry: CountryCode,
+): string | undefined {
+	const applies =
+		!text.startsWith('+') && digits.length === 11 && digits.startsWith('7') && defaultCountry === 'RU';
+	return applies ? `+${digits}` : undefined;
 }
 
 /** Every valid phone number mentioned in free text, as E.164, in order of appearance, without repeats. */
