@@ -487,21 +487,15 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 	// Review links inside one cluster are settled; keep only those that point outside it.
 	const review: Array<Link | undefined> = new Array(n);
 	const companyLink: Array<Link | undefined> = new Array(n);
+	const outside = (i: number, other: number, score: number): Link | undefined =>
+		other >= 0 && find(other) !== find(i)
+			? { other, score, comparison: comparisonOf(Math.min(i, other), Math.max(i, other)) }
+			: undefined;
 	for (let i = 0; i < n; i++) {
-		const r = reviewOther[i];
-		if (r >= 0 && find(r) !== find(i))
-			review[i] = {
-				other: r,
-				score: reviewScore[i],
-				comparison: comparisonOf(Math.min(i, r), Math.max(i, r)),
-			};
-		const c = companyOther[i];
-		if (c >= 0 && find(c) !== find(i))
-			companyLink[i] = {
-				other: c,
-				score: companyScore[i],
-				comparison: comparisonOf(Math.min(i, c), Math.max(i, c)),
-			};
+		const r = outside(i, reviewOther[i], reviewScore[i]);
+		if (r) review[i] = r;
+		const c = outside(i, companyOther[i], companyScore[i]);
+		if (c) companyLink[i] = c;
 	}
 	return {
 		primaryOf,
