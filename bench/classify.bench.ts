@@ -52,8 +52,6 @@ function main() {
 	});
 	const at = (threshold: number) => {
 		let toLlm = 0;
-		let typed = 0;
-		let typedToLlm = 0;
 		let keptTyped = 0;
 		let keptRight = 0;
 		let sentTyped = 0;
@@ -62,9 +60,7 @@ function main() {
 			const below = d.confidence < threshold;
 			if (below) toLlm++;
 			if (!d.typed) continue;
-			typed++;
 			if (below) {
-				typedToLlm++;
 				sentTyped++;
 				if (d.right) sentRight++;
 			} else {
@@ -72,10 +68,12 @@ function main() {
 				if (d.right) keptRight++;
 			}
 		}
+		const typed = keptTyped + sentTyped;
+		const typedShare = (100 * sentTyped) / Math.max(1, typed);
 		return {
 			share: (100 * toLlm) / rows.length,
-			typedShare: (100 * typedToLlm) / Math.max(1, typed),
-			note: `${(100 * typedToLlm / Math.max(1, typed)).toFixed(1)} % of the ${typed} rows with a type label; type accuracy on items kept offline ${(keptRight / Math.max(1, keptTyped)).toFixed(3)} (n ${keptTyped}), on items sent ${(sentRight / Math.max(1, sentTyped)).toFixed(3)} (n ${sentTyped})`,
+			typedShare,
+			note: `${typedShare.toFixed(1)} % of the ${typed} rows with a type label; type accuracy on items kept offline ${(keptRight / Math.max(1, keptTyped)).toFixed(3)} (n ${keptTyped}), on items sent ${(sentRight / Math.max(1, sentTyped)).toFixed(3)} (n ${sentTyped})`,
 		};
 	};
 	const main_ = at(THRESHOLD);
