@@ -7,7 +7,6 @@
 import { resolveConfig } from '../core/segment/config';
 import { ParetoBatch, analysePareto, segmentPareto } from '../core/segment/pareto';
 import { isSegmentResult } from '../core/segment/check';
-import type { SegmentResult } from '../core/segment/schema';
 import { segmentResultSchema } from '../core/segment/schema';
 import type { BenchRow } from './lib';
 import { emit, flagNumber as arg, medianMs, round, timingsMs } from './lib';
@@ -79,13 +78,12 @@ function baseline() {
 
 async function main() {
 	// Sanity: both agree wherever no tie straddles a boundary (they differ only by our tie rule).
-	let results: SegmentResult[] | undefined = ours();
+	const sample = ours();
 	const b = baseline();
 	let same = 0;
-	for (let i = 0; i < N; i++) if (results[i].segment === b[i]) same++;
+	for (let i = 0; i < N; i++) if (sample[i].segment === b[i]) same++;
 	const counts = { A: 0, B: 0, C: 0 };
-	for (const r of results) counts[r.segment]++;
-	const sample = results;
+	for (const r of sample) counts[r.segment]++;
 	const zodMs = await medianMs(
 		() => {
 			for (const r of sample) segmentResultSchema.parse(r);
@@ -99,7 +97,6 @@ async function main() {
 		Math.min(RUNS, 3),
 	);
 	// Timed runs hold one batch of results at a time, as a node run does (not this sample as well).
-	results = undefined;
 	sample.length = 0;
 
 	const base = await medianMs(baseline, RUNS);
