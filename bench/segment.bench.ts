@@ -121,7 +121,7 @@ async function main() {
 			baseline: 'plain sort-and-sum (indices sorted by value, running sum)',
 			baselineValue: round(base, 1),
 			ratio: round(ourMs / base, 3),
-			note: `runs ${round(full.min, 0)}–${round(full.max, 0)} ms (a million live results: garbage collection decides the spread); every result with its reasons, as the node emits them; A/B/C = ${counts.A}/${counts.B}/${counts.C}; same segment as baseline for ${round((100 * same) / N, 3)}% of clients`,
+			note: `runs ${round(full.min, 0)}–${round(full.max, 0)} ms (${N.toLocaleString('en')} live results: garbage collection decides the spread); every result with its reasons, as the node emits them; A/B/C = ${counts.A}/${counts.B}/${counts.C}; same segment as baseline for ${round((100 * same) / N, 3)}% of clients`,
 		},
 		{
 			name: `of which: schema check of ${N.toLocaleString('en')} result objects (measured alone)`,
