@@ -42,7 +42,7 @@ export interface NameFrequencies {
 export const TF_MIN_BATCH = 200;
 
 /** Weight of agreeing on `value`: log2(0.95 / frequency), kept within [base - 3, base + 2]. */
-function tfWeight(base: number, value: string | undefined, tf?: NameFrequencies): number {
+export function tfWeight(base: number, value: string | undefined, tf?: NameFrequencies): number {
 	if (!tf || !value || tf.total < TF_MIN_BATCH) return base;
 	const count = tf.counts.get(value) ?? 1;
 	const w = Math.log2(0.95 / (count / tf.total));
@@ -590,7 +590,8 @@ export function compareNames(a: PersonName, b: PersonName, tf?: NameFrequencies)
 	return t.evidence();
 }
 
-function dobOutcome(a: string, b: string): 'equal' | 'similar' | 'year' | 'different' {
+/** How two dates of birth (YYYYMMDD) compare. */
+export function dobOutcome(a: string, b: string): 'equal' | 'similar' | 'year' | 'different' {
 	if (a === b) return 'equal';
 	if (a.length === 8 && b.length === 8) {
 		// Day and month swapped (US/EU order), one mistyped digit, or two adjacent digits transposed.
@@ -617,7 +618,7 @@ function dobOutcome(a: string, b: string): 'equal' | 'similar' | 'year' | 'diffe
 }
 
 /** Same length, exactly two adjacent characters swapped ("2193" / "2139"). */
-function transposed(a: string, b: string): boolean {
+export function transposed(a: string, b: string): boolean {
 	if (a.length !== b.length) return false;
 	let i = 0;
 	while (i < a.length && a[i] === b[i]) i++;

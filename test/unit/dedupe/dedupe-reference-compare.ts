@@ -11,19 +11,12 @@ import type {
 	Evidence,
 	NameFrequencies,
 } from '../../../core/dedupe/compare';
-// The free-mail domain list is data, not logic: the reference reads the same list.
-import { FREE_MAIL, TF_MIN_BATCH } from '../../../core/dedupe/compare';
+// Data and helpers the tuning left as they were (the free-mail list, term-frequency weight, date of
+// birth and transposition tests) are read from the tuned module; the rest is the original logic.
+import { FREE_MAIL, dobOutcome, tfWeight, transposed } from '../../../core/dedupe/compare';
 import type { ContactRecord } from '../../../core/dedupe/record';
 import { WEIGHTS as W } from '../../../core/dedupe/weights';
 import type { PersonName } from '../../../core/text/names';
-
-/** Weight of agreeing on `value`: log2(0.95 / frequency), kept within [base - 3, base + 2]. */
-function tfWeight(base: number, value: string | undefined, tf?: NameFrequencies): number {
-	if (!tf || !value || tf.total < TF_MIN_BATCH) return base;
-	const count = tf.counts.get(value) ?? 1;
-	const w = Math.log2(0.95 / (count / tf.total));
-	return Math.round(Math.min(base + 2, Math.max(base - 3, w)) * 100) / 100;
-}
 
 /** Consonant outline: first letter kept, later vowels dropped ("alan", "allen", "alen" → "aln"). */
 function consonants(word: string): string {
@@ -143,42 +136,6 @@ function namesConflict(names: Evidence[]): boolean {
 	);
 }
 
-function dobOutcome(a: string, b: string): 'equal' | 'similar' | 'year' | 'different' {
-	if (a === b) return 'equal';
-	if (a.length === 8 && b.length === 8) {
-		// Day and month swapped (US/EU order), one mistyped digit, or two adjacent digits transposed.
-		if (
-			a.slice(0, 4) === b.slice(0, 4) &&
-			a.slice(4, 6) === b.slice(6, 8) &&
-			a.slice(6, 8) === b.slice(4, 6)
-		)
-			return 'similar';
-		let diff = 0;
-		const pos: number[] = [];
-		for (let i = 0; i < 8; i++) {
-			if (a[i] !== b[i]) {
-				pos.push(i);
-				diff++;
-			}
-		}
-		if (diff === 1) return 'similar';
-		if (diff === 2 && pos[1] === pos[0] + 1 && a[pos[0]] === b[pos[1]] && a[pos[1]] === b[pos[0]])
-			return 'similar';
-		if (a.slice(0, 4) === b.slice(0, 4)) return 'year';
-	}
-	return 'different';
-}
-
-/** Same length, exactly two adjacent characters swapped ("2193" / "2139"). */
-function transposed(a: string, b: string): boolean {
-	if (a.length !== b.length) return false;
-	let i = 0;
-	while (i < a.length && a[i] === b[i]) i++;
-	return (
-		i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
-	);
-}
-
 function textOutcome(a: string, b: string): 'equal' | 'similar' | 'different' {
 	if (a === b) return 'equal';
 	const ca = a.replace(/ /g, '');
@@ -218,7 +175,6 @@ function differInDigit(a: string, b: string): boolean {
 		end++;
 	return /\d/.test(a.slice(start, a.length - end)) || /\d/.test(b.slice(start, b.length - end));
 }
-
 
 function intersect(a: readonly string[], b: readonly string[]): string | undefined {
 	for (const x of a) if (b.includes(x)) return x;
