@@ -195,9 +195,13 @@ export function candidatePairs(
 	let sortKeys: string[] | undefined;
 	for (let b = 0; b < blocks; b++) {
 		if (sizes[b] <= limit(b)) continue;
-		const block = Array.from(members.subarray(memberStart[b], memberStart[b + 1]));
+		// The block in input order; `sorted` is a sorted copy (the loop over initials below walks the
+		// block in input order, as the definition does: sorting in place changed the pairs' order).
+		const block = members.subarray(memberStart[b], memberStart[b + 1]);
 		const sk = (sortKeys ??= records.map((r) => sortKey(r)));
-		const sorted = block.sort((i, j) => (sk[i] < sk[j] ? -1 : sk[i] > sk[j] ? 1 : i - j));
+		const sorted = Array.from(block).sort((i, j) =>
+			sk[i] < sk[j] ? -1 : sk[i] > sk[j] ? 1 : i - j,
+		);
 		const window = weak[b] ? opts.nameWindow : opts.window;
 		for (let x = 0; x < sorted.length; x++) {
 			for (let y = x + 1; y < Math.min(sorted.length, x + 1 + window); y++)

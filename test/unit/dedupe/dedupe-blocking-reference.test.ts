@@ -141,6 +141,26 @@ describe('dedupe blocking: numbered key parts', () => {
 		);
 	});
 
+	it('pair an initial in an oversized name block with the block in input order (fast-check counterexample)', () => {
+		const opts = { mapping: DEFAULT_FIELD_MAPPING, defaultCountry: 'RU' as const };
+		const records = [
+			{ firstName: 'И.', lastName: 'Петров' },
+			{ firstName: 'Ivna', lastName: 'Петров' },
+			{ firstName: 'Иван', lastName: 'Петров' },
+			{ firstName: 'Иван', lastName: 'Петров' },
+		].map((c, i) => parseContact(c, i, opts));
+		const options = { ...DEFAULT_CLUSTER_OPTIONS, maxBlockSize: 4, window: 1, maxNameBlockSize: 1, nameWindow: 1 };
+		const expected: Array<[number, number]> = [
+			[0, 2],
+			[0, 1],
+			[0, 3],
+			[1, 3],
+			[2, 3],
+		];
+		assert.deepEqual(referencePairs(records, options), expected);
+		assert.deepEqual(list(candidatePairs(records, options, new WordMemo())), expected);
+	});
+
 	it('give exactly the candidate pairs of the key texts, in the same order', () => {
 		const opts = { mapping: DEFAULT_FIELD_MAPPING, defaultCountry: 'RU' as const };
 		const sizes = fc.record({
