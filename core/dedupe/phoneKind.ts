@@ -54,7 +54,12 @@ export function phoneKindOfText(
 		// No number either way: the parse fails before the country is chosen.
 		if (!parsed) return undefined;
 		const plan = planOfParsed(parsed, defaultCountry);
-		if (plan) return kindIn(plan, parsed.nationalNumber, parsed.number);
+		// Only a valid result is taken from this path. A number it finds invalid is parsed again
+		// plainly: with all countries of a shared calling code the parser may read the national number
+		// differently ("+1 1 310 0000": the national prefix 1 stripped, a Canadian UAN; a fast-check
+		// seed found it), and invalid numbers are rare enough for the second parse to cost nothing.
+		const kind = plan ? kindIn(plan, parsed.nationalNumber, parsed.number) : undefined;
+		if (kind) return kind;
 	}
 	const parsed = parsePhoneNumberFromString(text, defaultCountry);
 	if (!parsed) return undefined;

@@ -157,6 +157,16 @@ describe('phoneKind', () => {
 		);
 	});
 
+	it('agrees where the national prefix of a shared calling code changes the reading (fast-check counterexample)', () => {
+		// "+1 1 310 0000": the parser strips the national prefix 1 and finds a Canadian UAN.
+		for (const raw of ['+113100000', '+1 (131) 000-00', '+1 1 310 0000'])
+			for (const def of DEFAULTS) {
+				const expected = referencePhoneKind(raw, def);
+				assert.deepEqual(phoneKind(raw, def), expected, `${raw} (${def})`);
+			}
+		assert.deepEqual(phoneKind('+113100000', 'RU'), { e164: '+13100000', kind: 'shared' });
+	});
+
 	it('agrees on calling codes that several countries share (+7 RU/KZ, +1, +44, …), written every way', () => {
 		const codes = Object.entries(
 			(maxMetadata as unknown as { country_calling_codes: Record<string, string[]> })
