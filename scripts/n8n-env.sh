@@ -31,11 +31,25 @@ if [ ! -f "$N8N_DIR/.complete" ]; then
   # Scripts off: some install scripts download binaries (no network but the registry in CI);
   # sqlite3 is then rebuilt against Node 24's headers, isolated-vm loads from its bundled prebuilds.
   (cd "$N8N_DIR" && echo '{"private":true}' > package.json &&
-    npm install --no-audit --no-fund --loglevel=error --ignore-scripts --omit=dev "n8n@$N8N_VERSION" >&2 &&
-    npm rebuild sqlite3 >&2)
+    npm install --no-audit --no-fund --loglevel=error --ignore-scripts --omit=dev "n8n@$N8N_VERSION" >&2)
   N8N_MAIN_CHECK="$N8N_DIR/node_modules/n8n/bin/n8n"
   [ -f "$N8N_MAIN_CHECK" ] || { echo "[n8n-env] n8n install incomplete: $N8N_MAIN_CHECK missing" >&2; exit 1; }
   touch "$N8N_DIR/.complete"
+fi
+
+# n8n's database driver needs sqlite3's native binding. Checked on every run (about 0.1 s), because a
+# cache can lack it: npm 11.19 sometimes skips sqlite3's install script in `npm rebuild` (its new
+# allowScripts policy), exiting 0 without a binding, and n8n then dies with "SQLite package has not
+# been found installed". Repair: npm rebuild with the script allowed, else node-gyp (bundled with npm).
+sqlite_ok() { (cd "$N8N_DIR" && node -e 'require("./node_modules/sqlite3")') >/dev/null 2>&1; }
+if ! sqlite_ok; then
+  echo "[n8n-env] building sqlite3's native binding for Node $NODE24_VERSION" >&2
+  (cd "$N8N_DIR" && npm rebuild sqlite3 --foreground-scripts --allow-scripts=sqlite3 --loglevel=error >&2) || true
+  if ! sqlite_ok; then
+    NODE_GYP="$(dirname "$(readlink -f "$(command -v npm)")")/../node_modules/node-gyp/bin/node-gyp.js"
+    (cd "$N8N_DIR/node_modules/sqlite3" && node "$NODE_GYP" rebuild --release >&2) || true
+  fi
+  sqlite_ok || { echo "[n8n-env] sqlite3 does not load under Node $NODE24_VERSION; n8n cannot start" >&2; exit 1; }
 fi
 
 echo "node_bin=$NODE_HOME/bin"
