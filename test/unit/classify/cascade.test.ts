@@ -35,9 +35,9 @@ describe('cascade decisions', () => {
 		assert.equal(decisive.engine, 'rules');
 		assert.deepEqual(decisive.stages, ['rules', 'local']);
 
-		const offline = c.classifyOffline('hmm');
+		const offline = c.classifyOffline('see attached');
 		assert.ok(offline.confidence < 0.6, `offline confidence ${offline.confidence}`);
-		const r = await c.classify('hmm');
+		const r = await c.classify('see attached');
 		assert.equal(llm.calls.length, 1);
 		assert.equal(r.engine, 'llm');
 		assert.equal(r.type, 'question');

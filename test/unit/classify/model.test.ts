@@ -29,6 +29,24 @@ describe('LocalModel', () => {
 		assert.ok(Math.abs(p.reduce((s, x) => s + x.p, 0) - 1) < 1e-9);
 		assert.ok(p[0].p >= p[1].p);
 	});
+	it('a class in noBias keeps its intercept at 0: less of a default for words the model has not seen', () => {
+		// class b has three times the examples, so without balancing its learnt intercept is the larger one
+		const skewed: Array<[string, number]> = [
+			['buy a sofa', 0],
+			['parcel', 1],
+			['where is my parcel', 1],
+			['track my parcel', 1],
+		];
+		const xs = skewed.map(([t, y]) => ({ x: featurize(tokenize(t)), y }));
+		const unseen = tokenize('zzz');
+		const pB = (m: LocalModel) => m.predict(unseen).find((p) => p.type === 'b')?.p ?? 0;
+		const plain = new LocalModel(['a', 'b'], xs, { calibrationFolds: 0 });
+		const noBias = new LocalModel(['a', 'b'], xs, { calibrationFolds: 0, noBias: [1] });
+		assert.ok(pB(noBias) < pB(plain) - 0.02, `p(b | unseen) ${pB(noBias)} with noBias, ${pB(plain)} without`);
+		// words still decide
+		assert.equal(noBias.predict(tokenize('track my parcel'))[0].type, 'b');
+		assert.equal(noBias.predict(tokenize('buy a sofa'))[0].type, 'a');
+	});
 	it('is deterministic', () => {
 		const again = new LocalModel(['lead', 'service'], data.map(([t, y]) => ({ x: featurize(tokenize(t)), y })));
 		assert.deepEqual(again.predict(tokenize('buy it')), model.predict(tokenize('buy it')));
