@@ -48,6 +48,8 @@ const MODES: ClassifyMode[] = ['rules', 'local', 'llm', 'cascade'];
 /** A type rule whose weights sum to this settles the type (engine 'rules'). */
 export const DECISIVE_RULE_SCORE = 1;
 const FLAG_THRESHOLD = 1;
+/** The local model alone (no spam rule matched) labels a message spam only at this confidence or above. */
+export const SPAM_WITHOUT_PATTERN_MIN = 0.8;
 
 function validateCategories(categories: Category[]): Category[] {
 	const seen = new Set<string>();
@@ -248,6 +250,12 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 			}
 			const total = adjusted.reduce((s, a) => s + a.p, 0);
 			probs = foldOffTopic(adjusted.map((a) => ({ type: a.type, p: a.p / total })).sort((a, b) => b.p - a.p));
+			if (hasSpamType && probs[0].type === 'spam' && spamRule === 0 && probs[0].p < SPAM_WITHOUT_PATTERN_MIN && probs.length > 1) {
+				// Calling a customer's message spam loses the customer; without any spam pattern the model
+				// alone must be very sure. Otherwise the next category decides, with its own (lower) confidence.
+				reasons.push(reason('spam_unconfirmed', 'the model leans to spam but no spam pattern matched', 'spam', probs[0].p));
+				probs = probs.slice(1);
+			}
 			type = probs[0].type;
 			confidence = probs[0].p;
 			engine = 'local';

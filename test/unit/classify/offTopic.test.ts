@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { createClassifier, DEFAULT_CATEGORIES, OFF_TOPIC_EXAMPLES } from '../../../core/classify';
+import { createClassifier, DEFAULT_CATEGORIES, OFF_TOPIC_EXAMPLES, SPAM_WITHOUT_PATTERN_MIN } from '../../../core/classify';
 import { DEFAULT_EXAMPLES } from '../../../core/classify/defaultExamples';
 
 // Team-written chat and small talk, not in the training examples.
@@ -82,5 +82,38 @@ describe('off-topic chat (internal sub-class of `other`)', () => {
 			],
 		});
 		for (const text of OFF_TOPIC) assert.ok(['sales', 'support'].includes(custom.classifyOffline(text).type));
+	});
+});
+
+describe('spam needs a pattern or a very sure model', () => {
+	const c = createClassifier({ mode: 'cascade' });
+	const texts = [
+		'Selling verified accounts, cheap, write me',
+		'Куплю аккаунты телеграм, дорого',
+		'Продаю доступ к закрытому каналу с сигналами, окупаемость за неделю',
+		'Join my VIP channel for 100% sure betting tips',
+		'Всем привет! Нужны 2-3 человека на удаленку, от 150$ в день, пишите +',
+		'Free crypto giveaway, send 0.1 ETH and get 1 ETH back',
+		'I need to recover my account, the code does not come',
+		'I was charged twice, return the money',
+		...OFF_TOPIC,
+	];
+
+	it('labels a message spam from the model alone only at SPAM_WITHOUT_PATTERN_MIN or above, and says so when it declines', () => {
+		let declined = 0;
+		for (const text of texts) {
+			const out = c.classifyOffline(text);
+			const spamRule = out.reasons.some((r) => r.code === 'rule' && /→ .*spam/.test(r.detail ?? ''));
+			if (out.type === 'spam' && out.engine === 'local' && !spamRule) {
+				assert.ok(out.confidence >= SPAM_WITHOUT_PATTERN_MIN, `${text}: spam at ${out.confidence} with no pattern`);
+			}
+			const unconfirmed = out.reasons.find((r) => r.code === 'spam_unconfirmed');
+			if (unconfirmed) {
+				declined++;
+				assert.notEqual(out.type, 'spam', text);
+				assert.ok((unconfirmed.weight ?? 1) < SPAM_WITHOUT_PATTERN_MIN, text);
+			}
+		}
+		assert.ok(declined >= 1, 'no message was declined as spam: the check above would pass vacuously');
 	});
 });
