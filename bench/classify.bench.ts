@@ -4,7 +4,7 @@
  *    against a baseline that only lower-cases and tokenises the same texts (the floor of any text step);
  *  - the share of items the cascade would send to the LLM at the default threshold (offline confidence
  *    below it), and the type accuracy on the items it keeps offline and on those it would send.
- *   node --import tsx bench/classify.bench.ts [--data ../shared/data/classify/dev.jsonl] [--runs 3] [--threshold 0.6]
+ *   node --import tsx bench/classify.bench.ts [--data ../shared/data/classify/dev.jsonl] [--runs 3] [--threshold 0.5]
  * The data is read from its path, never copied.
  */
 import { existsSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { emit, flagText as flag, median, type BenchRow } from './lib';
 
 const DATA = flag('data', '../shared/data/classify/dev.jsonl');
 const RUNS = Number(flag('runs', '3'));
-const THRESHOLD = Number(flag('threshold', '0.6'));
+const THRESHOLD = Number(flag('threshold', '0.5'));
 
 function main() {
 	if (!existsSync(DATA)) throw new Error(`no data at ${DATA} (give --data PATH)`);

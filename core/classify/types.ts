@@ -114,7 +114,7 @@ export interface ClassifierConfig {
 	categories?: Category[];
 	/** User rules, applied before the default rules. */
 	rules?: ClassifyRule[];
-	/** 0..1, default 0.6: below it the cascade asks the next engine. */
+	/** 0..1, default 0.5: below it the cascade asks the next engine. */
 	threshold?: number;
 	multiLabel?: boolean;
 	/** Cut for `types` in multi-label mode, default 0.3. */

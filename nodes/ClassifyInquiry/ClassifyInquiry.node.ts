@@ -61,7 +61,7 @@ export class ClassifyInquiry implements INodeType {
 
 		const mode = this.getNodeParameter('mode', 0, 'cascade') as ClassifyMode;
 		const taxonomy = this.getNodeParameter('taxonomy', 0, 'default') as string;
-		const threshold = this.getNodeParameter('threshold', 0, 0.6) as number;
+		const threshold = this.getNodeParameter('threshold', 0, 0.5) as number;
 		const perCategory = this.getNodeParameter('outputPerCategory', 0, false) as boolean;
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const outputKey = String(options.outputKey ?? 'inquiry').trim() || 'inquiry';

@@ -139,7 +139,7 @@ export const properties: INodeProperties[] = [
 		name: 'threshold',
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
-		default: 0.6,
+		default: 0.5,
 		description:
 			'Below it the cascade asks the next engine; with one output per category, items still below it go to Fallback',
 	},

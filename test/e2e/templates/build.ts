@@ -180,7 +180,7 @@ function write(file: string, flow: Flow) {
 
 // Classify Inquiry as the templates use it: offline cascade (rules, then the local model); the LLM only
 // when a user picks a credential (then the cascade also asks it when the offline engines are not sure).
-const CLASSIFY = { textField: 'text', mode: 'cascade', taxonomy: 'default', threshold: 0.6, outputPerCategory: false, options: { outputKey: 'inquiry', defaultCountry: 'RU' } };
+const CLASSIFY = { textField: 'text', mode: 'cascade', taxonomy: 'default', threshold: 0.5, outputPerCategory: false, options: { outputKey: 'inquiry', defaultCountry: 'RU' } };
 
 // Shared expression fragments (n8n expressions, evaluated per item).
 const NOW = '{{ $now.toUTC().toISO() }}';
