@@ -105,6 +105,32 @@ describe('default rules in the classifier', () => {
 	for (const text of ['ЭТО УЖЕ ТРЕТИЙ РАЗ ВЫ СРЫВАЕТЕ ДОСТАВКУ', 'Подам в суд и напишу в Роспотребнадзор', 'This is ridiculous, I will call my lawyer', 'I hate this stupid app']) {
 		it(`angry: ${text}`, () => assert.equal(c.classifyOffline(text).angry, true));
 	}
+	// Ordinary words of customers and partners that once fired anger or spam rules through a shared stem
+	// prefix ('достало' ~ 'доставка', 'hell' ~ 'hello', 'хватит' ~ 'не хватает') or a too-broad spam word
+	// ('курьеры', 'сотрудничество', 'within 24 hours', 'for more info').
+	for (const text of [
+		'Когда будет доставка? Доставили не тот товар',
+		'Hello, I need help with my order',
+		'В коробке не хватает двух тарелок',
+		'Курьер не приехал, перенесите доставку на завтра',
+		'Предлагаем сотрудничество: поставка упаковки для вашего склада',
+		'Please send the invoice within 24 hours',
+		'For more info about pricing, please call me',
+		'Продлите, пожалуйста, мой аккаунт',
+	]) {
+		it(`neither angry nor spam: ${text}`, () => {
+			const r = c.classifyOffline(text);
+			assert.equal(r.angry, false, JSON.stringify(r.reasons));
+			assert.equal(r.spam, false, JSON.stringify(r.reasons));
+			assert.notEqual(r.type, 'spam');
+		});
+	}
+	for (const text of ['Как же вы меня достали', 'Hell no, this is a disgrace', 'Хватит мне звонить!', 'Требуются курьеры, оплата ежедневно, пиши в лс', 'Продаю аккаунты инстаграм недорого']) {
+		it(`still caught: ${text}`, () => {
+			const r = c.classifyOffline(text);
+			assert.ok(r.angry || r.spam, JSON.stringify(r.reasons));
+		});
+	}
 	it('a legal threat raises priority', () => assert.equal(c.classifyOffline('Мы обратимся в суд').priority, 'high'));
 	for (const text of ['Заработок от 5000 рублей в день, без вложений, пиши в лс', 'Earn $500 a day from home, DM me', 'Всем пpивeт! Coздaй ceбe пaccивный дoxoд']) {
 		it(`spam: ${text}`, () => {
