@@ -140,6 +140,12 @@ describe('default rules in the classifier', () => {
 			assert.equal(r.priority, 'low');
 		});
 	}
+	for (const text of ['Куплю аккаунты телеграм, дорого', 'Selling verified accounts, cheap, write me', 'Join my VIP channel for 100% sure betting tips', 'Оформлю справки любой сложности быстро']) {
+		it(`spam (accounts, betting, fake documents): ${text}`, () => assert.equal(c.classifyOffline(text).spam, true));
+	}
+	for (const text of ['Нужна справка о стоимости для бухгалтерии', 'Наш VIP-клиент ждет ответа по заказу 5512', 'Please close my account', 'Can you send the signals spec for the controller?']) {
+		it(`not spam: ${text}`, () => assert.equal(c.classifyOffline(text).spam, false));
+	}
 	it('useDefaultRules: false switches them off', () => {
 		const bare = createClassifier({ mode: 'cascade', useDefaultRules: false });
 		const r = bare.classifyOffline('Позовите оператора, тендер');
