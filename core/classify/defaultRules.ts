@@ -355,7 +355,6 @@ const SPAM: ClassifyRule[] = [
 			'bonus',
 			'сигналы',
 			'signals',
-			'vip',
 			'справки',
 		],
 		{ setFlag: 'spam', weight: 0.5, typos: false },
