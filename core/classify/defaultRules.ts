@@ -169,6 +169,24 @@ const ANGER_STRONG = [
 	'ужасно', 'ужасный', 'худший', 'бесполезный', 'грубый', 'глупый', 'обманщики', 'мошенники',
 	// '=хватит' exact: 'хвата' also starts 'не хватает' (something is missing)
 	'кому какое дело', 'отвали', '=хватит', 'уродливый', 'абсурд', 'позорище',
+	// exasperation and annoyance idioms (annoyance is part of 'angry')
+	'ffs', 'smh', 'for gods sake', 'give me a break', 'are you kidding', 'you kidding me', 'blood boil', 'makes me sick', 'clown', 'clowns',
+	'shut your mouth', 'shut his mouth', 'shut her mouth', 'eww', 'so done with', 'spreading lies', 'what a joke', 'pisses me off',
+	'drives me crazy', 'drives me nuts', 'on my nerves', 'piss off', 'screw this', 'sick and tired', 'enough already', 'stop whining',
+	'задрали', 'задолбало', 'задолбал', '=фу', 'клоун', 'клоуны', 'кровь закипает', 'выбешивает', 'бесят', 'раздражают', 'надоели',
+	'издеваются', 'действует на нервы', 'выводит из себя', 'мерзость', 'убожество', 'позорно', '=хватит врать', '=хватит ныть',
+	// English and Russian kept at parity: the Russian forms of the English words above, and back
+	'annoyance', 'enraged', 'livid', 'goddamn', 'ludicrous', 'obnoxious', 'despicable', 'repulsive', 'revolting', 'sickening',
+	'nauseating', 'loathe', 'detest', 'abhorrent', 'contempt', 'insufferable', 'intolerable', '=shameful', 'appalling', 'atrocious',
+	'liar', 'liars', 'imbecile', 'cretin', 'dimwit', 'rudeness', 'how many more times', 'are you mocking',
+	'ненавидит', 'ненавидят', 'ненавидеть', 'ненавидел', 'злость', 'разозлил', 'разозлило', '=зол', '=зла', 'взбешен', 'ярость', 'в ярости',
+	'=жалкий|=жалкое|=жалкая|=жалкие|=жалкого|=жалким', 'надоедливый', 'гадкий', 'гадко', 'кретин', 'нелепо', 'нелепый', 'замолчи', 'неудачник', 'лузер', 'козел',
+	'как ты смеешь', 'как вы смеете', 'сыт по горло', 'тьфу', 'какого черта', 'фигня', 'брехня', 'убирайся', 'проваливай',
+	'никто не спрашивал', 'вопиющий', 'раздражен', 'раздражена', 'раздражены', 'тупость', 'дебилы', 'омерзительно', 'отвращение',
+	'нахрен', 'придурки', 'ублюдок', 'ублюдки', 'сволочь', 'сволочи', 'твари', 'мрази', 'мразь', 'скотина', 'быдло', 'тупица', 'болван',
+	'дурак', 'дураки', '=дура', 'засранец', 'хлам', 'помойка', 'лжец', 'лжецы', 'врун', 'вруны', '=устал|=устала|=устали от',
+	'=сердитый|=сердит|=сердится|=сердиты|=сердита', 'гнев', 'разъярен', 'подонок', 'неприемлемо', 'недопустимо',
+	'стыдно должно быть', 'терпеть не могу', 'не выношу', 'нахамил', 'хамит', 'подлый', 'что с тобой не так', 'ненавистный',
 ];
 
 /** Profanity and strong negative words: often plain intensifiers, so they count half. */
@@ -178,12 +196,25 @@ const ANGER_WEAK = [
 	'черт', 'проклятый', 'кошмар', 'глупо',
 	// the same failure again: annoyance
 	'уже третий раз', 'в который раз', 'third time', 'yet again',
+	'seriously', 'come on', 'typical', 'whining', '=блин', 'опять', 'серьезно', 'да ладно', 'как обычно', 'ныть',
+	'=lame', 'freaking', 'bloody =hell', 'resent', 'bitter', 'hostile', 'unbearable', 'прекрати', 'прекратите', 'задница', 'невыносимо',
+];
+
+/**
+ * Sympathy and set phrases that carry a strong word without anger ("I am sorry, that is terrible news",
+ * "I hate to say it"): they take one anger word back.
+ */
+const NOT_ANGER = [
+	'terrible news', 'awful news', 'horrible news', 'sorry for your loss', 'hate to say', 'hate to admit', 'hate to break', 'hope you are ok',
+	'hope she', 'hope he', 'hope you feel', 'hope it gets better', 'ужасная новость', 'ужасные новости', 'соболезную', 'надеюсь она', 'надеюсь он',
+	'надеюсь ты', 'надеюсь вы',
 ];
 
 const ANGER: ClassifyRule[] = [
 	...LEGAL,
 	...kw('anger.word', ANGER_STRONG, { setFlag: 'angry', weight: 1, typos: false }),
 	...kw('anger.weak', ANGER_WEAK, { setFlag: 'angry', weight: 0.5, typos: false }),
+	...kw('anger.not', NOT_ANGER, { setFlag: 'angry', weight: -1, typos: false }),
 ];
 
 /** Advertising and scam patterns (Telegram/e-mail spam: earnings, crypto, casino, "write me in DM"). */

@@ -131,6 +131,23 @@ describe('default rules in the classifier', () => {
 			assert.ok(r.angry || r.spam, JSON.stringify(r.reasons));
 		});
 	}
+	// The Russian anger words mirror the English ones ('loser', 'bastard', 'annoyed', 'disgust', 'hate' in
+	// its other verb forms were English-only), and annoyance idioms count.
+	for (const text of ['Он меня просто ненавидит', 'Какой же он неудачник', 'Я раздражен вашими ответами', 'Вызывает отвращение', 'ffs, stop reposting this', 'Задрали уже с этой темой']) {
+		it(`angry (parity, annoyance): ${text}`, () => assert.equal(c.classifyOffline(text).angry, true));
+	}
+	// Sympathy and set phrases with a strong word, and words that share a stem with a new anger word
+	// ('жалко' ~ 'жалкий', 'сердце' ~ 'сердит', 'блины' ~ 'блин', 'shame' ~ 'shameful').
+	for (const text of [
+		'That is terrible news, I hope she recovers soon',
+		'I hate to say it, but he was right',
+		'Жалко, что так вышло',
+		'Испекла блины для детей',
+		'Сердце радуется',
+		'It is a shame the show was cancelled',
+	]) {
+		it(`not angry: ${text}`, () => assert.equal(c.classifyOffline(text).angry, false, JSON.stringify(c.classifyOffline(text).reasons)));
+	}
 	it('a legal threat raises priority', () => assert.equal(c.classifyOffline('Мы обратимся в суд').priority, 'high'));
 	for (const text of ['Заработок от 5000 рублей в день, без вложений, пиши в лс', 'Earn $500 a day from home, DM me', 'Всем пpивeт! Coздaй ceбe пaccивный дoxoд']) {
 		it(`spam: ${text}`, () => {
