@@ -959,10 +959,75 @@ const OTHER_CHAT_RU = [
 ];
 export const OFF_TOPIC_EXAMPLES: string[] = [...OTHER_CHAT_EN, ...OTHER_CHAT_RU];
 
+/**
+ * Orders named by their number, and 'purchase' as a noun for an order already made ("cancel purchase
+ * 20931"): an existing order is a service request or a complaint, while ordering a quantity ("order 40
+ * units") is a lead. Without these the word 'purchase' alone pulled requests about existing orders to
+ * `lead`.
+ */
+const SERVICE_ORDER_REF = [
+	'please cancel purchase 20931',
+	'I need to make changes to purchase #A7731',
+	'could you check where purchase 55120 is now',
+	'I want to modify my purchase, the number is 41188',
+	'add one more charger to order 30017',
+	'remove the blue mug from purchase 66410',
+	'change the delivery address for order no. 7714',
+	'I would like to cancel purchase number 88012',
+	'can I still edit purchase 40402?',
+	'need the invoice for purchase 12093',
+	'help me track purchase 99107',
+	'I want a refund for purchase 31150',
+	'the size in order 27781 should be L, not M, please change it',
+	'please update the phone number on order 50519',
+	'I need to change the payment method for purchase 61123',
+	'what is happening with my purchase? number 70291',
+	'I would like to swap the item in purchase 44310 for another colour',
+	'resend the receipt for order 83321 please',
+	'i need help with purchase {{Order Number}}',
+	'I have to cancel the purchase I made on Monday',
+	'I want to change something in the purchase I just made',
+	'отмените покупку 20931',
+	'хочу внести изменения в заказ №A7731',
+	'проверьте, где сейчас заказ 55120',
+	'уберите синюю кружку из заказа 66410',
+	'поменяйте адрес доставки для заказа 7714',
+	'нужен чек по покупке 12093',
+	'хочу вернуть деньги за покупку 31150',
+	'в заказе 27781 размер должен быть L, исправьте',
+	'смените способ оплаты в заказе 61123',
+	'хочу отменить покупку, которую сделал в понедельник',
+	'добавьте зарядку к заказу 30017',
+];
+const COMPLAINT_ORDER_REF = [
+	'order 58812 arrived broken and nobody replied to my emails',
+	'purchase 30412 was delivered with a missing part, very disappointed',
+	'I received the wrong item in order 71230',
+	'order #66102 is two weeks late, this is unacceptable',
+	'the jacket from purchase 41155 fell apart after one wash',
+	'you charged me twice for order 22093 and ignore me',
+	'заказ 58812 пришел разбитым, на письма никто не отвечает',
+	'в заказе 71230 прислали не тот товар',
+	'заказ №66102 опаздывает на две недели, это безобразие',
+	'за покупку 22093 списали деньги дважды, верните',
+];
+const LEAD_QUANTITY = [
+	'I would like to order 40 units of the steel shelves',
+	'we want to purchase 25 licences for our team',
+	'can I order 300 printed t-shirts with our logo',
+	'I want to purchase 12 chairs and 3 tables for the office',
+	'please quote 150 bottles of the hand cream, we want to order',
+	'хотим заказать 40 стеллажей',
+	'хочу купить 25 лицензий для отдела',
+	'можно заказать 300 футболок с логотипом?',
+	'планируем покупку 12 стульев и 3 столов',
+	'интересует покупка 150 флаконов крема оптом',
+];
+
 export const DEFAULT_EXAMPLES: TrainingExample[] = [
-	...label('lead', [...LEAD_EN, ...LEAD_RU]),
-	...label('complaint', [...COMPLAINT_EN, ...COMPLAINT_RU]),
-	...label('service_request', [...SERVICE_EN, ...SERVICE_RU]),
+	...label('lead', [...LEAD_EN, ...LEAD_RU, ...LEAD_QUANTITY]),
+	...label('complaint', [...COMPLAINT_EN, ...COMPLAINT_RU, ...COMPLAINT_ORDER_REF]),
+	...label('service_request', [...SERVICE_EN, ...SERVICE_RU, ...SERVICE_ORDER_REF]),
 	...label('question', [...QUESTION_EN, ...QUESTION_RU]),
 	...label('spam', [...SPAM_EN, ...SPAM_RU, ...SPAM_EN_MORE, ...SPAM_RU_MORE]),
 	...label('other', [...OTHER_EN, ...OTHER_RU]),

@@ -2,7 +2,8 @@ import type { Token } from '../text/stem';
 
 /**
  * The local model: multinomial logistic regression over hashed features (stemmed word unigrams and
- * bigrams, character 3-4-grams of words for typos and unseen forms), trained in-process by
+ * bigrams, character 3-4-grams of words for typos and unseen forms, and one feature for an order named
+ * by its number), trained in-process by
  * deterministic SGD. No network, no downloaded weights. Outputs class probabilities (softmax), so the
  * probability of the top class is a usable confidence for the cascade threshold.
  */
@@ -23,6 +24,20 @@ export interface SparseVector {
 	val: Float32Array;
 }
 
+const ORDER_NOUNS = new Set(['order', 'purchas', 'заказ', 'покупк']);
+const NUMBER_WORDS = new Set(['number', 'no', 'nr', 'num', 'номер', 'n']);
+
+/** An order or purchase named by its number ("order 5531", "purchase #A-12", "заказ №77", "{{Order Number}}"). */
+export function hasOrderReference(tokens: Token[]): boolean {
+	for (let i = 0; i + 1 < tokens.length; i++) {
+		if (!ORDER_NOUNS.has(tokens[i].stem)) continue;
+		const next = tokens[i + 1].word;
+		// a number word, an order number of 4+ digits or letters with digits; not "order 50 chairs"
+		if (NUMBER_WORDS.has(next) || /^\d{4,}$/.test(next) || (/\d/.test(next) && /\p{L}/u.test(next))) return true;
+	}
+	return false;
+}
+
 /** Hashed, L2-normalised feature vector of a tokenised text. */
 export function featurize(tokens: Token[]): SparseVector {
 	const counts = new Map<number, number>();
@@ -41,6 +56,8 @@ export function featurize(tokens: Token[]): SparseVector {
 		}
 	}
 	if (words.length > 0) add(`first:${words[0].stem}`);
+	// an order named by its number is an existing order: service or complaint, rarely a new purchase
+	if (hasOrderReference(tokens)) add('ref:order');
 	add('bias');
 	let norm = 0;
 	for (const v of counts.values()) norm += v * v;

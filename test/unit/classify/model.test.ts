@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { featurize, LocalModel } from '../../../core/classify/model';
+import { featurize, hasOrderReference, LocalModel } from '../../../core/classify/model';
+import { createClassifier } from '../../../core/classify';
 import { tokenize } from '../../../core/text/stem';
 import { detectLanguage } from '../../../core/text/language';
 import { idFraction, binaryScore, multiClassScore } from '../../../cli/eval/classify';
@@ -56,6 +57,23 @@ describe('LocalModel', () => {
 		const norm = Math.sqrt([...f.val].reduce((s, v) => s + v * v, 0));
 		assert.ok(Math.abs(norm - 1) < 1e-5);
 	});
+});
+
+describe('order reference feature', () => {
+	for (const text of ['please cancel purchase 20931', 'change the address for order no. 7714', 'заказ №A77 не пришел', 'help with purchase {{Order Number}}', 'Order #55120']) {
+		it(`an order named by its number: ${text}`, () => assert.equal(hasOrderReference(tokenize(text)), true));
+	}
+	for (const text of ['I want to order 50 chairs', 'Can I place an order for 500 units?', 'where is my order', 'хочу заказать 300 футболок', 'purchase']) {
+		it(`not an order number: ${text}`, () => assert.equal(hasOrderReference(tokenize(text)), false));
+	}
+	it('featurize adds one feature for it', () => {
+		assert.equal(featurize(tokenize('cancel purchase 20931')).idx.length, featurize(tokenize('cancel purchase')).idx.length + 1);
+	});
+	// 'purchase' as a noun with a number is an existing order, not a new sale (the default model read it as a lead)
+	const c = createClassifier({});
+	for (const text of ['I would like to alter purchase 60218', 'Could you amend purchase 31877, wrong size']) {
+		it(`existing order is not a lead: ${text}`, () => assert.equal(c.classifyOffline(text).type, 'service_request'));
+	}
 });
 
 describe('tokenize and language', () => {
