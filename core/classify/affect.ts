@@ -10,30 +10,42 @@ import type { Sentiment } from './types';
  * it prevents: "my item is the wrong one" read as positive.
  */
 const POSITIVE = [
-	'thank', 'thanks', 'great', 'love', 'excellent', 'awesome', 'perfect', 'happy', 'glad', 'pleased', 'satisfied', 'amazing', 'wonderful',
-	'good', 'nice', 'appreciate', 'helpful', 'fantastic', 'best', 'recommend', 'delighted', 'fast',
+	'thank', 'thanks', 'great', 'love', 'excellent', 'awesome', 'perfect', 'happy', 'glad', '=pleased', 'satisfied', '=amazing', 'wonderful',
+	'=good', 'nice', 'appreciate', 'helpful', 'fantastic', 'best', 'recommend', 'delighted', 'fast',
 	'спасибо', 'благодарю', 'благодарность', 'отлично', 'отличный', 'прекрасно', 'супер', 'доволен', 'довольна', 'рад', 'рада', 'хороший',
 	'хорошо', 'понравилось', 'нравится', 'люблю', 'замечательно', 'рекомендую', 'быстро', 'удобно', 'класс', 'молодцы',
-].map(stemWord);
+].map(lexiconWord);
 
 const NEGATIVE = [
-	'wrong', 'broken', 'damaged', 'defective', 'faulty', 'missing', 'late', 'delayed', 'never', 'bad', 'poor', 'problem', 'issue', 'error',
+	'wrong', 'broken', 'damaged', 'defective', 'faulty', 'missing', '=late', 'delayed', 'never', 'bad', 'poor', 'problem', 'issue', 'error',
 	'fail', 'failed', 'disappointed', 'disappointing', 'unhappy', 'complaint', 'complain', 'refund', 'cracked', 'scratched', 'stolen', 'lost',
 	'overcharged', 'charged twice', 'unacceptable', 'awful', 'terrible', 'horrible', 'worst', 'useless', 'rude', 'sad', 'sorry', 'worse',
 	'неправильный', 'не тот', 'сломан', 'сломался', 'сломалась', 'брак', 'бракованный', 'поврежден', 'повреждена', 'разбит', 'не работает',
 	'не пришел', 'не пришла', 'опоздание', 'задержка', 'задерживается', 'плохой', 'плохо', 'проблема', 'ошибка', 'жалоба', 'претензия',
 	'разочарован', 'недоволен', 'недовольна', 'возврат', 'верните', 'потеряли', 'списали', 'дважды', 'ужасно', 'ужасный', 'худший', 'грубо',
 	'обман', 'кошмар', 'печально', 'жаль', 'хуже',
-].map((w) => w.split(' ').map(stemWord));
+].map((w) => w.split(' ').map(lexiconWord));
+
+/**
+ * A lexicon word: its stem, or "=form" for this exact form where the stem is shared with an unrelated
+ * word ('pleased' and 'please' stem alike, 'amazing' ~ 'amazon', 'good' ~ 'goods', 'late' ~ 'later').
+ */
+function lexiconWord(w: string): string {
+	return w.startsWith('=') ? w : stemWord(w);
+}
+
+function wordIs(t: Token, entry: string): boolean {
+	return entry.startsWith('=') ? t.word === entry.slice(1) : stemMatches(t.stem, entry);
+}
 
 const NEGATORS = new Set(['not', 'no', 'never', 'dont', 'doesnt', 'didnt', 'isnt', 'wasnt', 'arent', 'werent', 'cant', 'cannot', 'wont', 'hardly', 'не', 'нет', 'ни', 'никогда', 'без']);
 
 function isStem(t: Token, stems: string[]): boolean {
-	return stems.some((s) => stemMatches(t.stem, s));
+	return stems.some((s) => wordIs(t, s));
 }
 
 function matchSeq(tokens: Token[], i: number, seq: string[]): boolean {
-	for (let j = 0; j < seq.length; j++) if (!tokens[i + j] || !stemMatches(tokens[i + j].stem, seq[j])) return false;
+	for (let j = 0; j < seq.length; j++) if (!tokens[i + j] || !wordIs(tokens[i + j], seq[j])) return false;
 	return true;
 }
 

@@ -163,6 +163,17 @@ describe('offline engines', () => {
 		assert.equal(c.classifyOffline('Я не доволен ремонтом').sentiment, 'negative');
 		assert.equal(c.classifyOffline('Thank you, everything is great').sentiment, 'positive');
 	});
+	// Lexicon words whose stem is shared with an unrelated word match only their own form: 'please' is not
+	// 'pleased', 'goods' is not 'good', 'later' is not 'late', 'amazon' is not 'amazing'.
+	it('a shared stem does not make sentiment', () => {
+		for (const text of ['Please send me the contract for signing', 'The goods are in the warehouse', 'I will call you later', 'I have an Amazon gift card number']) {
+			const cues = c.classifyOffline(text).reasons.filter((r) => r.code.startsWith('sentiment_') && r.code.endsWith('_cue'));
+			assert.deepEqual(cues, [], text);
+		}
+		const cue = (text: string, code: string) => c.classifyOffline(text).reasons.find((r) => r.code === code)?.evidence;
+		assert.deepEqual(cue('I am pleased, the goods are good', 'sentiment_positive_cue'), ['pleased', 'good']);
+		assert.equal(c.classifyOffline('The parcel came late').sentiment, 'negative');
+	});
 	it('types of plain inquiries in both languages', () => {
 		const cases: Array<[string, string]> = [
 			['How can I reset my password?', 'service_request'],
