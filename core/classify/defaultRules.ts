@@ -382,7 +382,7 @@ const SPAM: ClassifyRule[] = [
 			'giveaway',
 			'seo services',
 			'backlinks',
-			'followers',
+			'=followers',
 			'bonus',
 			'сигналы',
 			'signals',
