@@ -158,7 +158,7 @@ const ANGER_STRONG = [
 	'fuck you', 'fuck off', 'how dare', 'shame on', 'cant stand', 'ugh', 'rage', 'mad at', 'so mad', 'incompetent', 'rude', 'vile',
 	'terrible', 'awful', 'horrible', 'worst', 'useless', 'ridiculous', 'nasty',
 	'yuck', 'bullshit', 'wtf', 'sucks', 'trash', 'garbage', 'fuck', 'fucking', 'shit', 'crap', 'bitch', 'who cares', 'get a life',
-	'whats wrong with you', 'go away', 'nobody asked', 'stop it', 'screw', 'ugly', 'hateful', 'disgrace', 'absurd',
+	'whats wrong with you', 'go away', 'go to =hell', 'к черту', 'nobody asked', 'stop it', 'screw', 'ugly', 'hateful', 'disgrace', 'absurd',
 	// Russian
 	'ненавижу', 'ненависть', 'злой', 'злюсь', 'злит', 'бесит', 'бешенство', 'раздражает', 'раздражение', 'раздражающий', 'надоело',
 	// exact forms: the stem 'доста' is also the start of 'доставка' (delivery)
@@ -208,6 +208,10 @@ const NOT_ANGER = [
 	'terrible news', 'awful news', 'horrible news', 'sorry for your loss', 'hate to say', 'hate to admit', 'hate to break', 'hope you are ok',
 	'hope she', 'hope he', 'hope you feel', 'hope it gets better', 'ужасная новость', 'ужасные новости', 'соболезную', 'надеюсь она', 'надеюсь он',
 	'надеюсь ты', 'надеюсь вы',
+	// profanity and strong words as intensifiers of something good, self-deprecation, set phrases
+	'holy shit', 'fuck yeah', '=hell yeah', 'fucking amazing|awesome|love|great|good|beautiful|brilliant|hilarious|incredible', 'damn good',
+	'feel stupid|dumb|idiot', 'stupid question', 'dumb question', 'worst case', 'terrible at', 'terribly sorry', 'awfully sorry',
+	'глупый вопрос', 'чувствую себя глупо|идиотом|дураком', 'в худшем случае', 'ужасно рад|рада|смешно|интересно|милый|приятно', 'чертовски хорошо|рад|приятно',
 ];
 
 const ANGER: ClassifyRule[] = [

@@ -135,7 +135,7 @@ describe('default rules in the classifier', () => {
 	}
 	// The Russian anger words mirror the English ones ('loser', 'bastard', 'annoyed', 'disgust', 'hate' in
 	// its other verb forms were English-only), and annoyance idioms count.
-	for (const text of ['Он меня просто ненавидит', 'Какой же он неудачник', 'Я раздражен вашими ответами', 'Вызывает отвращение', 'ffs, stop reposting this', 'Задрали уже с этой темой']) {
+	for (const text of ['Go to hell with your bots', 'Да пошли вы к черту', 'This is fucking ridiculous', 'Он меня просто ненавидит', 'Какой же он неудачник', 'Я раздражен вашими ответами', 'Вызывает отвращение', 'ffs, stop reposting this', 'Задрали уже с этой темой']) {
 		it(`angry (parity, annoyance): ${text}`, () => assert.equal(c.classifyOffline(text).angry, true));
 	}
 	// Sympathy and set phrases with a strong word, and words that share a stem with a new anger word
@@ -147,6 +147,13 @@ describe('default rules in the classifier', () => {
 		'Испекла блины для детей',
 		'Сердце радуется',
 		'It is a shame the show was cancelled',
+		// strong words as intensifiers of something good, self-deprecation, set phrases
+		'Holy shit, the new version is fast',
+		'Your support is fucking awesome',
+		'Sorry if this is a stupid question',
+		'Worst case I will pick it up myself',
+		'Ужасно рад, что все получилось',
+		'Глупый вопрос, но где кнопка оплаты?',
 	]) {
 		it(`not angry: ${text}`, () => assert.equal(c.classifyOffline(text).angry, false, JSON.stringify(c.classifyOffline(text).reasons)));
 	}
