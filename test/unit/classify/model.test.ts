@@ -70,7 +70,7 @@ describe('order reference feature', () => {
 		assert.equal(featurize(tokenize('cancel purchase 20931')).idx.length, featurize(tokenize('cancel purchase')).idx.length + 1);
 	});
 	// 'purchase' as a noun with a number is an existing order, not a new sale (the default model read it as a lead)
-	const c = createClassifier({});
+	const c = createClassifier({ mode: 'cascade' });
 	for (const text of ['I would like to alter purchase 60218', 'Could you amend purchase 31877, wrong size']) {
 		it(`existing order is not a lead: ${text}`, () => assert.equal(c.classifyOffline(text).type, 'service_request'));
 	}
