@@ -144,7 +144,30 @@ const LEGAL: ClassifyRule[] = [
 	}),
 	...kw(
 		'anger.legal',
-		['роспотребнадзор', 'прокуратура', 'прокурор', 'юрист', 'адвокат', 'защита прав потребителей', 'lawyer', 'attorney', 'lawsuit', 'sue you', 'prosecutor', 'chargeback', 'legal action', 'consumer protection', 'small claims court', 'better business bureau'],
+		[
+			'роспотребнадзор',
+			'прокуратура',
+			'прокурор',
+			'защита прав потребителей',
+			'lawsuit',
+			'sue you',
+			'prosecutor',
+			'chargeback',
+			'legal action',
+			'consumer protection',
+			'small claims court',
+			'better business bureau',
+			// a lawyer is a threat when it is the customer's own or is being sent in; "our lawyer will review
+			// the contract" is how a B2B buyer writes
+			'my lawyer|lawyers|attorney|attorneys',
+			'lawyer|lawyers|attorney|attorneys will contact|hear',
+			'talk to a lawyer',
+			'мой юрист|адвокат',
+			'моим юристом|адвокатом',
+			'к юристу|адвокату|юристам',
+			'через юриста|адвоката',
+			'юрист|адвокат свяжется',
+		],
 		{ setFlag: 'angry', setPriority: 'high', weight: 1, typos: false },
 	),
 ];

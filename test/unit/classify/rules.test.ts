@@ -158,6 +158,18 @@ describe('default rules in the classifier', () => {
 		it(`not angry: ${text}`, () => assert.equal(c.classifyOffline(text).angry, false, JSON.stringify(c.classifyOffline(text).reasons)));
 	}
 	it('a legal threat raises priority', () => assert.equal(c.classifyOffline('Мы обратимся в суд').priority, 'high'));
+	it('a legal threat is the customer\'s own lawyer, not a buyer\'s lawyer reviewing a contract', () => {
+		for (const text of ['Мой юрист свяжется с вами', 'I will forward this to my attorney']) {
+			const r = c.classifyOffline(text);
+			assert.equal(r.angry, true, text);
+			assert.equal(r.priority, 'high', text);
+		}
+		for (const text of ['Please send the contract, our lawyer will review it', 'Отправьте договор, наш юрист посмотрит']) {
+			const r = c.classifyOffline(text);
+			assert.equal(r.angry, false, text);
+			assert.notEqual(r.priority, 'high', text);
+		}
+	});
 	for (const text of ['Заработок от 5000 рублей в день, без вложений, пиши в лс', 'Earn $500 a day from home, DM me', 'Всем пpивeт! Coздaй ceбe пaccивный дoxoд']) {
 		it(`spam: ${text}`, () => {
 			const r = c.classifyOffline(text);
