@@ -279,7 +279,9 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		// sentiment
 		let sentiment = affect.sentiment;
 		reasons.push(...affect.reasons);
-		if ((angry || type === 'complaint') && sentiment !== 'negative') {
+		// a complaint makes the message negative when the type is settled (not a low-confidence guess that the
+		// cascade would send on to the LLM)
+		if ((angry || (type === 'complaint' && confidence >= threshold)) && sentiment !== 'negative') {
 			sentiment = 'negative';
 			reasons.push(reason('sentiment_from_type', angry ? 'anger' : 'complaint', type));
 		}

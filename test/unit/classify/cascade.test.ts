@@ -174,6 +174,16 @@ describe('offline engines', () => {
 		assert.deepEqual(cue('I am pleased, the goods are good', 'sentiment_positive_cue'), ['pleased', 'good']);
 		assert.equal(c.classifyOffline('The parcel came late').sentiment, 'negative');
 	});
+	it('a complaint makes sentiment negative only when the type is settled, not a guess below the threshold', () => {
+		const text = 'The jacket shrank after the first wash';
+		const settled = createClassifier({ mode: 'cascade', threshold: 0.5 }).classifyOffline(text);
+		assert.equal(settled.type, 'complaint');
+		assert.ok(settled.confidence >= 0.5);
+		assert.equal(settled.sentiment, 'negative');
+		const unsure = createClassifier({ mode: 'cascade', threshold: 0.99 }).classifyOffline(text);
+		assert.equal(unsure.type, 'complaint');
+		assert.equal(unsure.sentiment, 'neutral');
+	});
 	it('types of plain inquiries in both languages', () => {
 		const cases: Array<[string, string]> = [
 			['How can I reset my password?', 'service_request'],
