@@ -165,6 +165,13 @@ describe('offline engines', () => {
 	});
 	// Lexicon words whose stem is shared with an unrelated word match only their own form: 'please' is not
 	// 'pleased', 'goods' is not 'good', 'later' is not 'late', 'amazon' is not 'amazing'.
+	it('what customers report about goods and service reads negative in both languages', () => {
+		for (const text of ['Кран протекает с первого дня', 'Никто не отвечает уже три дня', 'The box was torn and the cable is dirty', 'It does not turn on']) {
+			const r = c.classifyOffline(text);
+			assert.ok(r.reasons.some((x) => x.code === 'sentiment_negative_cue'), `${text}: ${JSON.stringify(r.reasons)}`);
+			assert.equal(r.sentiment, 'negative', text);
+		}
+	});
 	it('a shared stem does not make sentiment', () => {
 		for (const text of ['Please send me the contract for signing', 'The goods are in the warehouse', 'I will call you later', 'I have an Amazon gift card number']) {
 			const cues = c.classifyOffline(text).reasons.filter((r) => r.code.startsWith('sentiment_') && r.code.endsWith('_cue'));
@@ -175,7 +182,7 @@ describe('offline engines', () => {
 		assert.equal(c.classifyOffline('The parcel came late').sentiment, 'negative');
 	});
 	it('a complaint makes sentiment negative only when the type is settled, not a guess below the threshold', () => {
-		const text = 'The jacket shrank after the first wash';
+		const text = 'The courier threw the box over the fence';
 		const settled = createClassifier({ mode: 'cascade', threshold: 0.5 }).classifyOffline(text);
 		assert.equal(settled.type, 'complaint');
 		assert.ok(settled.confidence >= 0.5);
