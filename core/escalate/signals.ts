@@ -35,12 +35,37 @@ function hits(tokens: Token[], lists: WordList[]): string[] {
 /** Legal and regulator threats: a customer who says these needs a person now. */
 const LEGAL = [
 	list(['суд', 'суда', 'судом', 'засужу', 'иск'], { stem: false }),
-	list(['роспотребнадзор', 'прокуратура', 'прокурор', 'юрист', 'адвокат', 'претензия', 'полиция', 'мошенничество', 'антимонопольный'], {
+	list(['роспотребнадзор', 'прокуратура', 'прокурор', 'претензия', 'полиция', 'мошенничество', 'антимонопольный'], {
 		stem: true,
 		prefix: true,
 	}),
-	list(['court', 'sue', 'suing', 'lawsuit', 'lawyer', 'attorney', 'prosecutor', 'chargeback', 'ombudsman', 'regulator', 'police', 'legal']),
+	list(['court', 'sue', 'suing', 'lawsuit', 'prosecutor', 'chargeback', 'ombudsman', 'regulator', 'police']),
 ];
+
+/**
+ * Lawyers and "legal" are a threat only in a threatening context: the customer's own lawyer, one being
+ * brought in, or legal action. A B2B buyer writes "our lawyer will review the contract", "our legal
+ * department approved the NDA", "add our legal entity to the invoice".
+ */
+const LAWYER = [list(['юрист', 'адвокат'], { stem: true, prefix: true }), list(['lawyer', 'lawyers', 'attorney', 'attorneys', 'solicitor'])];
+const LEGAL_WORD = [list(['legal'])];
+const LAWYER_BEFORE = new Set(['my', 'мой', 'моим', 'моего', 'моему', 'моих', 'к', 'через', 'to', 'hire', 'call', 'get', 'involve', 'обращусь', 'привлеку', 'найму', 'передам', 'передадим']);
+const LAWYER_AFTER = new Set(['contact', 'contacting', 'touch', 'свяжется', 'свяжутся', 'позвонит']);
+const LEGAL_AFTER = new Set(['action', 'actions', 'proceedings', 'steps', 'measures', 'claim', 'dispute']);
+
+function legalInContext(tokens: Token[]): string[] {
+	const out: string[] = [];
+	const near = (i: number, from: number, to: number, words: Set<string>) => {
+		for (let j = i + from; j <= i + to; j++) if (j !== i && tokens[j] && words.has(tokens[j].raw)) return true;
+		return false;
+	};
+	tokens.forEach((t, i) => {
+		const one = [t];
+		if (hits(one, LAWYER).length && (near(i, -2, -1, LAWYER_BEFORE) || near(i, 1, 3, LAWYER_AFTER))) out.push(t.raw);
+		else if (hits(one, LEGAL_WORD).length && near(i, 1, 1, LEGAL_AFTER)) out.push(t.raw);
+	});
+	return out;
+}
 /** Short Latin abbreviations matched exactly on the raw word. */
 const LEGAL_EXACT = new Set(['фас', 'цб', 'зпп', 'bbb', 'ftc', 'cfpb']);
 
@@ -70,7 +95,7 @@ export interface AngerSignals {
 /** Anger signals of one customer message. */
 export function angerSignals(text: string, capsRatio: number): AngerSignals {
 	const tokens = tokenize(text);
-	const legal = [...new Set([...hits(tokens, LEGAL), ...tokens.filter((t) => LEGAL_EXACT.has(t.raw)).map((t) => t.raw)])];
+	const legal = [...new Set([...hits(tokens, LEGAL), ...legalInContext(tokens), ...tokens.filter((t) => LEGAL_EXACT.has(t.raw)).map((t) => t.raw)])];
 	const profanity = [...new Set(tokens.filter((t) => PROFANITY_PREFIXES.some((p) => t.skeleton.startsWith(p))).map((t) => t.raw))];
 	const negative = [...new Set(hits(tokens, NEGATIVE))];
 	const grateful = hits(tokens, GRATITUDE).length > 0;

@@ -69,6 +69,15 @@ describe('trigger: anger', () => {
 		assert.equal(evaluateTriggers({ turns: [c('I will file a chargeback with my bank')] }, withDefaults(only('anger'))).fired[0]?.severity, 2);
 	});
 
+	it('a lawyer or "legal" is a threat only in a threatening context, not in a B2B buyer\'s paperwork', () => {
+		for (const text of ['I will call my lawyer', 'Мой юрист свяжется с вами', 'Обращусь к юристу', 'Our lawyers will contact you', 'We will take legal action']) {
+			assert.equal(evaluateTriggers({ turns: [c(text)] }, withDefaults(only('anger'))).fired[0]?.severity, 2, text);
+		}
+		for (const text of ['Send the contract, our lawyer will review it', 'Наш юрист согласовал договор', 'Please add our legal entity details to the invoice', 'Our legal department approved the NDA']) {
+			assert.deepEqual(fired({ turns: [c(text)] }, only('anger')), [], text);
+		}
+	});
+
 	it('fires on profanity, strong words, CAPS + "!!!", and upstream labels', () => {
 		assert.deepEqual(fired({ turns: [c('это просто пиздец какой-то')] }, only('anger')), ['anger']);
 		assert.deepEqual(fired({ turns: [c('Это ужасно, верните деньги')] }, only('anger')), ['anger']);
