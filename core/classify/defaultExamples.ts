@@ -1024,10 +1024,54 @@ const LEAD_QUANTITY = [
 	'интересует покупка 150 флаконов крема оптом',
 ];
 
+/**
+ * Business customers: complaints about late or short deliveries, defective batches, wrong documents and
+ * unreachable managers, and routine paperwork requests. Supply words (поставка, отгрузка, партия) otherwise
+ * belong to leads, so a supplier's customer complaining about a late delivery was read as a lead.
+ */
+const COMPLAINT_B2B = [
+	'Поставка по договору 14/22 задерживается уже на десять дней, у нас стоит производство',
+	'Снова сорвали сроки отгрузки, нас это не устраивает',
+	'В партии от 3 марта половина изделий с браком, требуем замену',
+	'Пришло 80 коробок вместо 100, по накладной все сто',
+	'Уже второй раз приходят документы с ошибками в реквизитах',
+	'Ваш менеджер перестал выходить на связь, заказ завис',
+	'Монтажная бригада опоздала на полдня и работала небрежно',
+	'Качество новой партии хуже образца, клиенты возвращают товар',
+	'Из-за вашей задержки мы заплатили неустойку заказчику',
+	'Мы крайне недовольны работой вашего склада',
+	'Отгрузили не тот артикул, сорвали нам запуск',
+	'Сервисный инженер так и не приехал, хотя обещали вчера',
+	'Сколько можно переносить поставку? Это уже третий перенос',
+	'Упаковка паллет была повреждена, часть товара испорчена',
+	'The delivery under our contract is ten days late and our line is stopped',
+	'You missed the shipping date again, this is not acceptable for us',
+	'Half of the batch from March is defective, we need replacements',
+	'We received 80 boxes instead of 100 although the delivery note says 100',
+	'The invoices keep coming with the wrong company details',
+	'Your account manager stopped answering and our order is stuck',
+	'The installation crew arrived half a day late and left a mess',
+	'The new batch is worse than the approved sample, our customers are returning it',
+	'Because of your delay we had to pay a penalty to our client',
+	'Your engineer never came although the visit was confirmed for yesterday',
+	'You shipped the wrong part number and delayed our launch',
+	'We are very dissatisfied with how your warehouse handles our orders',
+];
+const SERVICE_B2B = [
+	'Пришлите акт сверки за прошлый квартал',
+	'Нужны закрывающие документы по поставке 14/22',
+	'Перевыставьте счет на новое юрлицо',
+	'Добавьте в договор второй адрес доставки',
+	'Please send the reconciliation statement for last quarter',
+	'We need the closing documents for delivery 14/22',
+	'Please reissue the invoice to our new legal entity',
+	'Add a second delivery address to our contract',
+];
+
 export const DEFAULT_EXAMPLES: TrainingExample[] = [
 	...label('lead', [...LEAD_EN, ...LEAD_RU, ...LEAD_QUANTITY]),
-	...label('complaint', [...COMPLAINT_EN, ...COMPLAINT_RU, ...COMPLAINT_ORDER_REF]),
-	...label('service_request', [...SERVICE_EN, ...SERVICE_RU, ...SERVICE_ORDER_REF]),
+	...label('complaint', [...COMPLAINT_EN, ...COMPLAINT_RU, ...COMPLAINT_ORDER_REF, ...COMPLAINT_B2B]),
+	...label('service_request', [...SERVICE_EN, ...SERVICE_RU, ...SERVICE_ORDER_REF, ...SERVICE_B2B]),
 	...label('question', [...QUESTION_EN, ...QUESTION_RU]),
 	...label('spam', [...SPAM_EN, ...SPAM_RU, ...SPAM_EN_MORE, ...SPAM_RU_MORE]),
 	...label('other', [...OTHER_EN, ...OTHER_RU]),

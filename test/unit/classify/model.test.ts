@@ -76,6 +76,14 @@ describe('order reference feature', () => {
 	}
 });
 
+describe('business customers', () => {
+	// supply words (отгрузка, поставка, партия) belong to leads too; a late or short delivery is a complaint
+	const c = createClassifier({ mode: 'cascade' });
+	for (const text of ['Отгрузку снова перенесли на неделю, у нас простой', 'Партия пришла с браком, а менеджер не отвечает']) {
+		it(`complaint: ${text}`, () => assert.equal(c.classifyOffline(text).type, 'complaint'));
+	}
+});
+
 describe('tokenize and language', () => {
 	it('folds ё and Latin look-alikes in Cyrillic words', () => {
 		const t = tokenize('Ёлка пpивeт');
