@@ -209,6 +209,9 @@ const ANGER_STRONG = [
 	'нахрен', 'придурки', 'ублюдок', 'ублюдки', 'сволочь', 'сволочи', 'твари', 'мрази', 'мразь', 'скотина', 'быдло', 'тупица', 'болван',
 	'дурак', 'дураки', '=дура', 'засранец', 'хлам', 'помойка', 'лжец', 'лжецы', 'врун', 'вруны', '=устал|=устала|=устали от',
 	'=сердитый|=сердит|=сердится|=сердиты|=сердита', 'гнев', 'разъярен', 'подонок', 'неприемлемо', 'недопустимо',
+	// exasperation at being ignored or let down again (eighth session)
+	'the audacity', 'up the wall', 'thanks for nothing', 'ive had it', 'had enough of', 'want to scream', 'stop ignoring', 'jfc',
+	'наглость', 'обнаглели', 'неуважение', 'водите|водят|водить за =нос', 'достали уже', 'надоело уже',
 	'стыдно должно быть', 'терпеть не могу', 'не выношу', 'нахамил', 'хамит', 'подлый', 'что с тобой не так', 'ненавистный',
 ];
 
@@ -219,7 +222,7 @@ const ANGER_WEAK = [
 	'черт', 'проклятый', 'кошмар', 'глупо',
 	// the same failure again: annoyance
 	'уже третий раз', 'в который раз', 'third time', 'yet again',
-	'seriously', 'come on', 'typical', 'whining', '=блин', 'опять', 'серьезно', 'да ладно', 'как обычно', 'ныть',
+	'seriously', 'come on', 'typical', 'unbelievable', 'are you serious', 'how hard is it', 'cringe', 'вы серьезно', 'выводит', 'whining', '=блин', 'опять', 'серьезно', 'да ладно', 'как обычно', 'ныть',
 	'=lame', 'freaking', 'bloody =hell', 'resent', 'bitter', 'hostile', 'unbearable', 'прекрати', 'прекратите', 'задница', 'невыносимо',
 ];
 
@@ -234,6 +237,7 @@ const NOT_ANGER = [
 	// profanity and strong words as intensifiers of something good, self-deprecation, set phrases
 	'holy shit', 'fuck yeah', '=hell yeah', 'fucking amazing|awesome|love|great|good|beautiful|brilliant|hilarious|incredible', 'damn good',
 	'feel stupid|dumb|idiot', 'stupid question', 'dumb question', 'worst case', 'terrible at', 'terribly sorry', 'awfully sorry',
+	'hate to bother|ask|interrupt|trouble', 'anger management',
 	'глупый вопрос', 'чувствую себя глупо|идиотом|дураком', 'в худшем случае', 'ужасно рад|рада|смешно|интересно|милый|приятно', 'чертовски хорошо|рад|приятно',
 ];
 
@@ -242,6 +246,13 @@ const ANGER: ClassifyRule[] = [
 	...kw('anger.word', ANGER_STRONG, { setFlag: 'angry', weight: 1, typos: false }),
 	...kw('anger.weak', ANGER_WEAK, { setFlag: 'angry', weight: 0.5, typos: false }),
 	...kw('anger.not', NOT_ANGER, { setFlag: 'angry', weight: -1, typos: false }),
+	// a negated state of anger ("I'm not mad, just curious", "я не злюсь") takes the anger word back; right
+	// after the negation only, so "it is not working and I am mad" stays angry
+	rx(
+		'anger.not:negated',
+		"(?:(?<![\\p{L}])not|n[’']t|(?<![\\p{L}])не)\\s+(?:(?:really|at all|even|that|вообще|совсем|особо|на вас)\\s+)?(?:angry|mad|annoyed|upset|irritated|furious|pissed|злюсь|злой|злая|сержусь|возмущаюсь|обижаюсь|раздражен\\p{L}*)(?![\\p{L}])",
+		{ setFlag: 'angry', weight: -1 },
+	),
 ];
 
 /** Advertising and scam patterns (Telegram/e-mail spam: earnings, crypto, casino, "write me in DM"). */
@@ -252,11 +263,6 @@ const SPAM: ClassifyRule[] = [
 		[
 			'без вложений',
 			'пассивный доход',
-			'пишите в лс',
-			'пиши в лс',
-			'пишите в личку',
-			'пиши в личку',
-			'пишите в личные сообщения',
 			'в =директ',
 			'подробности в лс',
 			'подробности в личке',
@@ -292,8 +298,6 @@ const SPAM: ClassifyRule[] = [
 			'passive income',
 			'make money',
 			'earn money',
-			'dm me',
-			'inbox me',
 			'click here',
 			'claim your prize',
 			'you won',
@@ -377,8 +381,14 @@ const SPAM: ClassifyRule[] = [
 			'удаленка',
 			'подработка',
 			'в команду',
+			// a call to write in private is how spam ends, and also how a member offers help ("dm me your logs"):
+			// it needs a second cue
 			'в лс',
 			'в личку',
+			'в личные сообщения',
+			'dm me',
+			'pm me',
+			'inbox me',
 			'криптовалюта',
 			'крипта',
 			'биткоин',
@@ -434,6 +444,12 @@ const SPAM: ClassifyRule[] = [
 		],
 		{ setFlag: 'spam', weight: 0.5, typos: false },
 	),
+	// talk about spam (a warning, a request to the admins) is not spam
+	...kw('spam.talk', ['спам', 'спамер', 'спамеры', 'спамят', 'spam', 'spammer', 'spammers', 'spamming', 'не ведитесь', 'report and block'], {
+		setFlag: 'spam',
+		weight: -1,
+		typos: false,
+	}),
 	rx('spam.money', '(?:\\d[\\d\\s.,]*\\s?(?:\\$|usd|usdt|руб\\p{L}*|р\\.|₽|€|тыс\\.?|k|к)\\s*(?:в|за|per|a|an|/)\\s*(?:день|неделю|сутки|час|месяц|day|week|hour|month))|(?:от|from|до|up to)\\s*\\d[\\d\\s.,]*\\s?(?:\\$|usd|usdt|руб|₽|€|тыс|k|к)(?![\\p{L}])', {
 		setFlag: 'spam',
 		weight: 1,

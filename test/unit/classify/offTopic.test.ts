@@ -94,6 +94,10 @@ describe('spam needs a pattern or a very sure model', () => {
 		'Join my VIP channel for 100% sure betting tips',
 		'Всем привет! Нужны 2-3 человека на удаленку, от 150$ в день, пишите +',
 		'Free crypto giveaway, send 0.1 ETH and get 1 ETH back',
+		// spam-like wording without any pattern: the model leans to spam, not surely enough (declined)
+		'Selling a list of shop customers with phones',
+		'New token launching tonight, 50x potential, get in early',
+		'Продаю учетки стриминга, недорого',
 		'I need to recover my account, the code does not come',
 		'I was charged twice, return the money',
 		...OFF_TOPIC,

@@ -157,6 +157,28 @@ describe('default rules in the classifier', () => {
 	]) {
 		it(`not angry: ${text}`, () => assert.equal(c.classifyOffline(text).angry, false, JSON.stringify(c.classifyOffline(text).reasons)));
 	}
+	// A negated state of anger takes the anger word back, right after the negation only; set phrases with
+	// 'hate' ask politely. Exasperation at being ignored or let down again is annoyance.
+	for (const text of [
+		'I am not angry with you, just tell me when the parcel comes',
+		"We aren't annoyed, only curious about the new price",
+		'Я не злюсь, просто уточняю срок доставки',
+		'Я вообще не сержусь, всё в порядке',
+		'I hate to bother you, but is the shop open on Sunday?',
+		'Our team did an anger management course last year',
+	]) {
+		it(`not angry (negated, set phrase): ${text}`, () => assert.equal(c.classifyOffline(text).angry, false, JSON.stringify(c.classifyOffline(text).reasons)));
+	}
+	for (const text of [
+		'It is not working again and I am angry',
+		"I'm not angry, I'm furious",
+		'Thanks for nothing, three calls and no answer',
+		'Вы просто водите нас за нос третью неделю',
+		'Какая наглость, подняли цену после оплаты',
+		'The audacity of this company, charging for a broken chair',
+	]) {
+		it(`angry (not negated, exasperation): ${text}`, () => assert.equal(c.classifyOffline(text).angry, true, JSON.stringify(c.classifyOffline(text).reasons)));
+	}
 	it('a legal threat raises priority', () => assert.equal(c.classifyOffline('Мы обратимся в суд').priority, 'high'));
 	it('a legal threat is the customer\'s own lawyer, not a buyer\'s lawyer reviewing a contract', () => {
 		for (const text of ['Мой юрист свяжется с вами', 'I will forward this to my attorney']) {
@@ -193,6 +215,10 @@ describe('default rules in the classifier', () => {
 		'Проблема по номеру заказа 5521',
 		'Please write me in private, I do not want to share my phone here',
 		'Мы занимаемся дропшиппингом, какие у вас условия?',
+		// a call to write in private needs a second cue; talk about spam is not spam
+		'DM me the error log and I will have a look',
+		'Admins, please remove the spam above about passive income',
+		'Опять спамеры пишут про заработок, не ведитесь',
 	]) {
 		it(`not spam: ${text}`, () => assert.equal(c.classifyOffline(text).spam, false));
 	}
