@@ -1068,11 +1068,43 @@ const SERVICE_B2B = [
 	'Add a second delivery address to our contract',
 ];
 
+/**
+ * Customers who ask for a reply in private ("ответьте в личку по заказу", "please DM me about my refund"):
+ * spam ends with the same call ("пиши в лс"), so without these the model read the phrase alone as spam and
+ * a customer's request was dropped with the spam (eighth session).
+ */
+const SERVICE_PRIVATE_REPLY = [
+	'Ответьте мне в личку по заказу 4471, не хочу писать адрес в общем чате',
+	'Напишите мне в лс, пожалуйста, по поводу возврата',
+	'Можно в личные сообщения? Нужно поменять адрес доставки',
+	'Please DM me about my refund, I don\'t want to post my card details here',
+	'Can you message me in private about order 5531? The address is personal',
+	'dm me please, need to change the delivery date',
+];
+const LEAD_PRIVATE_REPLY = [
+	'Напишите в личку цену на 30 стульев, хотим заказать',
+	'Скиньте прайс в лс, интересует опт',
+	'DM me your price for 40 units, we want to order this month',
+	'please send me a private message with the wholesale price list',
+];
+const QUESTION_PRIVATE_REPLY = [
+	'А можно в личку уточнить условия рассрочки?',
+	'can I ask about payment terms in private messages?',
+];
+const COMPLAINT_PRIVATE_REPLY = [
+	'Пишу в личку уже третий день, никто не отвечает по сломанному чайнику',
+	'I have written to you in DM three times and nobody answers about the broken lamp',
+];
+const OTHER_PRIVATE_REPLY = [
+	'Спасибо, что ответили в личку, всё решилось',
+	'thanks for replying in DM, all sorted now',
+];
+
 export const DEFAULT_EXAMPLES: TrainingExample[] = [
-	...label('lead', [...LEAD_EN, ...LEAD_RU, ...LEAD_QUANTITY]),
-	...label('complaint', [...COMPLAINT_EN, ...COMPLAINT_RU, ...COMPLAINT_ORDER_REF, ...COMPLAINT_B2B]),
-	...label('service_request', [...SERVICE_EN, ...SERVICE_RU, ...SERVICE_ORDER_REF, ...SERVICE_B2B]),
-	...label('question', [...QUESTION_EN, ...QUESTION_RU]),
+	...label('lead', [...LEAD_EN, ...LEAD_RU, ...LEAD_QUANTITY, ...LEAD_PRIVATE_REPLY]),
+	...label('complaint', [...COMPLAINT_EN, ...COMPLAINT_RU, ...COMPLAINT_ORDER_REF, ...COMPLAINT_B2B, ...COMPLAINT_PRIVATE_REPLY]),
+	...label('service_request', [...SERVICE_EN, ...SERVICE_RU, ...SERVICE_ORDER_REF, ...SERVICE_B2B, ...SERVICE_PRIVATE_REPLY]),
+	...label('question', [...QUESTION_EN, ...QUESTION_RU, ...QUESTION_PRIVATE_REPLY]),
 	...label('spam', [...SPAM_EN, ...SPAM_RU, ...SPAM_EN_MORE, ...SPAM_RU_MORE]),
-	...label('other', [...OTHER_EN, ...OTHER_RU]),
+	...label('other', [...OTHER_EN, ...OTHER_RU, ...OTHER_PRIVATE_REPLY]),
 ];
