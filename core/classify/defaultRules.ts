@@ -211,7 +211,7 @@ const ANGER_STRONG = [
 	'=сердитый|=сердит|=сердится|=сердиты|=сердита', 'гнев', 'разъярен', 'подонок', 'неприемлемо', 'недопустимо',
 	// exasperation at being ignored or let down again (eighth session)
 	'the audacity', 'up the wall', 'thanks for nothing', 'ive had it', 'had enough of', 'want to scream', 'stop ignoring', 'jfc',
-	'наглость', 'обнаглели', 'неуважение', 'водите|водят|водить за =нос', 'достали уже', 'надоело уже',
+	'наглость', 'обнаглели', 'неуважение', 'водите|водят|водить за =нос',
 	'стыдно должно быть', 'терпеть не могу', 'не выношу', 'нахамил', 'хамит', 'подлый', 'что с тобой не так', 'ненавистный',
 ];
 
@@ -444,8 +444,8 @@ const SPAM: ClassifyRule[] = [
 		],
 		{ setFlag: 'spam', weight: 0.5, typos: false },
 	),
-	// talk about spam (a warning, a request to the admins) is not spam
-	...kw('spam.talk', ['спам', 'спамер', 'спамеры', 'спамят', 'spam', 'spammer', 'spammers', 'spamming', 'не ведитесь', 'report and block'], {
+	// talk about spam (a warning, a request to the admins) is not spam; the stems cover 'спамеры', 'спамят', 'spammers'
+	...kw('spam.talk', ['спам', 'spam', 'не ведитесь', 'report and block'], {
 		setFlag: 'spam',
 		weight: -1,
 		typos: false,

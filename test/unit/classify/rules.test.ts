@@ -217,11 +217,11 @@ describe('default rules in the classifier', () => {
 		'Мы занимаемся дропшиппингом, какие у вас условия?',
 		// a call to write in private needs a second cue; talk about spam is not spam
 		'DM me the error log and I will have a look',
+		'Admins, please remove the spam above about passive income',
+		'Опять спамеры пишут про заработок, не ведитесь',
 		// a customer asking for a private reply is a customer (the model learnt the phrase from spam alone before)
 		'Ответьте в личку, не хочу писать телефон в общем чате',
 		'Напишите мне в лс по поводу моего заказа, пожалуйста',
-		'Admins, please remove the spam above about passive income',
-		'Опять спамеры пишут про заработок, не ведитесь',
 	]) {
 		it(`not spam: ${text}`, () => assert.equal(c.classifyOffline(text).spam, false));
 	}
