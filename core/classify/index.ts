@@ -252,9 +252,10 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 			}
 			const total = adjusted.reduce((s, a) => s + a.p, 0);
 			probs = foldOffTopic(adjusted.map((a) => ({ type: a.type, p: a.p / total })).sort((a, b) => b.p - a.p));
-			if (hasSpamType && probs[0].type === 'spam' && spamRule === 0 && probs[0].p < SPAM_WITHOUT_PATTERN_MIN && probs.length > 1) {
-				// Calling a customer's message spam loses the customer; without any spam pattern the model
-				// alone must be very sure. Otherwise the next category decides, with its own (lower) confidence.
+			if (hasSpamType && probs[0].type === 'spam' && spamRule <= 0 && probs[0].p < SPAM_WITHOUT_PATTERN_MIN && probs.length > 1) {
+				// Calling a customer's message spam loses the customer; without any spam pattern (or with talk about
+				// spam outweighing them: a negative score) the model alone must be very sure. Otherwise the next
+				// category decides, with its own (lower) confidence.
 				reasons.push(reason('spam_unconfirmed', 'the model leans to spam but no spam pattern matched', 'spam', probs[0].p));
 				probs = probs.slice(1);
 			}
