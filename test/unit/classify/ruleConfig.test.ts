@@ -23,7 +23,7 @@ describe('createClassifier: rule effects are checked when the classifier is buil
 	});
 
 	it('valid effects still classify', () => {
-		const c = createClassifier({ mode: 'rules', rules: [{ id: 'vip', pattern: 'срочно', setPriority: 'high', setFlag: 'wantsHuman' }] });
+		const c = createClassifier({ mode: 'rules', rules: [{ id: 'vip', pattern: 'срочно', kind: 'keyword', setPriority: 'high', setFlag: 'wantsHuman' }] });
 		const r = c.classifyOffline('Срочно перезвоните');
 		assert.equal(r.priority, 'high');
 		assert.equal(r.wantsHuman, true);
