@@ -127,6 +127,9 @@ function foldOffTopic(probs: Array<{ type: string; p: number }>): Array<{ type: 
 	return rest.map((p) => (p.type === 'other' ? { type: 'other', p: p.p + sub.p } : p)).sort((a, b) => b.p - a.p);
 }
 
+const PRIORITIES: readonly unknown[] = ['high', 'normal', 'low'];
+const FLAGS: readonly unknown[] = ['wantsHuman', 'angry', 'spam'];
+
 export function createClassifier(config: ClassifierConfig): Classifier {
 	const mode: ClassifyMode = config.mode ?? 'cascade';
 	if (!MODES.includes(mode)) throw new InputError('mode', `Mode must be one of ${MODES.join(', ')}, got "${String(mode)}"`);
@@ -149,6 +152,12 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 	(config.rules ?? []).forEach((r: ClassifyRule, i) => {
 		if (r.setType !== undefined && !idSet.has(r.setType)) {
 			throw new InputError(`rules[${i}].setType`, `Rule ${r.id ?? i + 1} sets type "${r.setType}", which is not a category`);
+		}
+		if (r.setPriority !== undefined && !PRIORITIES.includes(r.setPriority)) {
+			throw new InputError(`rules[${i}].setPriority`, `Rule ${r.id ?? i + 1} sets priority "${String(r.setPriority)}" (expected ${PRIORITIES.join(', ')})`);
+		}
+		if (r.setFlag !== undefined && !FLAGS.includes(r.setFlag)) {
+			throw new InputError(`rules[${i}].setFlag`, `Rule ${r.id ?? i + 1} sets flag "${String(r.setFlag)}" (expected ${FLAGS.join(', ')})`);
 		}
 	});
 	const useDefaultRules = config.useDefaultRules !== false;

@@ -16,6 +16,7 @@ import { isInputError } from '../../core/shared/errors';
 import { runPerItem } from '../shared/itemLoop';
 import { configuredInputs, configuredOutputs, CREDENTIAL_NAME, llmModes, properties } from './description';
 import {
+	checkOutputKey,
 	countingLlm,
 	engineSummary,
 	llmClientConfig,
@@ -72,6 +73,7 @@ export class ClassifyInquiry implements INodeType {
 		let stats: LlmStats | undefined;
 		const cancel = new AbortController();
 		try {
+			if (this.getInputData().length) checkOutputKey(outputKey, this.getNodeParameter('textField', 0, 'text') as string);
 			const categories = readCategories(taxonomy, this.getNodeParameter('categories', 0, {}));
 			const categoryIds = categories ? categories.map((c) => c.id) : DEFAULT_CATEGORY_IDS;
 			const rules = readRules(this.getNodeParameter('rules', 0, {}));
@@ -153,6 +155,7 @@ export class ClassifyInquiry implements INodeType {
 		const items = this.getInputData();
 		const pending = items.map(async (item, i) => {
 			const field = this.getNodeParameter('textField', i, 'text') as string;
+			checkOutputKey(outputKey, field);
 			return await classifier.classify(readText(item.json, field));
 		});
 		pending.forEach((p) => p.catch(() => undefined));
