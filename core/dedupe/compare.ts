@@ -21,7 +21,12 @@ export interface Comparison {
 	/** Sum of evidence weights, in bits. */
 	weight: number;
 	evidence: Evidence[];
-	/** True when something besides the names agrees (an identity, date of birth, address, postcode). */
+	/**
+	 * True when something besides the names agrees (an identity, date of birth, address, postcode)
+	 * and no personal detail disagrees: a different first name, patronymic or date of birth is
+	 * strong evidence against (a family shares its e-mail, phone and address), which only an equal
+	 * personal INN outvotes. Uncorroborated pairs are at most `review`.
+	 */
 	corroborated: boolean;
 	/** A fact that rules out the same person (different personal INN). */
 	conflict: boolean;
@@ -352,6 +357,12 @@ export class EvidenceTally {
 	sum = 0;
 	corroborated = false;
 	conflict = false;
+	/**
+	 * A personal detail disagrees: a different first name (or initial), patronymic or date of birth.
+	 * Such a pair is never corroborated unless the personal INN agrees, and its review link never
+	 * supports joining clusters (cluster.ts).
+	 */
+	against = false;
 	companyVia: 'phone' | 'inn' | 'email' | 'company' | undefined = undefined;
 	companyValue = '';
 	private readonly fields: string[] = [];
@@ -365,6 +376,7 @@ export class EvidenceTally {
 		this.sum = 0;
 		this.corroborated = false;
 		this.conflict = false;
+		this.against = false;
 		this.companyVia = undefined;
 		this.companyValue = '';
 	}
@@ -575,7 +587,12 @@ function addNames(
 		const weight =
 			o === 'equal' ? W.middleEqual : o === 'similar' ? W.middleSimilar : W.middleDifferent;
 		t.add('middleName', o, weight, a.middle, o !== 'equal' ? b.middle : undefined);
+		if (o === 'different') t.against = true;
 	}
+	// Different first names (Jane / John, Иван / Мария; diminutives are already mapped) or initials.
+	// Not in a swapped reading: there a canonical first name meets a plain surname ("Hall" read as
+	// the diminutive of Harold), and the reading already pays for the swap.
+	if (first === STRAIGHT_FIRST && first.present && first.outcome === 'different') t.against = true;
 	// A conflict: the names disagree on the first or the last name (not on order or patronymic).
 	return (
 		(first.present && first.outcome === 'different') ||
@@ -615,6 +632,20 @@ export function dobOutcome(a: string, b: string): 'equal' | 'similar' | 'year' |
 		if (a.slice(0, 4) === b.slice(0, 4)) return 'year';
 	}
 	return 'different';
+}
+
+/**
+ * Years of birth (YYYY…) at least a generation (15 years) apart: a parent and a child, not a slip
+ * of the keyboard (1982 / 1992 is one digit, and the same year is a wrong day or month). The one
+ * case in which a family shares a name (John Smith Sr. and Jr.) as well as its e-mail and phone.
+ */
+export const GENERATION_YEARS = 15;
+
+/** True when two dates of birth (YYYYMMDD) are GENERATION_YEARS or more apart. */
+export function generationApart(a: string, b: string): boolean {
+	const ya = Number(a.slice(0, 4));
+	const yb = Number(b.slice(0, 4));
+	return Number.isFinite(ya) && Number.isFinite(yb) && Math.abs(ya - yb) >= GENERATION_YEARS;
 }
 
 /** Same length, exactly two adjacent characters swapped ("2193" / "2139"). */
@@ -883,6 +914,7 @@ export function tallyContacts(
 	}
 
 	// Date of birth
+	let dobAgrees = false;
 	if (a.dob && b.dob) {
 		const d = dobOutcome(a.dob, b.dob);
 		const o = d === 'year' ? 'different' : d;
@@ -895,7 +927,8 @@ export function tallyContacts(
 						? W.dobSameYear
 						: W.dobDifferent;
 		t.add('dob', o, weight, a.dob, o !== 'equal' ? b.dob : undefined);
-		if (o !== 'different') t.corroborated = true;
+		if (o !== 'different') t.corroborated = dobAgrees = true;
+		else if (d === 'different' && generationApart(a.dob, b.dob)) t.against = true;
 	}
 	// Address, postcode, city
 	if (a.address && b.address) {
@@ -927,4 +960,9 @@ export function tallyContacts(
 			o === 'equal' ? W.cityEqual : o === 'similar' ? W.citySimilar : W.cityDifferent,
 		);
 	}
+	// What a family shares (e-mail, phone, address) cannot outvote a personal detail that disagrees
+	// (father and son on one mobile, a couple on one mailbox): at most review, unless another personal
+	// detail agrees (the date of birth, the personal INN).
+	if (t.against && !dobAgrees && !(a.personInn && a.personInn === b.personInn))
+		t.corroborated = false;
 }
