@@ -107,7 +107,7 @@ const contact = fc.record(
 			'PETROV IVAN IVANOVICH',
 			'Ivanov Petr',
 		),
-		firstName: fc.constantFrom('Иван', 'Ivan', 'Ivna', 'Мария'),
+		firstName: fc.constantFrom('Иван', 'Ivan', 'Ivna', 'Мария', 'Eliza', 'Ezia', 'Elena', 'I', 'Iv'),
 		lastName: fc.constantFrom('Петров', 'Petrov', 'Petorv', 'Сидорова'),
 		middleName: fc.constantFrom('Иванович', 'Petrovich'),
 		email: fc.constantFrom(

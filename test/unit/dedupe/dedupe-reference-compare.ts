@@ -15,6 +15,7 @@ import type {
 // term-frequency weight and the date-of-birth and transposition tests are written out here again.
 import type { ContactRecord } from '../../../core/dedupe/record';
 import { WEIGHTS as W } from '../../../core/dedupe/weights';
+import { isKnownFirstName } from '../../../core/text/diminutives';
 import type { PersonName } from '../../../core/text/names';
 
 /** Public mailbox providers (written out again: the domain says nothing about the person). */
@@ -166,11 +167,52 @@ function compareNames(a: PersonName, b: PersonName, tf?: NameFrequencies): Evide
 			...(o !== 'equal' ? { other: b.middle } : {}),
 		});
 	}
-	// Kept on the array for the caller: a different patronymic, or a different first name in the straight reading.
+	// Kept on the array for the caller: a different patronymic, or a clearly different first name
+	// (not a typo, initial or short form) in the straight reading.
 	(best as Evidence[] & { against?: boolean }).against =
 		best.some((e) => e.field === 'middleName' && e.outcome === 'different') ||
-		(!swappedChosen && best.some((e) => e.field === 'firstName' && e.outcome === 'different'));
+		(!swappedChosen &&
+			best.some((e) => e.field === 'firstName' && e.outcome === 'different') &&
+			referenceDistinctNames(a, b));
 	return best;
+}
+
+/** Restricted Damerau-Levenshtein (optimal string alignment), the textbook full table. */
+function referenceOsa(s: string, t: string): number {
+	const d: number[][] = [];
+	for (let i = 0; i <= s.length; i++) {
+		d.push([]);
+		for (let j = 0; j <= t.length; j++) {
+			if (i === 0 || j === 0) {
+				d[i].push(i + j);
+				continue;
+			}
+			const sub = d[i - 1][j - 1] + (s[i - 1] === t[j - 1] ? 0 : 1);
+			let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, sub);
+			if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1])
+				v = Math.min(v, d[i - 2][j - 2] + 1);
+			d[i].push(v);
+		}
+	}
+	return d[s.length][t.length];
+}
+
+/**
+ * The rule as docs/nodes/DedupeContact.md states it: a differing initial is a different name; one
+ * letter or a prefix (as written or as skeletons) is an initial or short form; otherwise a typo
+ * (≤ 1 edit, ≤ 2 when the longer name has 5+ letters) unless both are names in the table.
+ */
+function referenceDistinctNames(a: PersonName, b: PersonName): boolean {
+	if (!a.first || !b.first) return true;
+	const pairs: Array<[string, string]> = [
+		[a.firstWritten || a.first, b.firstWritten || b.first],
+		[a.first, b.first],
+	];
+	for (const [x, y] of pairs)
+		if (Math.min(x.length, y.length) < 2 || x.startsWith(y) || y.startsWith(x)) return false;
+	const [x, y] = pairs[0];
+	if (isKnownFirstName(x) && isKnownFirstName(y)) return true;
+	return referenceOsa(x, y) > (Math.max(x.length, y.length) >= 5 ? 2 : 1);
 }
 
 /** True when the names agree or cannot be told apart (no first-name or last-name conflict). */
