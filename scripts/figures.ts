@@ -282,7 +282,7 @@ async function main() {
 	const tht = putScores('team.history', th, false);
 	status('team.history.type.status', tht.macroF1 >= 0.95);
 	const td = score(createClassifier(base), team);
-	putScores('team.default', td, false);
+	status('team.default.type.status', putScores('team.default', td, false).macroF1 >= 0.8);
 	const tds = score(createClassifier(base), team.slice(half));
 	putScores('team.secondHalfDefault', tds, false, true);
 
@@ -305,6 +305,7 @@ async function main() {
 		count(`dedupe.${key}.n`, e.n);
 		count(`dedupe.${key}.entities`, e.entities);
 		count(`dedupe.${key}.clusters`, e.clusters);
+		status(`dedupe.${key}.status`, e.pairs.f1 >= (key === 'febrl3' ? 0.95 : 0.85) && (key !== 'febrl3' || e.pairs.precision >= 0.98));
 		for (const k of ['precision', 'recall', 'f1'] as const) {
 			num(`dedupe.${key}.${k}`, e.pairs[k]);
 			num(`dedupe.${key}.${k}4`, e.pairs[k], 4);
