@@ -195,7 +195,7 @@ describe('offline engines', () => {
 		const cases: Array<[string, string]> = [
 			['How can I reset my password?', 'service_request'],
 			['Как отменить заказ 5521?', 'service_request'],
-			['What payment methods do you accept?', 'question'],
+			['Which payment options can I use at checkout?', 'question'],
 			['Какие способы доставки у вас есть?', 'question'],
 			['I want to buy three of your lamps', 'lead'],
 			['Хочу купить диван, сколько стоит?', 'lead'],
