@@ -6,7 +6,7 @@ import { tokenize } from '../text/stem';
 import { analyzeAffect } from './affect';
 import { DEFAULT_EXAMPLES, OFF_TOPIC_EXAMPLES } from './defaultExamples';
 import { DEFAULT_RULES } from './defaultRules';
-import { extractFields } from './extract';
+import { extractFields, MAX_EXTRACTED_CHARS } from './extract';
 import { featurize, LocalModel } from './model';
 import { applyRules, compileRules, summarizeHits, uniqueHits } from './rules';
 import type { RuleHit } from './rules';
@@ -41,8 +41,8 @@ export interface Classifier {
 
 /** Only the first characters decide the type (a 1 MB paste is classified by its beginning). */
 export const MAX_ANALYSED_CHARS = 20000;
-/** Contact fields are looked for in the first characters only. */
-export const MAX_EXTRACTED_CHARS = 100000;
+/** Contact fields are looked for in the first characters only (core/classify/extract.ts). */
+export { MAX_EXTRACTED_CHARS };
 
 const MODES: ClassifyMode[] = ['rules', 'local', 'llm', 'cascade'];
 /** A type rule whose weights sum to this settles the type (engine 'rules'). */
@@ -166,7 +166,7 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 			? []
 			: DEFAULT_RULES.map((r) => (r.setType && !idSet.has(r.setType) ? { ...r, setType: undefined } : r));
 	const registry = new Map();
-	const compiled = [...compileRules(config.rules ?? [], 'rules', registry), ...compileRules(defaults, 'defaultRules', registry)];
+	const compiled = [...compileRules(config.rules ?? [], 'rules', registry), ...compileRules(defaults, 'defaultRules', registry, false)];
 
 	const examples = trainingTexts(categories, isDefault, config.training ?? []);
 	// Off-topic chat is learnt as an internal sub-class of `other` (see OFF_TOPIC_EXAMPLES) and folded
