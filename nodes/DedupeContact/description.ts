@@ -56,6 +56,8 @@ const mappingLabels: Record<keyof typeof DEFAULT_FIELD_MAPPING, string> = {
 	address: 'Address Field',
 	city: 'City Field',
 	postcode: 'Postcode Field',
+	kpp: 'KPP Field (Organisations)',
+	website: 'Website / Domain Field (Organisations)',
 };
 
 const operation: INodeProperties = {
