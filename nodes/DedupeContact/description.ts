@@ -103,6 +103,26 @@ const operation: INodeProperties = {
 export const properties: INodeProperties[] = [
 	operation,
 	{
+		displayName: 'Entity',
+		name: 'entity',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { operation: ['matchKeys', 'match', 'deduplicate'] } },
+		options: [
+			{
+				name: 'Person',
+				value: 'person',
+				description: 'The same person across channels (name, phone, e-mail, messenger, personal INN); each contact is linked to its organisation',
+			},
+			{
+				name: 'Organisation',
+				value: 'organisation',
+				description: 'The same legal entity across forms, chats, e-mail domains and tax numbers (INN/KPP, OGRN, domain, legal name, address, phone)',
+			},
+		],
+		default: 'person',
+	},
+	{
 		displayName: 'Candidates From',
 		name: 'candidateSource',
 		type: 'options',
