@@ -8,7 +8,7 @@ import { dedupeRecords, matchContact, matchKeys, parseCandidates } from '../../c
 import type { ContactRecord } from '../../core/dedupe/record';
 import { compileMapping, createBatchMemos, parseContact } from '../../core/dedupe/record';
 import type { OrgRecord } from '../../core/dedupe/org/record';
-import { parseOrganisation } from '../../core/dedupe/org/record';
+import { compileOrgMapping, createOrgMemos, parseOrganisation } from '../../core/dedupe/org/record';
 import { dedupeOrganisations, matchOrganisation, parseOrgCandidates } from '../../core/dedupe/org/operations';
 import { getPath, isPlainObject } from '../../core/shared/values';
 import type { CountryCode } from '../../core/text/phone';
@@ -97,10 +97,11 @@ export class DedupeContact implements INodeType {
 			const memos = createBatchMemos();
 			const outputIndex = { unique: 0, duplicate: 1, review: 2 } as const;
 			if (entity === 'organisation') {
+				const orgParse = { ...contactOptions, orgCompiled: compileOrgMapping(mapping), orgMemo: createOrgMemos() };
 				return runBatch<{ record: OrgRecord; item: INodeExecutionData }>(
 					this,
 					{ outputs: perDecision ? 3 : 1 },
-					(item, i) => ({ record: parseOrganisation(item.json, i, contactOptions), item }),
+					(item, i) => ({ record: parseOrganisation(item.json, i, orgParse), item }),
 					(parsed) => {
 						const records = parsed.map((p, k) => ({ ...p.record, index: k, id: p.record.id ?? `#${p.record.index}` }));
 						const results = dedupeOrganisations(records, {

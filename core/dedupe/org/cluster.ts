@@ -20,6 +20,11 @@ export const DEFAULT_ORG_CLUSTER_OPTIONS: Omit<OrgClusterOptions, 'thresholds'> 
 	primary: 'oldest',
 };
 
+/** Blocks of a weak key (name, name word, name prefix, street + house) larger than this use sorted neighbourhood. */
+const WEAK_BLOCK_SIZE = 8;
+/** Window of the sorted neighbourhood in oversized weak blocks. */
+const WEAK_WINDOW = 4;
+
 export interface OrgLink {
 	other: number;
 	score: number;
@@ -52,7 +57,12 @@ export function orgBlockingKeys(r: OrgRecord): string[] {
 	if (r.name) {
 		keys.push(`n:${r.name.joined}`);
 		if (r.name.joined.length >= 6) keys.push(`j:${r.name.joined.slice(0, 5)}`);
-		for (const w of r.name.words) if (w.length >= 4) keys.push(`w:${w}`);
+		// The longest word of a name of several words: a typo elsewhere, another word order or an extra word still meet.
+		if (r.name.words.length > 1) {
+			let longest = '';
+			for (const w of r.name.words) if (w.length > longest.length) longest = w;
+			if (longest.length >= 4) keys.push(`w:${longest}`);
+		}
 	}
 	if (r.address?.house) {
 		const named = r.address.street.filter((w) => w.length > 2).sort((x, y) => y.length - x.length);
@@ -113,27 +123,33 @@ export function clusterOrganisations(records: readonly OrgRecord[], opts: OrgClu
 			else blocks.set(k, [i]);
 		}
 	}
-	const seen = new Set<number>();
-	const pa: number[] = [];
-	const pb: number[] = [];
-	const addPair = (x: number, y: number) => {
-		const a = Math.min(x, y);
-		const b = Math.max(x, y);
-		const key = a * n + b;
-		if (seen.has(key)) return;
-		seen.add(key);
-		pa.push(a);
-		pb.push(b);
-	};
-	const nameOf = (i: number) => records[i].name?.joined ?? '';
-	for (const members of blocks.values()) {
+	// Candidate partners per record (j > i), deduplicated per record with a stamp array (no pair set).
+	const adj: number[][] = Array.from({ length: n }, () => []);
+	const near = (x: number, y: number) => (x < y ? adj[x].push(y) : adj[y].push(x));
+	// Sort key of oversized blocks: name, then street and house, then phone (one organisation's records meet).
+	const sortKey = records.map((r) => `${r.name?.joined ?? ''}\u0000${r.address ? `${r.address.street.join(' ')}|${r.address.house ?? ''}` : ''}\u0000${r.phones[0] ?? ''}`);
+	const nameOf = (i: number) => sortKey[i];
+	for (const [key, members] of blocks) {
 		if (members.length < 2) continue;
-		if (members.length <= opts.maxBlockSize) {
-			for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) addPair(members[x], members[y]);
+		// Weak keys (a name word, a name prefix, a street and house) are shared by unrelated organisations.
+		const weak = key.startsWith('w:') || key.startsWith('j:') || key.startsWith('a:') || key.startsWith('n:');
+		if (members.length <= (weak ? Math.min(opts.maxBlockSize, WEAK_BLOCK_SIZE) : opts.maxBlockSize)) {
+			for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) near(members[x], members[y]);
 		} else {
 			const sorted = [...members].sort((x, y) => (nameOf(x) < nameOf(y) ? -1 : nameOf(x) > nameOf(y) ? 1 : x - y));
 			for (let x = 0; x < sorted.length; x++)
-				for (let y = x + 1; y < Math.min(sorted.length, x + 1 + opts.window); y++) addPair(sorted[x], sorted[y]);
+				for (let y = x + 1; y < Math.min(sorted.length, x + 1 + (weak ? Math.min(opts.window, WEAK_WINDOW) : opts.window)); y++) near(sorted[x], sorted[y]);
+		}
+	}
+	const stamp = new Int32Array(n).fill(-1);
+	const pa: number[] = [];
+	const pb: number[] = [];
+	for (let i = 0; i < n; i++) {
+		for (const j of adj[i]) {
+			if (stamp[j] === i) continue;
+			stamp[j] = i;
+			pa.push(i);
+			pb.push(j);
 		}
 	}
 	const sharedPhones = findSharedOrgPhones(records);
@@ -142,9 +158,12 @@ export function clusterOrganisations(records: readonly OrgRecord[], opts: OrgClu
 	const reviews: Array<{ a: number; b: number; link: OrgComparison; score: number }> = [];
 	const holdings: Array<{ a: number; b: number; link: OrgComparison; score: number }> = [];
 	for (let k = 0; k < pa.length; k++) {
-		const c = compareOrganisations(records[pa[k]], records[pb[k]], ctx);
-		const score = scoreOf(c.weight);
-		const d = decisionOf(score, c.conflict, c.corroborated, opts.thresholds);
+		const quick = compareOrganisations(records[pa[k]], records[pb[k]], ctx, false);
+		const score = scoreOf(quick.weight);
+		const d = decisionOf(score, quick.conflict, quick.corroborated, opts.thresholds);
+		if (d === 'new' && !quick.companyLink) continue;
+		// Evidence only for the links that are kept.
+		const c = compareOrganisations(records[pa[k]], records[pb[k]], ctx, true);
 		const e = { a: pa[k], b: pb[k], link: c, score };
 		if (d === 'duplicate') dup.push(e);
 		else if (d === 'review') reviews.push(e);

@@ -58,12 +58,12 @@ function common(a: readonly string[], b: readonly string[]): string | undefined 
 	return undefined;
 }
 
-/** Two words are near when one typo apart (one edit or two swapped letters from 4 letters, two edits from 9). */
+/** Two words are near when one typo apart (one edit or two swapped letters from 4 letters, two edits from 7). */
 function nearWord(a: string, b: string): boolean {
 	if (a === b) return true;
 	if (Math.max(a.length, b.length) < 4 || Math.min(a.length, b.length) < 3) return false;
 	if (transposed(a, b)) return true;
-	return distance(a, b) <= (Math.min(a.length, b.length) >= 9 ? 2 : 1);
+	return distance(a, b) <= (Math.min(a.length, b.length) >= 7 ? 2 : 1);
 }
 
 export type NameOutcome = 'equal' | 'similar' | 'extra' | 'different';
@@ -93,43 +93,74 @@ function initialsAgree(a: string, b: string): boolean {
 	return true;
 }
 
-function ev(field: string, outcome: Evidence['outcome'], weight: number, value?: string, other?: string): Evidence {
-	const e: Evidence = { field, outcome, weight };
-	if (value !== undefined) e.value = value;
-	if (other !== undefined) e.other = other;
-	return e;
+/** Running sum of evidence; the evidence list itself only when asked for (clustering scores first). */
+class Tally {
+	weight = 0;
+	corroborated = false;
+	conflict = false;
+	branch = false;
+	readonly evidence: Evidence[] | undefined;
+
+	constructor(withEvidence: boolean) {
+		this.evidence = withEvidence ? [] : undefined;
+	}
+
+	add(field: string, outcome: Evidence['outcome'], weight: number, corroborates: boolean, value?: string, other?: string): void {
+		this.weight += weight;
+		if (corroborates) this.corroborated = true;
+		if (!this.evidence) return;
+		const e: Evidence = { field, outcome, weight };
+		if (value !== undefined) e.value = value;
+		if (other !== undefined) e.other = other;
+		this.evidence.push(e);
+	}
 }
 
-/** Compares two organisations field by field (see ORG_WEIGHTS). */
-export function compareOrganisations(a: OrgRecord, b: OrgRecord, ctx: OrgCompareContext = {}): OrgComparison {
-	const evidence: Evidence[] = [];
-	let weight = 0;
-	let corroborated = false;
-	let conflict = false;
-	let branch = false;
-	const add = (e: Evidence, corroborates = false) => {
-		evidence.push(e);
-		weight += e.weight;
-		if (corroborates) corroborated = true;
-	};
+function streetWordsNamed(ws: readonly string[]): string[] {
+	const out: string[] = [];
+	for (const w of ws) if (w.length > 2) out.push(w);
+	return out;
+}
 
+function containsAll(short: readonly string[], long: readonly string[]): boolean {
+	for (const w of short) if (!long.includes(w)) return false;
+	return true;
+}
+
+function nearAll(short: readonly string[], long: readonly string[]): boolean {
+	for (const w of short) {
+		let hit = false;
+		for (const v of long) if (nearWord(w, v)) { hit = true; break; }
+		if (!hit) return false;
+	}
+	return true;
+}
+
+/**
+ * Compares two organisations field by field (see ORG_WEIGHTS). With withEvidence false only the
+ * weight and flags are computed (clustering compares every candidate pair that way, then asks for
+ * the evidence of the links it keeps).
+ */
+export function compareOrganisations(a: OrgRecord, b: OrgRecord, ctx: OrgCompareContext = {}, withEvidence = true): OrgComparison {
+	const t = new Tally(withEvidence);
+	const on = withEvidence;
 	if (a.inn && b.inn) {
 		if (a.inn === b.inn) {
-			add(ev('inn', 'equal', ORG_WEIGHTS.innEqual, a.inn), true);
+			t.add('inn', 'equal', ORG_WEIGHTS.innEqual, true, a.inn);
 			if (a.kpp && b.kpp && a.kpp !== b.kpp) {
-				branch = true;
-				add(ev('kpp', 'different', 0, a.kpp, b.kpp));
+				t.branch = true;
+				t.add('kpp', 'different', 0, false, a.kpp, b.kpp);
 			}
 		} else {
-			conflict = true;
-			add(ev('inn', 'different', ORG_WEIGHTS.conflict, a.inn, b.inn));
+			t.conflict = true;
+			t.add('inn', 'different', ORG_WEIGHTS.conflict, false, a.inn, b.inn);
 		}
 	}
 	if (a.ogrn && b.ogrn) {
-		if (a.ogrn === b.ogrn) add(ev('ogrn', 'equal', ORG_WEIGHTS.ogrnEqual, a.ogrn), true);
+		if (a.ogrn === b.ogrn) t.add('ogrn', 'equal', ORG_WEIGHTS.ogrnEqual, true, a.ogrn);
 		else {
-			conflict = true;
-			add(ev('ogrn', 'different', ORG_WEIGHTS.conflict, a.ogrn, b.ogrn));
+			t.conflict = true;
+			t.add('ogrn', 'different', ORG_WEIGHTS.conflict, false, a.ogrn, b.ogrn);
 		}
 	}
 
@@ -137,66 +168,77 @@ export function compareOrganisations(a: OrgRecord, b: OrgRecord, ctx: OrgCompare
 	if (a.domains.length && b.domains.length) {
 		const d = common(a.domains, b.domains);
 		if (d) {
-			if (conflict) companyLink = { via: 'domain', value: d };
-			add(ev('domain', 'equal', ORG_WEIGHTS.domainEqual, d), true);
-		} else add(ev('domain', 'different', ORG_WEIGHTS.domainDifferent, a.domains[0], b.domains[0]));
+			if (t.conflict) companyLink = { via: 'domain', value: d };
+			t.add('domain', 'equal', ORG_WEIGHTS.domainEqual, true, d);
+		} else t.add('domain', 'different', ORG_WEIGHTS.domainDifferent, false, a.domains[0], b.domains[0]);
 	}
-	const mailbox = a.freeEmails.length && b.freeEmails.length ? common(a.freeEmails, b.freeEmails) : undefined;
-	if (mailbox) add(ev('mailbox', 'equal', ORG_WEIGHTS.mailboxEqual, mailbox), true);
+	if (a.freeEmails.length && b.freeEmails.length) {
+		const mailbox = common(a.freeEmails, b.freeEmails);
+		if (mailbox) t.add('mailbox', 'equal', ORG_WEIGHTS.mailboxEqual, true, mailbox);
+	}
 
 	if (a.soleTrader && b.soleTrader && a.trader && b.trader) {
 		// Sole traders are people: surname and initials must agree.
 		const ta = a.trader;
 		const tb = b.trader;
-		if (!nearWord(ta.last, tb.last) && ta.last !== tb.last) add(ev('name', 'different', ORG_WEIGHTS.nameDifferent, ta.last, tb.last));
+		const pa = on ? `${ta.last} ${ta.initials}` : undefined;
+		const pb = on ? `${tb.last} ${tb.initials}` : undefined;
+		if (!nearWord(ta.last, tb.last)) t.add('name', 'different', ORG_WEIGHTS.nameDifferent, false, pa, pb);
 		else if (!initialsAgree(ta.initials, tb.initials)) {
-			conflict = true;
-			add(ev('trader', 'different', ORG_WEIGHTS.conflict, `${ta.last} ${ta.initials}`, `${tb.last} ${tb.initials}`));
-		} else if (a.name!.joined === b.name!.joined) add(ev('name', 'equal', ORG_WEIGHTS.nameEqual, a.name!.joined));
-		else add(ev('name', 'similar', ORG_WEIGHTS.nameSimilar, `${ta.last} ${ta.initials}`, `${tb.last} ${tb.initials}`));
+			t.conflict = true;
+			t.add('trader', 'different', ORG_WEIGHTS.conflict, false, pa, pb);
+		} else if (a.name!.joined === b.name!.joined) t.add('name', 'equal', ORG_WEIGHTS.nameEqual, false, a.name!.joined);
+		else t.add('name', 'similar', ORG_WEIGHTS.nameSimilar, false, pa, pb);
 	} else if (a.name && b.name) {
 		const o = compareLegalNames(a.name.words, b.name.words, a.name.joined, b.name.joined);
-		if (o === 'equal') add(ev('name', 'equal', ORG_WEIGHTS.nameEqual, a.name.words.join(' ')));
-		else if (o === 'similar') add(ev('name', 'similar', ORG_WEIGHTS.nameSimilar, a.name.words.join(' '), b.name.words.join(' ')));
-		else if (o === 'extra') add(ev('name', 'different', ORG_WEIGHTS.nameExtraWords, a.name.words.join(' '), b.name.words.join(' ')));
-		else add(ev('name', 'different', ORG_WEIGHTS.nameDifferent, a.name.words.join(' '), b.name.words.join(' ')));
-		if (a.name.form && b.name.form && a.name.form !== b.name.form) add(ev('form', 'different', ORG_WEIGHTS.formDifferent, a.name.form, b.name.form));
+		const va = on ? a.name.words.join(' ') : undefined;
+		const vb = on ? b.name.words.join(' ') : undefined;
+		if (o === 'equal') t.add('name', 'equal', ORG_WEIGHTS.nameEqual, false, va);
+		else if (o === 'similar') t.add('name', 'similar', ORG_WEIGHTS.nameSimilar, false, va, vb);
+		else if (o === 'extra') t.add('name', 'different', ORG_WEIGHTS.nameExtraWords, false, va, vb);
+		else t.add('name', 'different', ORG_WEIGHTS.nameDifferent, false, va, vb);
+		if (a.name.form && b.name.form && a.name.form !== b.name.form) t.add('form', 'different', ORG_WEIGHTS.formDifferent, false, a.name.form, b.name.form);
 	}
-	if (a.soleTrader !== b.soleTrader && a.inn && b.inn) {
-		// covered by the INN conflict; nothing more to add
-	}
-	if (a.name?.branch || b.name?.branch) branch = true;
+	if (a.name?.branch || b.name?.branch) t.branch = true;
 
 	if (a.phones.length && b.phones.length) {
 		const p = common(a.phones, b.phones);
 		if (p) {
-			if (ctx.sharedPhones?.has(p)) add(ev('phone', 'shared', ORG_WEIGHTS.phoneShared, p));
-			else add(ev('phone', 'equal', ORG_WEIGHTS.phoneEqual, p), true);
-		} else add(ev('phone', 'different', ORG_WEIGHTS.phoneDifferent, a.phones[0], b.phones[0]));
+			if (ctx.sharedPhones?.has(p)) t.add('phone', 'shared', ORG_WEIGHTS.phoneShared, false, p);
+			else t.add('phone', 'equal', ORG_WEIGHTS.phoneEqual, true, p);
+		} else t.add('phone', 'different', ORG_WEIGHTS.phoneDifferent, false, a.phones[0], b.phones[0]);
 	}
 
 	if (a.address && b.address) {
 		const x = a.address;
 		const y = b.address;
-		const [short, long] = x.street.length <= y.street.length ? [x.street, y.street] : [y.street, x.street];
-		const named = (ws: readonly string[]) => ws.filter((w) => w.length > 2);
-		const shortNamed = named(short);
-		const streetSame = shortNamed.length > 0 && shortNamed.every((w) => long.includes(w));
-		const streetNear = !streetSame && shortNamed.length > 0 && shortNamed.every((w) => long.some((v) => nearWord(w, v)));
-		if (x.house && y.house && x.house !== y.house) add(ev('address', 'different', ORG_WEIGHTS.houseDifferent, x.house, y.house));
-		else if (streetSame && x.house && y.house) add(ev('address', 'equal', ORG_WEIGHTS.addressEqual, `${x.street.join(' ')} ${x.house}`), true);
-		else if (streetNear && x.house && y.house) add(ev('address', 'similar', ORG_WEIGHTS.addressSimilar, `${x.street.join(' ')} ${x.house}`, `${y.street.join(' ')} ${y.house}`), true);
-		else if (!streetSame && !streetNear) add(ev('address', 'different', ORG_WEIGHTS.streetDifferent, x.street.join(' '), y.street.join(' ')));
+		const xShort = x.street.length <= y.street.length;
+		const short = xShort ? x.street : y.street;
+		const long = xShort ? y.street : x.street;
+		const shortNamed = streetWordsNamed(short);
+		const streetSame = shortNamed.length > 0 && containsAll(shortNamed, long);
+		const streetNear = !streetSame && shortNamed.length > 0 && nearAll(shortNamed, long);
+		if (x.house && y.house && x.house !== y.house) t.add('address', 'different', ORG_WEIGHTS.houseDifferent, false, x.house, y.house);
+		else if (streetSame && x.house && y.house) t.add('address', 'equal', ORG_WEIGHTS.addressEqual, true, on ? `${x.street.join(' ')} ${x.house}` : undefined);
+		else if (streetNear && x.house && y.house)
+			t.add('address', 'similar', ORG_WEIGHTS.addressSimilar, true, on ? `${x.street.join(' ')} ${x.house}` : undefined, on ? `${y.street.join(' ')} ${y.house}` : undefined);
+		else if (!streetSame && !streetNear) t.add('address', 'different', ORG_WEIGHTS.streetDifferent, false, on ? x.street.join(' ') : undefined, on ? y.street.join(' ') : undefined);
 		if (x.office && y.office && (streetSame || streetNear) && x.house === y.house) {
-			if (x.office === y.office) add(ev('office', 'equal', ORG_WEIGHTS.officeEqual, x.office));
-			else add(ev('office', 'different', ORG_WEIGHTS.officeDifferent, x.office, y.office));
+			if (x.office === y.office) t.add('office', 'equal', ORG_WEIGHTS.officeEqual, false, x.office);
+			else t.add('office', 'different', ORG_WEIGHTS.officeDifferent, false, x.office, y.office);
 		}
 	}
-	if (a.city && b.city && !branch) {
-		if (a.city === b.city) add(ev('city', 'equal', ORG_WEIGHTS.cityEqual, a.city));
-		else add(ev('city', 'different', ORG_WEIGHTS.cityDifferent, a.city, b.city));
+	if (a.city && b.city && !t.branch) {
+		if (a.city === b.city) t.add('city', 'equal', ORG_WEIGHTS.cityEqual, false, a.city);
+		else t.add('city', 'different', ORG_WEIGHTS.cityDifferent, false, a.city, b.city);
 	}
-	const out: OrgComparison = { weight: Math.round(weight * 100) / 100, evidence, corroborated, conflict, branch };
+	const out: OrgComparison = {
+		weight: Math.round(t.weight * 100) / 100,
+		evidence: t.evidence ?? [],
+		corroborated: t.corroborated,
+		conflict: t.conflict,
+		branch: t.branch,
+	};
 	if (companyLink) out.companyLink = companyLink;
 	return out;
 }

@@ -49,7 +49,12 @@ export interface LegalName {
 
 /** Normalised legal name, or undefined when nothing but forms and punctuation is left. */
 export function normalizeLegalName(raw: string): LegalName | undefined {
-	let text = ` ${foldCase(raw).replace(/[«»"'“”„‘’`]/g, ' ')} `;
+	// Possessives are one word ("Bartell's" = "Bartells'" = "Bartell"), other quotes separate words.
+	let text = ` ${foldCase(raw)
+		.replace(/(\p{L})['’`]s\b/gu, '$1')
+		.replace(/(\p{L})s['’`](?=\s|$)/gu, '$1')
+		.replace(/(\p{L})['’`](?=\s|$)/gu, '$1')
+		.replace(/[«»"'“”„‘’`]/g, ' ')} `;
 	let branch = false;
 	// Parenthesised notes: a branch note is dropped and remembered; other notes keep their words.
 	text = text.replace(/\(([^)]*)\)/g, (_, inner: string) => {
@@ -60,7 +65,9 @@ export function normalizeLegalName(raw: string): LegalName | undefined {
 		return ` ${inner} `;
 	});
 	let form: string | undefined;
-	for (const [long, code] of LONG_FORMS) {
+	// Every full form has one of these words: most names have none, and skip the list.
+	const mayHaveLongForm = /обществ|предпринимат|compan|partnership|proprietor|entrepreneur/.test(text);
+	for (const [long, code] of mayHaveLongForm ? LONG_FORMS : []) {
 		if (text.includes(long)) {
 			form ??= code;
 			text = text.split(long).join(' ');
@@ -182,6 +189,12 @@ export function normalizeAddress(raw: string): OrgAddress | undefined {
 				continue;
 			}
 			const w = t.replace(/\./g, '');
+			if (/^\d+(?:st|nd|rd|th|я|й|го)$/.test(w)) {
+				// An ordinal street name ("12th Street", "1-я Тверская").
+				street.push(w);
+				expect = undefined;
+				continue;
+			}
 			if (OFFICE_WORDS.has(w)) {
 				expect = 'office';
 				continue;
@@ -210,11 +223,11 @@ export function normalizeAddress(raw: string): OrgAddress | undefined {
 }
 
 /**
- * Phone key: the last 10 digits (7 when the number is shorter), so "+7 (495) 123-45-67", "8 495
+ * Phone key: the last 7 digits (the local number), so "+7 (495) 123-45-67", "8 495
  * 1234567" and a 7-digit local "123-4567" compare; undefined below 7 digits.
  */
 export function phoneDigits(raw: string): string | undefined {
 	const d = raw.replace(/\D/g, '');
 	if (d.length < 7) return undefined;
-	return d.length >= 10 ? d.slice(-10) : d.slice(-7);
+	return d.slice(-7);
 }

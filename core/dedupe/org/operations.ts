@@ -11,7 +11,7 @@ import { clusterOrganisations, DEFAULT_ORG_CLUSTER_OPTIONS, findSharedOrgPhones 
 import type { OrgComparison } from './compare';
 import { compareOrganisations } from './compare';
 import type { OrgRecord } from './record';
-import { parseOrganisation } from './record';
+import { compileOrgMapping, createOrgMemos, parseOrganisation } from './record';
 
 /**
  * Organisation mode of Dedupe Contact's operations (entity = organisation): the same result objects
@@ -223,9 +223,10 @@ export function dedupeOrgList(
 	const records: OrgRecord[] = [];
 	const positions: number[] = [];
 	const errors: Array<{ index: number; message: string }> = [];
+	const parseOptions = { mapping: options.mapping, orgCompiled: compileOrgMapping(options.mapping), orgMemo: createOrgMemos() };
 	items.forEach((item, i) => {
 		try {
-			records.push(parseOrganisation(item, records.length, { mapping: options.mapping }));
+			records.push(parseOrganisation(item, records.length, parseOptions));
 			positions.push(i);
 		} catch (error) {
 			errors.push({ index: i, message: error instanceof Error ? error.message : String(error) });

@@ -39,11 +39,46 @@ export interface OrgRecord {
 
 export interface OrgParseOptions {
 	mapping: FieldMapping;
+	/** compileOrgMapping(mapping), computed once by the caller for a batch. */
+	orgCompiled?: CompiledOrgMapping;
+	/** Per-batch memos of normalised names and addresses by raw text (createOrgMemos), dropped after the batch. */
+	orgMemo?: OrgMemo;
 	withoutIdentity?: 'error' | 'new';
 }
 
-function values(json: Record<string, unknown>, mapping: FieldMapping, field: ContactField): { path: string; values: string[] } | undefined {
-	for (const path of mapping[field].split(',').map((p) => p.trim()).filter(Boolean)) {
+export interface OrgMemo {
+	name: Map<string, LegalName | null>;
+	address: Map<string, OrgAddress | null>;
+}
+
+/** Fresh per-batch memos for parseOrganisation (one execution; records never change a memoised value). */
+export function createOrgMemos(): OrgMemo {
+	return { name: new Map(), address: new Map() };
+}
+
+function memo<T>(map: Map<string, T | null> | undefined, raw: string, fn: (raw: string) => T | undefined): T | undefined {
+	if (!map) return fn(raw);
+	let v = map.get(raw);
+	if (v === undefined) map.set(raw, (v = fn(raw) ?? null));
+	return v ?? undefined;
+}
+
+/** A field mapping with its comma-separated paths split once per batch. */
+export type CompiledOrgMapping = Record<ContactField, string[]>;
+
+export function compileOrgMapping(mapping: FieldMapping): CompiledOrgMapping {
+	const out = {} as CompiledOrgMapping;
+	for (const [field, paths] of Object.entries(mapping) as Array<[ContactField, string]>) {
+		out[field] = paths
+			.split(',')
+			.map((p) => p.trim())
+			.filter(Boolean);
+	}
+	return out;
+}
+
+function values(json: Record<string, unknown>, mapping: CompiledOrgMapping, field: ContactField): { path: string; values: string[] } | undefined {
+	for (const path of mapping[field]) {
 		const v = path.includes('.') ? getPath(json, path) : json[path];
 		if (v === undefined || v === null || v === '') continue;
 		const list = Array.isArray(v) ? v : [v];
@@ -70,8 +105,9 @@ export function parseOrganisation(json: unknown, index: number, options: OrgPars
 		throw new InputError('json', `Item is not an object (got ${Array.isArray(json) ? 'array' : typeof json})`);
 	}
 	const m = options.mapping;
+	const c = options.orgCompiled ?? compileOrgMapping(m);
 	const rec: OrgRecord = { index, soleTrader: false, domains: [], emails: [], freeEmails: [], phones: [], invalid: [] };
-	const one = (f: ContactField) => values(json, m, f)?.values[0];
+	const one = (f: ContactField) => values(json, c, f)?.values[0];
 	const id = one('id');
 	if (id !== undefined) rec.id = id;
 	const channel = one('channel');
@@ -82,10 +118,10 @@ export function parseOrganisation(json: unknown, index: number, options: OrgPars
 	const rawName = one('company') ?? one('name');
 	if (rawName !== undefined) {
 		rec.rawName = rawName;
-		const n = normalizeLegalName(rawName);
+		const n = memo(options.orgMemo?.name, rawName, normalizeLegalName);
 		if (n) rec.name = n;
 	}
-	const inns = values(json, m, 'inn');
+	const inns = values(json, c, 'inn');
 	for (const raw of inns?.values ?? []) {
 		const inn = normalizeInn(raw);
 		if (!inn) rec.invalid.push({ field: inns!.path, value: raw });
@@ -97,7 +133,7 @@ export function parseOrganisation(json: unknown, index: number, options: OrgPars
 		if (/^\d{4}[\dA-Z]{2}\d{3}$/.test(k)) rec.kpp = k;
 		else rec.invalid.push({ field: m.kpp.split(',')[0], value: kpp });
 	}
-	const ogrnField = values(json, m, 'ogrn');
+	const ogrnField = values(json, c, 'ogrn');
 	if (ogrnField) {
 		const o = normalizeOgrn(ogrnField.values[0]);
 		if (o) rec.ogrn = o;
@@ -108,7 +144,7 @@ export function parseOrganisation(json: unknown, index: number, options: OrgPars
 	);
 	if (rec.soleTrader && rec.name) rec.trader = traderName(rec.name);
 
-	const emails = values(json, m, 'email');
+	const emails = values(json, c, 'email');
 	for (const raw of emails?.values ?? []) {
 		const e = canonicalEmail(raw);
 		if (!e) {
@@ -121,7 +157,7 @@ export function parseOrganisation(json: unknown, index: number, options: OrgPars
 			if (!rec.domains.includes(d)) rec.domains.push(d);
 		} else if (!isRoleEmail(e) && !rec.freeEmails.includes(e)) rec.freeEmails.push(e);
 	}
-	const sites = values(json, m, 'website');
+	const sites = values(json, c, 'website');
 	for (const raw of sites?.values ?? []) {
 		const d = websiteDomain(raw);
 		if (!d) rec.invalid.push({ field: sites!.path, value: raw });
@@ -130,7 +166,7 @@ export function parseOrganisation(json: unknown, index: number, options: OrgPars
 			if (c && !rec.domains.includes(c)) rec.domains.push(c);
 		}
 	}
-	const phones = values(json, m, 'phone');
+	const phones = values(json, c, 'phone');
 	for (const raw of phones?.values ?? []) {
 		const p = phoneDigits(raw);
 		if (!p) rec.invalid.push({ field: phones!.path, value: raw });
@@ -138,7 +174,7 @@ export function parseOrganisation(json: unknown, index: number, options: OrgPars
 	}
 	const address = one('address');
 	if (address !== undefined) {
-		const a = normalizeAddress(address);
+		const a = memo(options.orgMemo?.address, address, normalizeAddress);
 		if (a) rec.address = a;
 	}
 	const city = one('city');
