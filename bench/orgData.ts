@@ -6,7 +6,7 @@
  * phone formats with and without area code, a typo in one record in seven, missing fields) and chains
  * (one name, other addresses and phones: other organisations). With `russian`, half of the
  * organisations are Russian (legal forms ООО/АО, Latin spellings, valid INN on half the records).
- * Used by bench/dedupe-org.bench.ts and scripts/gen-synthetic-en-orgs.ts.
+ * Used by bench/dedupe-org.bench.ts and scripts/gen-synthetic-en-orgs.mjs.
  */
 import { fakerEN, fakerRU } from '@faker-js/faker';
 import { transliterate } from 'transliteration';
@@ -113,4 +113,14 @@ export function makeOrgData(n: number, seed = 7, russian = false): OrgRow[] {
 		}
 	}
 	return rows;
+}
+
+// `node --import tsx bench/orgData.ts [--n 3337] [--seed 7] [--russian]`: the set as JSON Lines on stdout.
+if (process.argv[1]?.endsWith('orgData.ts')) {
+	const args = process.argv.slice(2);
+	const flag = (name: string, fallback: number) => {
+		const i = args.indexOf(`--${name}`);
+		return i >= 0 ? Number(args[i + 1]) : fallback;
+	};
+	for (const row of makeOrgData(flag('n', 3337), flag('seed', 7), args.includes('--russian'))) process.stdout.write(`${JSON.stringify(row)}\n`);
 }
