@@ -5,11 +5,14 @@ import { mergeContacts, unmergeContacts } from '../../core/dedupe/merge';
 import { dedupeRecords, matchKeys } from '../../core/dedupe/operations';
 import type { ContactRecord } from '../../core/dedupe/record';
 import { compileMapping, createBatchMemos, parseContact } from '../../core/dedupe/record';
+import { dedupeOrganisations } from '../../core/dedupe/org/operations';
+import type { OrgRecord } from '../../core/dedupe/org/record';
+import { parseOrganisation } from '../../core/dedupe/org/record';
 import { DEFAULT_THRESHOLDS } from '../../core/dedupe/weights';
 import type { CountryCode } from '../../core/text/phone';
 import { LineReport, parseArgs, readConfig, readJsonLines, UsageError, writeJsonLine } from '../io';
 
-const USAGE = `usage: inquiry-router dedupe [--operation deduplicate|matchKeys|merge|unmerge] [--config FILE] [--country RU]
+const USAGE = `usage: inquiry-router dedupe [--operation deduplicate|matchKeys|merge|unmerge] [--entity person|organisation] [--config FILE] [--country RU]
   deduplicate (default): clusters all contacts on stdin; each line gets "contact" with clusterId, decision, evidence
   matchKeys: the normalised match keys of each contact
   merge: all contacts on stdin into one golden record (one output line)
@@ -31,10 +34,13 @@ export const dedupe: Command = {
 		const country = String(flags.country ?? options.defaultCountry ?? 'RU').toUpperCase() as CountryCode;
 		const outputKey = typeof options.outputKey === 'string' && options.outputKey ? options.outputKey : 'contact';
 		const operation = String(flags.operation ?? config.operation ?? 'deduplicate');
+		const entity = String(flags.entity ?? config.entity ?? 'person');
+		if (entity !== 'person' && entity !== 'organisation') throw new UsageError(USAGE);
 		const contactOptions = {
 			mapping,
 			defaultCountry: country,
 			compiled: compileMapping(mapping),
+			entity: entity as 'person' | 'organisation',
 			// as the node: a contact with nothing to match on stays new unless the option says "error"
 			withoutIdentity: options.withoutIdentity === 'error' ? ('error' as const) : ('new' as const),
 		};
@@ -61,6 +67,38 @@ export const dedupe: Command = {
 
 		if (operation === 'matchKeys') {
 			each((item, i) => writeJsonLine({ ...(item as object), [outputKey]: matchKeys(item, i, contactOptions) }));
+			return report.exitCode();
+		}
+		if (operation === 'deduplicate' && entity === 'organisation') {
+			const records: OrgRecord[] = [];
+			const positions: number[] = [];
+			const failed = new Map<number, unknown>();
+			entries.forEach((e, i) => {
+				if (e.invalid !== undefined) return;
+				try {
+					const r = parseOrganisation(e.value, records.length, contactOptions);
+					records.push({ ...r, id: r.id ?? `#${i}` });
+					positions.push(i);
+				} catch (error) {
+					failed.set(i, error);
+				}
+			});
+			const results = dedupeOrganisations(records, {
+				...contactOptions,
+				thresholds: {
+					duplicate: num(options.duplicateThreshold, DEFAULT_THRESHOLDS.duplicate),
+					review: num(options.reviewThreshold, DEFAULT_THRESHOLDS.review),
+				},
+				cluster: {
+					maxBlockSize: num(options.maxBlockSize, DEFAULT_CLUSTER_OPTIONS.maxBlockSize),
+					primary: (options.primaryRecord as 'oldest' | 'newest' | 'first') ?? 'oldest',
+				},
+			});
+			const byLine = new Map(positions.map((p, k) => [p, results[k]]));
+			each((item, i) => {
+				if (failed.has(i)) throw failed.get(i);
+				writeJsonLine({ ...(item as object), [outputKey]: byLine.get(i) });
+			});
 			return report.exitCode();
 		}
 		if (operation === 'deduplicate') {

@@ -21,6 +21,8 @@ export const CONTACT_FIELDS = [
 	'address',
 	'city',
 	'postcode',
+	'kpp',
+	'website',
 ] as const;
 
 export type ContactField = (typeof CONTACT_FIELDS)[number];
@@ -46,6 +48,8 @@ export const DEFAULT_FIELD_MAPPING: Readonly<FieldMapping> = {
 	address: 'address',
 	city: 'city',
 	postcode: 'postcode,zip',
+	kpp: 'kpp',
+	website: 'website,domain,site',
 };
 
 export function resolveMapping(partial: Partial<Record<string, unknown>> | undefined): FieldMapping {
