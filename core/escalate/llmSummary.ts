@@ -38,9 +38,10 @@ export function boundedTranscript(transcript: ReadonlyArray<{ role: string; text
 /**
  * An LLM summary provider. The transcript sent is bounded (boundedTranscript). Phones and e-mails are masked before the transcript leaves the machine
  * when `redact` is on (the client masks too when its own redaction is on). Any failure throws; the
- * decision then keeps the extractive summary and flags the result degraded.
+ * decision then keeps the extractive summary and flags the result degraded. The client's timeout bounds
+ * each call, retries and back-off waits included; `signal` (the execution's cancel signal) ends it at once.
  */
-export function llmSummaryProvider(client: LlmClient, redact: boolean): SummaryProvider {
+export function llmSummaryProvider(client: LlmClient, redact: boolean, signal?: AbortSignal): SummaryProvider {
 	return async ({ transcript, language, reasons }) => {
 		const lines = boundedTranscript(transcript);
 		const user = `Escalation reasons: ${reasons.join('; ')}\n\nTranscript:\n${lines}`;
@@ -49,6 +50,7 @@ export function llmSummaryProvider(client: LlmClient, redact: boolean): SummaryP
 			name: 'handoff_summary',
 			system: SYSTEM[language],
 			user: redact ? redactPii(user) : user,
+			...(signal ? { signal } : {}),
 		});
 		return answer.summary;
 	};

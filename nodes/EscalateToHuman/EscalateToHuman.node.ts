@@ -53,7 +53,7 @@ export class EscalateToHuman implements INodeType {
 					redactPii: redact,
 					maxRetries: 1,
 				});
-				summarize = llmSummaryProvider(client, redact);
+				summarize = llmSummaryProvider(client, redact, this.getExecutionCancelSignal());
 			} catch (error) {
 				throw new NodeOperationError(this.getNode(), error instanceof Error ? error.message : String(error));
 			}
