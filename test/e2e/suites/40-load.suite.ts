@@ -15,7 +15,7 @@ import { before, describe, it } from 'node:test';
 import { setNode, webhookChain, type E2EContext } from '../lib';
 import * as T from '../templates/api';
 import { deployedTemplates } from '../templates/state';
-import { deployInbound, deployTemplate, loadRouter, raceChatSessions, raceNewPeople, raceWatchdogAndRouter } from '../templates/scenarios';
+import { deployInbound, deployTemplate, loadRouter, raceChatSessions, raceNewPeople, raceWatchdogAndRouter, singleCaller } from '../templates/scenarios';
 import { WEBHOOK_IDS } from '../templates/ids';
 import { writeFigures } from '../templates/figures';
 
@@ -71,6 +71,13 @@ export function register(ctx: E2EContext): void {
 			assert.ok(wd.reoffered > 0, 'the watchdog re-offered nothing');
 			assert.equal(wd.aboveCapacity, 0);
 			assert.deepEqual(wd.loadMismatches, []);
+		});
+
+		it('one caller: service time of the router and of the minimal workflow (figures only)', { timeout: 10 * 60_000 }, async () => {
+			const single = await singleCaller(t, 'e2e-load-baseline', 50);
+			process.stdout.write(`# single caller ${'regular'} ${JSON.stringify(single)}\n`);
+			writeFigures('regular', { single });
+			assert.equal(single.n, 50);
 		});
 
 		it(

@@ -15,7 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { setNode, startE2E, stopE2E, webhookChain, type E2EContext, type StartE2EOptions } from '../lib';
 import * as T from '../templates/api';
 import { writeFigures } from '../templates/figures';
-import { deployInbound, deployTemplate, loadRouter, raceChatSessions, raceNewPeople, raceWatchdogAndRouter } from '../templates/scenarios';
+import { deployInbound, deployTemplate, loadRouter, raceChatSessions, raceNewPeople, raceWatchdogAndRouter, singleCaller } from '../templates/scenarios';
 import { WEBHOOK_IDS } from '../templates/ids';
 
 const SECONDS = Number(process.env.E2E_LOAD_SECONDS ?? 60);
@@ -80,6 +80,13 @@ export function register(_ctx: E2EContext): void {
 				assert.ok(wd.reoffered > 0, 'the watchdog re-offered nothing');
 				assert.equal(wd.aboveCapacity, 0);
 				assert.deepEqual(wd.loadMismatches, []);
+			});
+
+			it('one caller: service time of the router and of the minimal workflow (figures only)', { timeout: 10 * 60_000 }, async () => {
+				const single = await singleCaller(t, 'e2e-load-baseline', 50);
+				process.stdout.write(`# single caller ${setup.key} ${JSON.stringify(single)}\n`);
+				writeFigures(setup.key, { single });
+				assert.equal(single.n, 50);
 			});
 
 			it(`${CONCURRENCY} concurrent callers for ${SECONDS} s: every request answered and stored once, no manager above capacity`, { timeout: (SECONDS + BASELINE_SECONDS) * 1000 + 25 * 60_000 }, async () => {

@@ -877,23 +877,38 @@ function watchdog() {
 		options: { seniorSegments: 'A', highPriorities: 'urgent, high' },
 	});
 	f.link(roster, route);
-	// One lead at a time: claim the new manager with a compare-and-set (the row changes only if the load is
-	// still the one Route to Manager read), then move the lead, then release the previous manager with a
-	// compare-and-set on a fresh read (retried). A lost claim leaves the lead due: the next run offers it again.
+	// One lead at a time: claim the new manager with a compare-and-set on a fresh read of that manager (the row
+	// changes only if the load is still the one read; a lost race backs off and reads again), then move the lead,
+	// then release the previous manager the same way. A manager who filled up meanwhile leaves the lead due: the
+	// next run offers it again.
 	const each = f.add('Each re-offer', 'n8n-nodes-base.splitInBatches', 3, [840, -100], { batchSize: 1, options: {} });
 	f.link(route, each, 0);
 	const lead = "$('Each re-offer').first().json";
-	const claim = f.add('Claim new manager (compare-and-set)', DT, DTV, [1060, -100], dtUpdate('inquiry_router_managers', [
-		['managerId', 'eq', `={{ ${lead}.assignment.managerId }}`],
-		['activeLeads', 'eq', `={{ ${lead}.assignment.loadAfter.activeLeads - 1 }}`],
+	const newNow = f.add("New manager's load now", DT, DTV, [1060, -100], dtGet('inquiry_router_managers', [['managerId', 'eq', `={{ ${lead}.assignment.managerId }}`]], { limit: 1 }), {
+		alwaysOutputData: true,
+		executeOnce: true,
+	});
+	f.link(each, newNow, 1);
+	const room = f.add('Room left?', 'n8n-nodes-base.if', 2.2, [1280, -100], ifNode('={{ !!$json.managerId && Number($json.activeLeads) < Number($json.capacity) && $runIndex < 5000 }}', isTrue));
+	f.link(newNow, room);
+	f.link(room, each, 1);
+	const claim = f.add('Claim new manager (compare-and-set)', DT, DTV, [1500, -100], dtUpdate('inquiry_router_managers', [
+		['managerId', 'eq', '={{ $json.managerId }}'],
+		['activeLeads', 'eq', '={{ $json.activeLeads }}'],
 	], {
-		activeLeads: `={{ ${lead}.assignment.loadAfter.activeLeads }}`,
+		activeLeads: '={{ Number($json.activeLeads) + 1 }}',
 	}), { alwaysOutputData: true });
-	f.link(each, claim, 1);
-	const claimed = f.add('Claimed?', 'n8n-nodes-base.if', 2.2, [1280, -100], ifNode('={{ !!$json.managerId }}', isTrue));
+	f.link(room, claim, 0);
+	const claimed = f.add('Claimed?', 'n8n-nodes-base.if', 2.2, [1720, -100], ifNode('={{ !!$json.managerId }}', isTrue));
 	f.link(claim, claimed);
-	f.link(claimed, each, 1);
-	const reoffer = f.add('Re-offer lead', DT, DTV, [1500, -200], dtUpdate('inquiry_router_leads', [['id', 'eq', `={{ ${lead}.id }}`]], {
+	const backOff = f.add('Back off a moment', 'n8n-nodes-base.wait', 1.1, [1720, 100], {
+		resume: 'timeInterval',
+		amount: '={{ Math.round(Math.random() * 0.5 * 100) / 100 }}',
+		unit: 'seconds',
+	});
+	f.link(claimed, backOff, 1);
+	f.link(backOff, newNow);
+	const reoffer = f.add('Re-offer lead', DT, DTV, [1940, -200], dtUpdate('inquiry_router_leads', [['id', 'eq', `={{ ${lead}.id }}`]], {
 		managerId: `={{ ${lead}.assignment.managerId }}`,
 		status: 'assigned',
 		attempts: `={{ (${lead}.attempts || 0) + 1 }}`,
@@ -901,24 +916,24 @@ function watchdog() {
 		slaDueAt: `={{ ${lead}.assignment.slaDueAt }}`,
 	}));
 	f.link(claimed, reoffer, 0);
-	const prevNow = f.add('Previous manager now', DT, DTV, [1720, -200], dtGet('inquiry_router_managers', [['managerId', 'eq', `={{ ${lead}.managerId || '(none)' }}`]], { limit: 1 }), {
+	const prevNow = f.add('Previous manager now', DT, DTV, [2160, -200], dtGet('inquiry_router_managers', [['managerId', 'eq', `={{ ${lead}.managerId || '(none)' }}`]], { limit: 1 }), {
 		alwaysOutputData: true,
 		executeOnce: true,
 	});
 	f.link(reoffer, prevNow);
-	const hadLoad = f.add('Previous manager has load?', 'n8n-nodes-base.if', 2.2, [1940, -200], ifNode('={{ Number($json.activeLeads) > 0 && $runIndex < 5000 }}', isTrue));
+	const hadLoad = f.add('Previous manager has load?', 'n8n-nodes-base.if', 2.2, [2380, -200], ifNode('={{ Number($json.activeLeads) > 0 && $runIndex < 5000 }}', isTrue));
 	f.link(prevNow, hadLoad);
-	const release = f.add('Release previous manager (compare-and-set)', DT, DTV, [2160, -300], dtUpdate('inquiry_router_managers', [
+	const release = f.add('Release previous manager (compare-and-set)', DT, DTV, [2600, -300], dtUpdate('inquiry_router_managers', [
 		['managerId', 'eq', '={{ $json.managerId }}'],
 		['activeLeads', 'eq', '={{ $json.activeLeads }}'],
 	], {
 		activeLeads: '={{ $json.activeLeads - 1 }}',
 	}), { alwaysOutputData: true });
 	f.link(hadLoad, release, 0);
-	const released = f.add('Released?', 'n8n-nodes-base.if', 2.2, [2380, -300], ifNode('={{ !!$json.managerId }}', isTrue));
+	const released = f.add('Released?', 'n8n-nodes-base.if', 2.2, [2820, -300], ifNode('={{ !!$json.managerId }}', isTrue));
 	f.link(release, released);
 	f.link(released, prevNow, 1);
-	const notifyRe = f.add('Notify new manager', DT, DTV, [2600, -200], dtInsert('inquiry_router_notifications', {
+	const notifyRe = f.add('Notify new manager', DT, DTV, [3040, -200], dtInsert('inquiry_router_notifications', {
 		managerId: `={{ ${lead}.assignment.managerId }}`,
 		leadId: `={{ ${lead}.id }}`,
 		kind: 're_offer',

@@ -332,3 +332,21 @@ export async function deployTemplate(_t: T.N8nTarget, deploy: (wf: never) => Pro
 	const record = await deploy(T.readTemplate(file) as never);
 	return record.id;
 }
+
+/** Service time with one caller: `n` sequential requests to the router and to the baseline; p50 of each. */
+export async function singleCaller(t: T.N8nTarget, baselinePath: string, n = 50): Promise<{ n: number; routerP50ms: number; baselineP50ms: number; ratio: number }> {
+	const time = async (path: string, body: (i: number) => unknown) => {
+		const ms: number[] = [];
+		for (let i = 0; i < n; i++) {
+			const t0 = performance.now();
+			const r = await post(`${t.baseUrl}${path}`, JSON.stringify(body(i)), 120_000);
+			if (r.status !== 200) throw new Error(`${path} answered ${r.status}: ${r.text.slice(0, 200)}`);
+			ms.push(performance.now() - t0);
+		}
+		return percentile(ms.sort((a, b) => a - b), 50);
+	};
+	const stamp = Date.now();
+	const routerP50ms = await time(`/webhook/${PATHS.inbound}`, (i) => ({ id: `single-${stamp}-${i}`, channel: 'webhook', name: `Single Caller ${i}`, email: `single.${stamp}.${i}@example.test`, text: LOAD_TEXTS[i % LOAD_TEXTS.length] }));
+	const baselineP50ms = await time(`/webhook/${baselinePath}`, (i) => ({ id: `single-${i}` }));
+	return { n, routerP50ms: Math.round(routerP50ms), baselineP50ms: Math.round(baselineP50ms), ratio: Math.round((routerP50ms / baselineP50ms) * 100) / 100 };
+}
