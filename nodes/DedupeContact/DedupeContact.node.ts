@@ -13,6 +13,30 @@ import { runBatch, runPerItem } from '../shared/itemLoop';
 import { configuredInputs, configuredOutputs, properties } from './description';
 import { readOptions } from './options';
 
+/** Items of input 2 (none when nothing is connected or it produced nothing). */
+function secondInput(ctx: IExecuteFunctions): INodeExecutionData[] {
+	try {
+		return ctx.getInputData(1) ?? [];
+	} catch {
+		return [];
+	}
+}
+
+/** Rows of input 2 grouped by the contact (input 1 item) they are paired with. */
+function pairedRows(rows: INodeExecutionData[]): Map<number, unknown[]> {
+	const byItem = new Map<number, unknown[]>();
+	for (const row of rows) {
+		const links = row.pairedItem === undefined ? [] : Array.isArray(row.pairedItem) ? row.pairedItem : [row.pairedItem];
+		for (const link of links) {
+			const index = typeof link === 'number' ? link : link.item;
+			const list = byItem.get(index);
+			if (list) list.push(row.json);
+			else byItem.set(index, [row.json]);
+		}
+	}
+	return byItem;
+}
+
 export class DedupeContact implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Dedupe Contact',
@@ -60,10 +84,12 @@ export class DedupeContact implements INodeType {
 				sharedPhoneMinNames: opts.sharedPhoneMinNames,
 				includeMatchedRecord: opts.includeMatchedRecord,
 			};
-			const shared = source === 'input' ? parseCandidates((this.getInputData(1) ?? []).map((c) => c.json), contactOptions) : undefined;
+			const shared = source === 'input' ? parseCandidates(secondInput(this).map((c) => c.json), contactOptions) : undefined;
+			const paired = source === 'paired' ? pairedRows(secondInput(this)) : undefined;
 			const outputIndex = { new: 0, duplicate: 1, review: 2 } as const;
 			return runPerItem(this, { outputs: 3 }, (item, i) => {
 				let candidates = shared;
+				if (paired) candidates = parseCandidates(paired.get(i) ?? [], contactOptions);
 				if (!candidates) {
 					const field = this.getNodeParameter('candidatesField', i) as string;
 					const value = getPath(item.json, field);
