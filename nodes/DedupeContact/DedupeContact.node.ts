@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INo
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { FieldMapping } from '../../core/dedupe/fields';
-import { resolveMapping } from '../../core/dedupe/fields';
+import { CONTRACT_FIELD_MAPPING, DEFAULT_FIELD_MAPPING, resolveMapping } from '../../core/dedupe/fields';
 import { mergeContacts, mergedMarker, mergeWithPrimary, unmergeContacts } from '../../core/dedupe/merge';
 import { dedupeRecords, matchContact, matchKeys, parseCandidates } from '../../core/dedupe/operations';
 import type { ContactRecord } from '../../core/dedupe/record';
@@ -43,7 +43,9 @@ export class DedupeContact implements INodeType {
 		name: 'dedupeContact',
 		icon: { light: 'file:dedupeContact.svg', dark: 'file:dedupeContact.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: the pipeline contract: contact fields fall back to what Classify extracted (inquiry.extracted)
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle:
 			'={{ {"matchKeys":"Match keys","match":"Match against candidates","deduplicate":"Deduplicate a list","merge":"Merge","unmerge":"Unmerge"}[$parameter["operation"]] }}',
 		description: 'Recognise the same person across channels and merge contacts without losing history',
@@ -58,7 +60,8 @@ export class DedupeContact implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const operation = this.getNodeParameter('operation', 0) as string;
 		const opts = readOptions(this);
-		const mapping: FieldMapping = resolveMapping(this.getNodeParameter('fieldMapping', 0, {}) as IDataObject);
+		const base = this.getNode().typeVersion >= 1.1 ? CONTRACT_FIELD_MAPPING : DEFAULT_FIELD_MAPPING;
+		const mapping: FieldMapping = resolveMapping(this.getNodeParameter('fieldMapping', 0, {}) as IDataObject, base);
 		const contactOptions = {
 			mapping,
 			defaultCountry: opts.defaultCountry as CountryCode,

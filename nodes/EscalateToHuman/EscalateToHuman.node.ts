@@ -13,7 +13,7 @@ import { llmSummaryProvider } from '../../core/escalate/llmSummary';
 import { createLlmClient } from '../../core/llm';
 import { runPerItem } from '../shared/itemLoop';
 import { CREDENTIAL_NAME, OUTPUT_NAMES, properties } from './description';
-import { readInput, resolveNow, toOptions } from './helpers';
+import { readInput, readParams, resolveNow, toOptions } from './helpers';
 import type { NodeParams } from './helpers';
 
 export class EscalateToHuman implements INodeType {
@@ -22,7 +22,9 @@ export class EscalateToHuman implements INodeType {
 		name: 'escalateToHuman',
 		icon: { light: 'file:escalateToHuman.svg', dark: 'file:escalateToHuman.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: reads Classify's inquiry through the pipeline contract (core/contract.ts)
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["inputMode"] === "message" ? "single message" : "conversation" }}',
 		description:
 			'Decide whether a customer conversation must go to a person (explicit request for a human, anger, complaint, VIP, looping bot, low confidence, repeat contact, bot failure) and build the handoff package. Use as a tool to hand a chat over to a human agent.',
@@ -37,6 +39,7 @@ export class EscalateToHuman implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const executionTime = new Date();
+		const version = this.getNode().typeVersion;
 		let summarize: SummaryProvider | undefined;
 		if ((this.getNodeParameter('summary', 0, 'extractive') as string) === 'llm') {
 			const creds = await this.getCredentials(CREDENTIAL_NAME);
@@ -60,21 +63,21 @@ export class EscalateToHuman implements INodeType {
 		}
 
 		return runPerItem(this, { outputs: 2, errorOutput: 0 }, async (item, i) => {
-			const params: NodeParams = {
-				inputMode: this.getNodeParameter('inputMode', i, 'conversation') as NodeParams['inputMode'],
-				conversationField: String(this.getNodeParameter('conversationField', i, 'conversation')),
-				messageField: String(this.getNodeParameter('messageField', i, 'message')),
-				triggers: this.getNodeParameter('triggers', i, []) as string[],
-				useWorkingHours: this.getNodeParameter('useWorkingHours', i, false) as boolean,
-				timezone: String(this.getNodeParameter('timezone', i, '')),
-				workDays: this.getNodeParameter('workDays', i, ['1', '2', '3', '4', '5']) as string[],
-				workStart: String(this.getNodeParameter('workStart', i, '09:00')),
-				workEnd: String(this.getNodeParameter('workEnd', i, '18:00')),
-				options: this.getNodeParameter('options', i, {}) as IDataObject,
-			};
+			const params: NodeParams = readParams({
+				inputMode: this.getNodeParameter('inputMode', i, 'conversation'),
+				conversationField: this.getNodeParameter('conversationField', i, 'conversation'),
+				messageField: this.getNodeParameter('messageField', i, 'message'),
+				triggers: this.getNodeParameter('triggers', i, []),
+				useWorkingHours: this.getNodeParameter('useWorkingHours', i, false),
+				timezone: this.getNodeParameter('timezone', i, ''),
+				workDays: this.getNodeParameter('workDays', i, ['1', '2', '3', '4', '5']),
+				workStart: this.getNodeParameter('workStart', i, '09:00'),
+				workEnd: this.getNodeParameter('workEnd', i, '18:00'),
+				options: this.getNodeParameter('options', i, {}),
+			});
 			const outputKey = String(params.options.outputKey ?? 'escalation').trim() || 'escalation';
 			const options = toOptions(params, this.getTimezone());
-			const input = readInput(item.json, params);
+			const input = readInput(item.json, params, version);
 			const now = resolveNow(params.options.now, executionTime);
 			const escalation = await decideEscalation(input, options, { now, summarize });
 			return {

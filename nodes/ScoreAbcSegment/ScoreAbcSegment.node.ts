@@ -12,13 +12,13 @@ import type { SegmentConfig } from '../../core/segment/config';
 import { resolveConfig } from '../../core/segment/config';
 import { ParetoBatch, analysePareto } from '../../core/segment/pareto';
 import type { CompiledRule } from '../../core/segment/scoring';
-import { compileRules, scoreLead } from '../../core/segment/scoring';
+import { compileRules, segmentLead } from '../../core/segment/scoring';
 import { runBatch, runPerItem } from '../shared/itemLoop';
 import { OUTPUTS_EXPRESSION, properties } from './description';
 import { collectParameters, outputIndex, valueParameterSet } from './helpers';
 
 function configFor(ctx: IExecuteFunctions, itemIndex: number, valueFromExpression: boolean): SegmentConfig {
-	const params = collectParameters((name, fallback) => ctx.getNodeParameter(name, itemIndex, fallback));
+	const params = collectParameters((name, fallback) => ctx.getNodeParameter(name, itemIndex, fallback), ctx.getNode().typeVersion);
 	return resolveConfig(params, { valueFromExpression });
 }
 
@@ -37,7 +37,9 @@ export class ScoreAbcSegment implements INodeType {
 		name: 'scoreAbcSegment',
 		icon: { light: 'file:scoreAbcSegment.svg', dark: 'file:scoreAbcSegment.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: the pipeline contract (a known client keeps contact.segment, the stored segment)
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["mode"] === "scoring" ? "Scoring" : "Pareto ABC" + ($parameter["xyz"] ? "/XYZ" : "") }}',
 		description: 'A/B/C value segments by Pareto analysis over revenue, or by explainable scoring of a new lead',
 		defaults: { name: 'Score ABC Segment' },
@@ -104,7 +106,7 @@ export class ScoreAbcSegment implements INodeType {
 				scoring = itemConfig.scoring!;
 				rules = compileRules(scoring.rules);
 			}
-			const result = scoreLead(item.json, rules, scoring);
+			const result = segmentLead(item.json, rules, scoring);
 			return {
 				data: { ...item.json, [key]: result as unknown as IDataObject },
 				output: outputIndex(result.segment, perSegment),

@@ -236,7 +236,7 @@ export function fixture(name: string, position: [number, number] = [0, 0]): INod
 
 /**
  * Runs a whole workflow of several nodes (a chain through the contract, a lookup feeding a second
- * input) through WorkflowExecute; returns the run data of every node by name (first run).
+ * input) through WorkflowExecute; returns every node's output items by name (all its runs, output by output).
  */
 export async function runWorkflow(options: WorkflowRunOptions): Promise<{
 	outputs: Record<string, INodeExecutionData[][]>;
@@ -312,7 +312,12 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<{
 	const run = await done;
 	const outputs: Record<string, INodeExecutionData[][]> = {};
 	for (const [name, tasks] of Object.entries(run.data.resultData.runData)) {
-		outputs[name] = (tasks[0]?.data?.main ?? []).map((o) => o ?? []);
+		// every run of the node (a node fed by two outputs runs once per output), output by output
+		const merged: INodeExecutionData[][] = [];
+		for (const task of tasks) {
+			(task.data?.main ?? []).forEach((o, k) => (merged[k] ??= []).push(...(o ?? [])));
+		}
+		outputs[name] = merged;
 	}
 	const err = run.data.resultData.error;
 	return { outputs, ...(err ? { error: { message: err.message, node: (err as { node?: { name?: string } }).node?.name } } : {}), run };
