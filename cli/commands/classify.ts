@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 import { createClassifier } from '../../core/classify';
-import type { Category, ClassifierConfig, ClassifyRule, TrainingExample } from '../../core/classify';
+import type { Category, ClassifierConfig, TrainingExample } from '../../core/classify';
+import { readDefaultCountry, readRules } from '../../core/classify/config';
 import { isInputError } from '../../core/shared/errors';
 import { getPath, isPlainObject } from '../../core/shared/values';
 import type { Command } from './index';
@@ -33,11 +34,12 @@ export function configFromJson(json: unknown, baseDir = '.'): ClassifierConfig {
 	if (Array.isArray(c.categories)) {
 		config.categories = c.categories.map((x) => (typeof x === 'string' ? { id: x } : (x as Category)));
 	}
-	if (Array.isArray(c.rules)) config.rules = c.rules as ClassifyRule[];
+	// the node's reader: a rule without a pattern or with an unknown effect is an error naming it
+	if (c.rules !== undefined) config.rules = readRules(c.rules);
 	if (typeof c.threshold === 'number') config.threshold = c.threshold;
 	if (typeof c.multiLabel === 'boolean') config.multiLabel = c.multiLabel;
 	if (typeof c.multiLabelCut === 'number') config.multiLabelCut = c.multiLabelCut;
-	if (typeof c.defaultCountry === 'string') config.defaultCountry = c.defaultCountry;
+	if (typeof c.defaultCountry === 'string') config.defaultCountry = readDefaultCountry(c.defaultCountry);
 	if (typeof c.useDefaultRules === 'boolean') config.useDefaultRules = c.useDefaultRules;
 	const training = asTraining(c.training, baseDir);
 	if (training) config.training = training;

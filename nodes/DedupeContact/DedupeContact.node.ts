@@ -7,6 +7,7 @@ import { mergeContacts, mergedMarker, mergeWithPrimary, unmergeContacts } from '
 import { dedupeRecords, matchContact, matchKeys, parseCandidates } from '../../core/dedupe/operations';
 import type { ContactRecord } from '../../core/dedupe/record';
 import { compileMapping, createBatchMemos, parseContact } from '../../core/dedupe/record';
+import { InputError } from '../../core/shared/errors';
 import { getPath, isPlainObject } from '../../core/shared/values';
 import type { CountryCode } from '../../core/text/phone';
 import { runBatch, runPerItem } from '../shared/itemLoop';
@@ -68,11 +69,8 @@ export class DedupeContact implements INodeType {
 			compiled: compileMapping(mapping),
 			withoutIdentity: opts.withoutIdentity,
 		};
-		const fieldError = (i: number, field: string, message: string) =>
-			new NodeOperationError(this.getNode(), `Item ${i}: ${message}`, {
-				itemIndex: i,
-				description: `Check the field "${field}" of input item ${i}.`,
-			});
+		// a bad field of one item: the item loop names the item and the field (nodes/shared/itemLoop.ts)
+		const fieldError = (_i: number, field: string, message: string) => new InputError(field, message);
 		const out = (item: INodeExecutionData, result: unknown): IDataObject => ({ ...item.json, [opts.outputKey]: result as IDataObject });
 
 		if (operation === 'matchKeys') {

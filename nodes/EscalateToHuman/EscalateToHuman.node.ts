@@ -5,13 +5,13 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { decideEscalation } from '../../core/escalate/escalate';
 import type { SummaryProvider } from '../../core/escalate/escalate';
 import { llmSummaryProvider } from '../../core/escalate/llmSummary';
-import { createLlmClient } from '../../core/llm';
-import { runPerItem } from '../shared/itemLoop';
+import { llmClientFromCredential } from '../../core/llm';
+import { configError, runPerItem } from '../shared/itemLoop';
 import { CREDENTIAL_NAME, OUTPUT_NAMES, properties } from './description';
 import { readInput, readParams, resolveNow, toOptions } from './helpers';
 import type { NodeParams } from './helpers';
@@ -45,20 +45,17 @@ export class EscalateToHuman implements INodeType {
 			const creds = await this.getCredentials(CREDENTIAL_NAME);
 			const model = String(this.getNodeParameter('model', 0, 'gpt-4o-mini'));
 			const redact = this.getNodeParameter('redactPii', 0, true) as boolean;
-			const headerName = typeof creds.headerName === 'string' ? creds.headerName.trim() : '';
 			try {
-				const client = createLlmClient({
-					apiKey: String(creds.apiKey ?? ''),
-					baseUrl: typeof creds.baseUrl === 'string' ? creds.baseUrl : undefined,
-					organization: typeof creds.organization === 'string' && creds.organization ? creds.organization : undefined,
-					headers: headerName ? { [headerName]: String(creds.headerValue ?? '') } : undefined,
+				// the credential → client in one place (trimmed base URL, cancelled with the execution)
+				const { client } = llmClientFromCredential(
+					creds,
 					model,
-					redactPii: redact,
-					maxRetries: 1,
-				});
+					{ maxRetries: 1, redactPii: redact, temperature: -1 },
+					this.getExecutionCancelSignal(),
+				);
 				summarize = llmSummaryProvider(client, redact);
 			} catch (error) {
-				throw new NodeOperationError(this.getNode(), error instanceof Error ? error.message : String(error));
+				throw configError(this, error);
 			}
 		}
 

@@ -5,30 +5,20 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { isInputError } from '../../core/shared/errors';
 import type { SegmentConfig } from '../../core/segment/config';
 import { resolveConfig } from '../../core/segment/config';
 import { ParetoBatch, analysePareto } from '../../core/segment/pareto';
 import type { CompiledRule } from '../../core/segment/scoring';
 import { compileRules, segmentLead } from '../../core/segment/scoring';
-import { runBatch, runPerItem } from '../shared/itemLoop';
+import { configError, runBatch, runPerItem } from '../shared/itemLoop';
 import { OUTPUTS_EXPRESSION, properties } from './description';
 import { collectParameters, outputIndex, valueParameterSet } from './helpers';
 
 function configFor(ctx: IExecuteFunctions, itemIndex: number, valueFromExpression: boolean): SegmentConfig {
 	const params = collectParameters((name, fallback) => ctx.getNodeParameter(name, itemIndex, fallback), ctx.getNode().typeVersion);
 	return resolveConfig(params, { valueFromExpression });
-}
-
-function configError(ctx: IExecuteFunctions, error: unknown): NodeOperationError {
-	if (isInputError(error)) {
-		return new NodeOperationError(ctx.getNode(), error.message, {
-			description: error.hint ?? `Check the parameter "${error.field}".`,
-		});
-	}
-	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error : String(error));
 }
 
 export class ScoreAbcSegment implements INodeType {
@@ -60,7 +50,7 @@ export class ScoreAbcSegment implements INodeType {
 			config = configFor(this, 0, valueFromExpression);
 			if (config.scoring) firstRules = compileRules(config.scoring.rules);
 		} catch (error) {
-			throw configError(this, error);
+			throw configError(this, error, 'parameter');
 		}
 		const perSegment = config.outputPerSegment;
 		const outputs = perSegment ? 3 : 1;
