@@ -10,7 +10,8 @@ const USAGE = `usage:
   inquiry-router escalate [--config FILE] [--now ISO] < items.jsonl > decisions.jsonl
       each line an item like the node's input; --config holds the node's parameters
       (inputMode, conversationField, messageField, triggers, useWorkingHours, timezone, workDays,
-      workStart, workEnd, options{...}); a bad line is written as {"error": {...}} and counted
+      workStart, workEnd, options{...}, version: 1.1 to read "inquiry" as the node 1.1 does);
+      a bad line is written as {"error": {...}} and counted
   inquiry-router escalate eval-human FILE.jsonl
       precision / recall / F1 of the human-request detector on rows with a boolean wantsHuman label`;
 
