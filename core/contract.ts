@@ -72,6 +72,8 @@ export const PATHS = {
 	ownerId: 'contact.ownerId',
 	/** Dedupe (Match, from the stored row) → Segment (a known client keeps the stored segment) */
 	storedSegment: 'contact.segment',
+	/** Classify → Dedupe 1.1 (name, phones, emails, company, inn found in the message text) */
+	extracted: 'inquiry.extracted',
 } as const;
 
 /** The stored row's columns Dedupe copies into `contact` when it matches (first present wins). */

@@ -1,3 +1,5 @@
+import { PATHS } from '../contract';
+
 /**
  * Which input fields hold which part of a contact. Each entry is a comma-separated list of dotted
  * paths; the first path with a value wins ("phone,mobile" reads `phone`, else `mobile`).
@@ -55,11 +57,11 @@ export const DEFAULT_FIELD_MAPPING: Readonly<FieldMapping> = {
  */
 export const CONTRACT_FIELD_MAPPING: Readonly<FieldMapping> = {
 	...DEFAULT_FIELD_MAPPING,
-	name: `${DEFAULT_FIELD_MAPPING.name},inquiry.extracted.name`,
-	phone: `${DEFAULT_FIELD_MAPPING.phone},inquiry.extracted.phones`,
-	email: `${DEFAULT_FIELD_MAPPING.email},inquiry.extracted.emails`,
-	company: `${DEFAULT_FIELD_MAPPING.company},inquiry.extracted.company`,
-	inn: `${DEFAULT_FIELD_MAPPING.inn},inquiry.extracted.inn`,
+	name: `${DEFAULT_FIELD_MAPPING.name},${PATHS.extracted}.name`,
+	phone: `${DEFAULT_FIELD_MAPPING.phone},${PATHS.extracted}.phones`,
+	email: `${DEFAULT_FIELD_MAPPING.email},${PATHS.extracted}.emails`,
+	company: `${DEFAULT_FIELD_MAPPING.company},${PATHS.extracted}.company`,
+	inn: `${DEFAULT_FIELD_MAPPING.inn},${PATHS.extracted}.inn`,
 };
 
 export function resolveMapping(partial: Partial<Record<string, unknown>> | undefined, base: Readonly<FieldMapping> = DEFAULT_FIELD_MAPPING): FieldMapping {

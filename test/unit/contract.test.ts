@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
 import type { z } from 'zod';
 
-import { inquirySchema } from '../../core/classify/schema';
+import { extractedSchema, inquirySchema } from '../../core/classify/schema';
 import { KEYS, normPriority, PATHS, PRIORITIES, readUpstream, inquiryInSchema, storedFacts } from '../../core/contract';
+import { CONTRACT_FIELD_MAPPING } from '../../core/dedupe/fields';
 import { matchResultSchema } from '../../core/dedupe/schema';
 import { readInput, readParams } from '../../core/escalate/config';
 import { evaluateTriggers } from '../../core/escalate/escalate';
@@ -113,5 +116,39 @@ describe('Route: one checked config shared by node and CLI', () => {
 		assert.throws(() => configFromOptions({ slaHighMinutes: 'soon' }), (e: unknown) => e instanceof InputError && e.field === 'options.slaHighMinutes');
 		assert.equal(configFromOptions({ slaHighMinutes: 3 }).slaMinutes.high, 3);
 		assert.deepEqual(leadFieldsFrom({ ownerField: ' owner.id ' }), { ...DEFAULT_LEAD_FIELDS, ownerField: 'owner.id' });
+	});
+});
+
+describe('Dedupe 1.1 reads what Classify extracted', () => {
+	it('every inquiry.extracted path in the contact mapping is a field of Classify\'s extracted schema', () => {
+		const fields = Object.values(CONTRACT_FIELD_MAPPING)
+			.flatMap((v) => v.split(','))
+			.filter((p) => p.startsWith(`${PATHS.extracted}.`))
+			.map((p) => p.slice(PATHS.extracted.length + 1));
+		assert.deepEqual(fields.sort(), ['company', 'emails', 'inn', 'name', 'phones']);
+		for (const f of fields) assert.ok(Object.keys(extractedSchema.shape).includes(f), f);
+	});
+});
+
+/** Source files under a folder (TypeScript only). */
+function sources(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+	);
+}
+
+describe('one config per capability (issue 20 item 5)', () => {
+	it('cli/ imports nothing from nodes/ (node and CLI share the configs in core)', () => {
+		const offenders = sources('cli').filter((f) => /from '(\.\.\/)+nodes\//.test(readFileSync(f, 'utf8')));
+		assert.deepEqual(offenders, []);
+	});
+
+	it('only core/llm/credential.ts builds an LLM client; only nodes/shared/itemLoop.ts maps errors', () => {
+		const builders = [...sources('nodes'), ...sources('core')].filter(
+			(f) => /createLlmClient\(/.test(readFileSync(f, 'utf8')) && !f.endsWith(join('llm', 'client.ts')),
+		);
+		assert.deepEqual(builders, [join('core', 'llm', 'credential.ts')]);
+		const mappers = sources('nodes').filter((f) => /isInputError\(/.test(readFileSync(f, 'utf8')));
+		assert.deepEqual(mappers, [join('nodes', 'shared', 'itemLoop.ts')]);
 	});
 });
