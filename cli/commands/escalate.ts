@@ -1,5 +1,5 @@
 import type { Command } from './index';
-import { parseArgs, readConfig, readJsonLines, readJsonLinesFile, UsageError, writeJsonLine } from '../io';
+import { LineReport, parseArgs, readConfig, readJsonLines, readJsonLinesFile, UsageError, writeJsonLine } from '../io';
 import { decideEscalation } from '../../core/escalate/escalate';
 import { detectHumanRequest } from '../../core/escalate/humanRequest';
 import { isInputError } from '../../core/shared/errors';
@@ -77,22 +77,24 @@ export const escalate: Command = {
 		const options = toOptions(params, typeof params.timezone === 'string' && params.timezone ? params.timezone : 'Europe/Moscow');
 		const now = resolveNow(typeof flags.now === 'string' ? flags.now : params.options.now, new Date());
 		const outputKey = typeof params.options.outputKey === 'string' && params.options.outputKey ? params.options.outputKey : 'escalation';
-		let failed = 0;
-		let line = 0;
-		for await (const item of readJsonLines()) {
-			line++;
+		const report = new LineReport('escalate');
+		for await (const entry of readJsonLines()) {
+			report.lines++;
+			if (entry.invalid !== undefined) {
+				report.invalid(entry);
+				continue;
+			}
+			const { line, value: item } = entry;
 			try {
-				if (!item || typeof item !== 'object' || Array.isArray(item)) throw new UsageError(`line ${line}: an item must be a JSON object`);
+				if (!item || typeof item !== 'object' || Array.isArray(item)) throw new UsageError('an item must be a JSON object');
 				const json = item as Record<string, unknown>;
 				const decision = await decideEscalation(readInput(json, params, version), options, { now });
 				writeJsonLine({ ...json, [outputKey]: decision });
 			} catch (error) {
 				if (!isInputError(error) && !(error instanceof UsageError)) throw error;
-				failed++;
-				writeJsonLine({ error: { line, message: error.message, ...(isInputError(error) ? { field: error.field } : {}) } });
+				report.fail(line, error, item);
 			}
 		}
-		if (failed) process.stderr.write(`inquiry-router escalate: ${failed} of ${line} items failed (see "error" lines)\n`);
-		return failed ? 1 : 0;
+		return report.exitCode();
 	},
 };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { isInputError } from '../../core/shared/errors';
 import { getPath, isPlainObject } from '../../core/shared/values';
 import { Router, configFromOptions, leadFieldsFrom, parseRoster, readLead, readNow, type LeadFields } from '../../core/route';
-import { UsageError, parseArgs, readConfig, readJsonLines, writeJsonLine } from '../io';
+import { LineReport, UsageError, parseArgs, readConfig, readJsonLines, writeJsonLine } from '../io';
 import type { Command } from './index';
 
 const HELP = `usage: inquiry-router route [--roster FILE] [--config FILE] [--now ISO]
@@ -70,10 +70,15 @@ export const route: Command = {
 			}
 		}
 		const byRoster = new Map<string, Router>();
-		let line = 0;
-		let failed = 0;
-		for await (const value of readJsonLines()) {
-			line++;
+		const report = new LineReport('route');
+		for await (const entry of readJsonLines()) {
+			report.lines++;
+			if (entry.invalid !== undefined) {
+				process.stderr.write(`line ${entry.line}: ${entry.invalid}\n`);
+				report.invalid(entry);
+				continue;
+			}
+			const { line, value } = entry;
 			const item = isPlainObject(value) ? value : { value };
 			try {
 				let router = shared;
@@ -88,11 +93,10 @@ export const route: Command = {
 				writeJsonLine({ ...item, [outputKey]: assignment });
 			} catch (error) {
 				if (!isInputError(error)) throw error;
-				failed++;
 				process.stderr.write(`line ${line}: ${error.message}\n`);
-				writeJsonLine({ ...item, error: { message: error.message, field: error.field, line } });
+				report.fail(line, error, item);
 			}
 		}
-		return failed ? 1 : 0;
+		return report.exitCode();
 	},
 };

@@ -9,6 +9,22 @@ import type { Category, ClassifyRule, TrainingExample } from './types';
  * throw InputError naming the parameter; the node maps it in nodes/shared/itemLoop.ts.
  */
 
+/**
+ * The output key must not overwrite the text it classifies: refused when it equals the text field or
+ * the object the text sits in ("message" for "message.text").
+ */
+export function checkOutputKey(outputKey: string, textField: string): void {
+	const key = outputKey.trim();
+	const path = (textField ?? '').trim();
+	if (key && (path === key || path.startsWith(`${key}.`))) {
+		throw new InputError(
+			'options.outputKey',
+			`Output Key "${key}" would overwrite the text field "${path}"`,
+			'Choose another Output Key (default "inquiry") or another Text Field.',
+		);
+	}
+}
+
 /** ISO 3166 alpha-2 country for phones without a country code; an unknown code is a configuration error. */
 export function readDefaultCountry(value: unknown): string {
 	const code = (typeof value === 'string' ? value : '').trim().toUpperCase() || 'RU';

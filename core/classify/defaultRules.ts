@@ -38,12 +38,12 @@ const PROCUREMENT: ClassifyRule[] = [
 		],
 		{ setPriority: 'high', setType: 'lead', weight: 1 },
 	),
-	rx('priority.tender:44-ФЗ/223-ФЗ', '(?<![\\p{L}\\d])(?:44|223)\\s*[-‑–]?\\s*фз(?![\\p{L}])', {
+	rx('priority.tender:44-ФЗ/223-ФЗ', '(?<![\\p{L}\\d])(?:44|223)\\s*(?:[-‑–]\\s*)?фз(?![\\p{L}])', {
 		setPriority: 'high',
 		setType: 'lead',
 	}),
 	rx('priority.tender:КП', '(?<![\\p{L}])(?:КП|RFP|RFQ|RFI)(?![\\p{L}])', { setPriority: 'high', setType: 'lead', caseSensitive: true }),
-	rx('priority.tender:счет на оплату', 'выставит\\S*\\s+сч[её]т|прошу\\s+(?:выставить\\s+)?сч[её]т|нужен\\s+сч[её]т\\s+на\\s+оплату', {
+	rx('priority.tender:счет на оплату', '(?<!выставит\\S*?)выставит\\S*\\s+сч[её]т|прошу\\s+(?:выставить\\s+)?сч[её]т|нужен\\s+сч[её]т\\s+на\\s+оплату', {
 		setPriority: 'high',
 		setType: 'lead',
 		weight: 0.6,
@@ -450,7 +450,7 @@ const SPAM: ClassifyRule[] = [
 		weight: -1,
 		typos: false,
 	}),
-	rx('spam.money', '(?:\\d[\\d\\s.,]*\\s?(?:\\$|usd|usdt|руб\\p{L}*|р\\.|₽|€|тыс\\.?|k|к)\\s*(?:в|за|per|a|an|/)\\s*(?:день|неделю|сутки|час|месяц|day|week|hour|month))|(?:от|from|до|up to)\\s*\\d[\\d\\s.,]*\\s?(?:\\$|usd|usdt|руб|₽|€|тыс|k|к)(?![\\p{L}])', {
+	rx('spam.money', '(?:(?<!\\d[\\d\\s.,]*?)\\d[\\d\\s.,]*\\s?(?:\\$|usd|usdt|руб\\p{L}*|р\\.|₽|€|тыс\\.?|k|к)\\s*(?:в|за|per|a|an|/)\\s*(?:день|неделю|сутки|час|месяц|day|week|hour|month))|(?:от|from|до|up to)\\s*\\d[\\d\\s.,]*\\s?(?:\\$|usd|usdt|руб|₽|€|тыс|k|к)(?![\\p{L}])', {
 		setFlag: 'spam',
 		weight: 1,
 	}),

@@ -23,6 +23,8 @@ export const CONTACT_FIELDS = [
 	'address',
 	'city',
 	'postcode',
+	'kpp',
+	'website',
 ] as const;
 
 export type ContactField = (typeof CONTACT_FIELDS)[number];
@@ -48,6 +50,8 @@ export const DEFAULT_FIELD_MAPPING: Readonly<FieldMapping> = {
 	address: 'address',
 	city: 'city',
 	postcode: 'postcode,zip',
+	kpp: 'kpp',
+	website: 'website,domain,site',
 };
 
 /**

@@ -13,12 +13,16 @@ import type { ContactRecord } from './record';
 import { parseContact } from './record';
 import type { DedupeResult, Evidence, MatchKeys, MatchKeysResult, MatchResult } from './schema';
 import { dedupeResultSchema, matchKeysResultSchema, matchResultSchema } from './schema';
+import { linkOrganisation, linkOrganisations } from './org/link';
+import { orgMatchKeys } from './org/operations';
 
 export interface ContactOptions {
 	mapping: FieldMapping;
 	defaultCountry: CountryCode;
 	/** See ParseOptions.withoutIdentity: 'new' keeps anonymous contacts as new, never matched. */
 	withoutIdentity?: 'error' | 'new';
+	/** What a record is: a person (default) or an organisation (core/dedupe/org). */
+	entity?: 'person' | 'organisation';
 }
 
 /** Record id as given, or "#<index>" when the record has none. */
@@ -62,6 +66,7 @@ function parseReasons(r: ContactRecord): Reason[] {
 
 /** Operation "Match keys": the normalised keys of one contact. */
 export function matchKeys(json: unknown, index: number, options: ContactOptions): MatchKeysResult {
+	if (options.entity === 'organisation') return orgMatchKeys(json, index, options);
 	const r = parseContact(json, index, options);
 	const keys = keysOf(r);
 	return matchKeysResultSchema.parse({
@@ -129,6 +134,7 @@ export function matchContact(
 			score: null,
 			evidence: [],
 			companyLink: null,
+			organisation: null,
 			candidatesCompared: 0,
 			ownerId: null,
 			segment: null,
@@ -188,6 +194,7 @@ export function matchContact(
 		score: b ? b.score : null,
 		evidence: b ? cleanEvidence(b.c.evidence) : [],
 		companyLink,
+		organisation: linkOrganisation(r, candidates.records),
 		candidatesCompared: candidates.records.length,
 		ownerId: stored.ownerId,
 		segment: stored.segment,
@@ -209,6 +216,7 @@ export interface DedupeOptions extends ContactOptions {
  */
 export function dedupeRecords(records: ContactRecord[], options: DedupeOptions): DedupeResult[] {
 	const cluster = clusterContacts(records, { ...DEFAULT_CLUSTER_OPTIONS, ...options.cluster, thresholds: options.thresholds });
+	const organisations = linkOrganisations(records);
 	return records.map((r, i) => {
 		const primary = records[cluster.primaryOf[i]];
 		const isPrimary = cluster.primaryOf[i] === i;
@@ -248,6 +256,7 @@ export function dedupeRecords(records: ContactRecord[], options: DedupeOptions):
 			score: shown ? shown.score : null,
 			evidence: shown ? cleanEvidence(shown.comparison.evidence) : [],
 			companyLink,
+			organisation: organisations[i],
 			keys: keysOf(r),
 			reasons,
 		});

@@ -125,7 +125,9 @@ function span(tokens: Token[], a: number, b: number): string {
 function sentenceIndexes(text: string, count: number): number[] {
 	const out: number[] = [];
 	text.split(/[.!?\n]+/).forEach((sentence, n) => {
-		for (let k = 0; k < tokenize(sentence).length; k++) out.push(n);
+		// tokenize once per sentence (it was called again for every token: quadratic in a long sentence)
+		const count = tokenize(sentence).length;
+		for (let k = 0; k < count; k++) out.push(n);
 	});
 	while (out.length < count) out.push(out.length ? out[out.length - 1] : 0);
 	return out.slice(0, count);

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 
 import { normPriority, PATHS } from '../contract';
 import { InputError } from '../shared/errors';
-import { getPath } from '../shared/values';
+import { getPath, isSaneInstant, SANE_YEARS } from '../shared/values';
 import type { RoutePriority } from './schema';
 import { ValueError, attempt, normLanguage, normTag, readList, readText } from './values';
 
@@ -76,6 +76,23 @@ export function readLead(json: Record<string, unknown>, fields: LeadFields, nowM
  * a Date or a luxon DateTime. Never read from a clock here.
  */
 export function readNow(value: unknown, field = 'now'): number {
+	const ms = nowMillis(value);
+	if (ms !== undefined) {
+		if (isSaneInstant(ms)) return ms;
+		throw new InputError(
+			field,
+			`Field "${field}" must be a date-time in the years ${SANE_YEARS}, got ${JSON.stringify(value instanceof Date ? value.toISOString() : value)}`,
+			'Leave "Now" at {{ $now.toISO() }} to use the execution time.',
+		);
+	}
+	throw new InputError(
+		field,
+		`Field "${field}" must be a date-time (ISO 8601 text such as 2026-11-23T10:00:00Z, or epoch milliseconds), got ${value === undefined || value === '' ? 'nothing' : JSON.stringify(value)}`,
+		'Leave "Now" at {{ $now.toISO() }} to use the execution time.',
+	);
+}
+
+function nowMillis(value: unknown): number | undefined {
 	if (typeof value === 'number' && Number.isFinite(value)) return value;
 	if (value instanceof Date && !Number.isNaN(value.getTime())) return value.getTime();
 	if (value && typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
@@ -88,9 +105,5 @@ export function readNow(value: unknown, field = 'now'): number {
 		const dt = DateTime.fromISO(t, { zone: 'utc' });
 		if (dt.isValid) return dt.toMillis();
 	}
-	throw new InputError(
-		field,
-		`Field "${field}" must be a date-time (ISO 8601 text such as 2026-11-23T10:00:00Z, or epoch milliseconds), got ${value === undefined || value === '' ? 'nothing' : JSON.stringify(value)}`,
-		'Leave "Now" at {{ $now.toISO() }} to use the execution time.',
-	);
+	return undefined;
 }

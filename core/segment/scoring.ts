@@ -1,4 +1,5 @@
 import { InputError } from '../shared/errors';
+import { MAX_USER_PATTERN_CHARS, unsafePatternMessage } from '../shared/safeRegex';
 import type { Reason } from '../shared/reasons';
 import { reason } from '../shared/reasons';
 import { getPath } from '../shared/values';
@@ -48,6 +49,8 @@ export function compileRules(rules: readonly ScoringRule[]): CompiledRule[] {
 			if (problem !== undefined) {
 				throw new InputError(where, `Rule ${index + 1} (${rule.field} regex) has an invalid pattern: ${problem}`);
 			}
+			const unsafe = unsafePatternMessage(m ? m[1] : rule.value);
+			if (unsafe) throw new InputError(where, `Rule ${index + 1} (${rule.field} regex): ${unsafe}`);
 		}
 		return compiled;
 	});
@@ -95,7 +98,8 @@ export function ruleMatches(rule: CompiledRule, actual: unknown): boolean {
 				const t = asText(v);
 				if (t === undefined || !rule.regex) return false;
 				rule.regex.lastIndex = 0;
-				return rule.regex.test(t);
+				// a user pattern reads a bounded prefix (quadratic shapes pass the node-start check)
+				return rule.regex.test(t.length > MAX_USER_PATTERN_CHARS ? t.slice(0, MAX_USER_PATTERN_CHARS) : t);
 			});
 		}
 		default: {

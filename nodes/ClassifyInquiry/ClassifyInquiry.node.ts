@@ -15,6 +15,7 @@ import { llmClientFromCredential } from '../../core/llm';
 import { configError, runPerItem } from '../shared/itemLoop';
 import { configuredInputs, configuredOutputs, CREDENTIAL_NAME, llmModes, properties } from './description';
 import {
+	checkOutputKey,
 	countingLlm,
 	engineSummary,
 	outputIndexFor,
@@ -62,6 +63,7 @@ export class ClassifyInquiry implements INodeType {
 		// stops LLM calls still queued for items after one that stopped the node
 		let cancelLlm = (): void => undefined;
 		try {
+			if (this.getInputData().length) checkOutputKey(outputKey, this.getNodeParameter('textField', 0, 'text') as string);
 			const categories = readCategories(taxonomy, this.getNodeParameter('categories', 0, {}));
 			const categoryIds = categories ? categories.map((c) => c.id) : DEFAULT_CATEGORY_IDS;
 			const rules = readRules(this.getNodeParameter('rules', 0, {}));
@@ -144,6 +146,7 @@ export class ClassifyInquiry implements INodeType {
 		const items = this.getInputData();
 		const pending = items.map(async (item, i) => {
 			const field = this.getNodeParameter('textField', i, 'text') as string;
+			checkOutputKey(outputKey, field);
 			return await classifier.classify(readText(item.json, field));
 		});
 		pending.forEach((p) => p.catch(() => undefined));

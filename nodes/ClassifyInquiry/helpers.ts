@@ -18,7 +18,7 @@ export function readText(json: IDataObject, field: string): string {
 }
 
 /** Classify's configuration readers live in core, shared with the CLI: core/classify/config.ts. */
-export { readCategories, readDefaultCountry, readRules, readTrainingExamples } from '../../core/classify/config';
+export { checkOutputKey, readCategories, readDefaultCountry, readRules, readTrainingExamples } from '../../core/classify/config';
 
 export interface TrainingItems {
 	examples: TrainingExample[];

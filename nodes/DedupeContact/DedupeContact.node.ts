@@ -7,6 +7,9 @@ import { mergeContacts, mergedMarker, mergeWithPrimary, unmergeContacts } from '
 import { dedupeRecords, matchContact, matchKeys, parseCandidates } from '../../core/dedupe/operations';
 import type { ContactRecord } from '../../core/dedupe/record';
 import { compileMapping, createBatchMemos, parseContact } from '../../core/dedupe/record';
+import type { OrgRecord } from '../../core/dedupe/org/record';
+import { compileOrgMapping, createOrgMemos, parseOrganisation } from '../../core/dedupe/org/record';
+import { dedupeOrganisations, matchOrganisation, parseOrgCandidates } from '../../core/dedupe/org/operations';
 import { InputError } from '../../core/shared/errors';
 import { getPath, isPlainObject } from '../../core/shared/values';
 import type { CountryCode } from '../../core/text/phone';
@@ -63,7 +66,11 @@ export class DedupeContact implements INodeType {
 		const opts = readOptions(this);
 		const base = this.getNode().typeVersion >= 1.1 ? CONTRACT_FIELD_MAPPING : DEFAULT_FIELD_MAPPING;
 		const mapping: FieldMapping = resolveMapping(this.getNodeParameter('fieldMapping', 0, {}) as IDataObject, base);
+		const entity = operation === 'matchKeys' || operation === 'match' || operation === 'deduplicate'
+			? ((this.getNodeParameter('entity', 0, 'person') as string) === 'organisation' ? 'organisation' : 'person')
+			: 'person';
 		const contactOptions = {
+			entity: entity as 'person' | 'organisation',
 			mapping,
 			defaultCountry: opts.defaultCountry as CountryCode,
 			compiled: compileMapping(mapping),
@@ -85,20 +92,31 @@ export class DedupeContact implements INodeType {
 				sharedPhoneMinNames: opts.sharedPhoneMinNames,
 				includeMatchedRecord: opts.includeMatchedRecord,
 			};
-			const shared = source === 'input' ? parseCandidates(secondInput(this).map((c) => c.json), contactOptions) : undefined;
-			const paired = source === 'paired' ? pairedRows(secondInput(this)) : undefined;
 			const outputIndex = { new: 0, duplicate: 1, review: 2 } as const;
-			return runPerItem(this, { outputs: 3 }, (item, i) => {
-				let candidates = shared;
-				if (paired) candidates = parseCandidates(paired.get(i) ?? [], contactOptions);
-				if (!candidates) {
-					const field = this.getNodeParameter('candidatesField', i) as string;
-					const value = getPath(item.json, field);
-					if (value !== undefined && value !== null && !Array.isArray(value)) {
-						throw fieldError(i, field, `Field "${field}" must be an array of candidate contacts`);
-					}
-					candidates = parseCandidates((value as unknown[] | undefined) ?? [], contactOptions);
+			// Candidates: input 2 shared by every lead ('input'), input 2's rows paired with their lead
+			// ('paired'), or a field of the lead itself ('field').
+			const second = source === 'input' || source === 'paired' ? secondInput(this) : [];
+			const paired = source === 'paired' ? pairedRows(second) : undefined;
+			const candidatesOf = (i: number): unknown[] => {
+				if (paired) return paired.get(i) ?? [];
+				const field = this.getNodeParameter('candidatesField', i) as string;
+				const value = getPath(this.getInputData()[i].json, field);
+				if (value !== undefined && value !== null && !Array.isArray(value)) {
+					throw fieldError(i, field, `Field "${field}" must be an array of candidate contacts`);
 				}
+				return (value as unknown[] | undefined) ?? [];
+			};
+			if (entity === 'organisation') {
+				const orgShared = source === 'input' ? parseOrgCandidates(second.map((c) => c.json), contactOptions) : undefined;
+				return runPerItem(this, { outputs: 3 }, (item, i) => {
+					const candidates = orgShared ?? parseOrgCandidates(candidatesOf(i), contactOptions);
+					const result = matchOrganisation(item.json, i, candidates, matchOptions);
+					return { data: out(item, result), output: outputIndex[result.decision] };
+				});
+			}
+			const shared = source === 'input' ? parseCandidates(second.map((c) => c.json), contactOptions) : undefined;
+			return runPerItem(this, { outputs: 3 }, (item, i) => {
+				const candidates = shared ?? parseCandidates(candidatesOf(i), contactOptions);
 				const result = matchContact(item.json, i, candidates, matchOptions);
 				return { data: out(item, result), output: outputIndex[result.decision] };
 			});
@@ -108,6 +126,23 @@ export class DedupeContact implements INodeType {
 			const perDecision = (this.getNodeParameter('dedupeOutput', 0, 'perDecision') as string) === 'perDecision';
 			const memos = createBatchMemos();
 			const outputIndex = { unique: 0, duplicate: 1, review: 2 } as const;
+			if (entity === 'organisation') {
+				const orgParse = { ...contactOptions, orgCompiled: compileOrgMapping(mapping), orgMemo: createOrgMemos() };
+				return runBatch<{ record: OrgRecord; item: INodeExecutionData }>(
+					this,
+					{ outputs: perDecision ? 3 : 1 },
+					(item, i) => ({ record: parseOrganisation(item.json, i, orgParse), item }),
+					(parsed) => {
+						const records = parsed.map((p, k) => ({ ...p.record, index: k, id: p.record.id ?? `#${p.record.index}` }));
+						const results = dedupeOrganisations(records, {
+							...contactOptions,
+							thresholds: opts.thresholds,
+							cluster: { maxBlockSize: opts.maxBlockSize, primary: opts.primaryRecord },
+						});
+						return results.map((r, k) => ({ data: out(parsed[k].item, r), output: perDecision ? outputIndex[r.decision] : 0 }));
+					},
+				);
+			}
 			return runBatch<{ record: ContactRecord; item: INodeExecutionData }>(
 				this,
 				{ outputs: perDecision ? 3 : 1 },

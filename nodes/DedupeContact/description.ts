@@ -56,6 +56,8 @@ const mappingLabels: Record<keyof typeof DEFAULT_FIELD_MAPPING, string> = {
 	address: 'Address Field',
 	city: 'City Field',
 	postcode: 'Postcode Field',
+	kpp: 'KPP Field (Organisations)',
+	website: 'Website / Domain Field (Organisations)',
 };
 
 const operation: INodeProperties = {
@@ -100,6 +102,26 @@ const operation: INodeProperties = {
 
 export const properties: INodeProperties[] = [
 	operation,
+	{
+		displayName: 'Entity',
+		name: 'entity',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { operation: ['matchKeys', 'match', 'deduplicate'] } },
+		options: [
+			{
+				name: 'Person',
+				value: 'person',
+				description: 'The same person across channels (name, phone, e-mail, messenger, personal INN); each contact is linked to its organisation',
+			},
+			{
+				name: 'Organisation',
+				value: 'organisation',
+				description: 'The same legal entity across forms, chats, e-mail domains and tax numbers (INN/KPP, OGRN, domain, legal name, address, phone)',
+			},
+		],
+		default: 'person',
+	},
 	{
 		displayName: 'Candidates From',
 		name: 'candidateSource',

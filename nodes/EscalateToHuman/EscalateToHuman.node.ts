@@ -53,7 +53,8 @@ export class EscalateToHuman implements INodeType {
 					{ maxRetries: 1, redactPii: redact, temperature: -1 },
 					this.getExecutionCancelSignal(),
 				);
-				summarize = llmSummaryProvider(client, redact);
+				// the summary call gets the cancel signal too: it also ends a back-off wait at once
+				summarize = llmSummaryProvider(client, redact, this.getExecutionCancelSignal());
 			} catch (error) {
 				throw configError(this, error);
 			}

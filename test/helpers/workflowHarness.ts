@@ -81,6 +81,8 @@ export interface NodeRunOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	typeVersion?: number;
 	mode?: WorkflowExecuteMode;
+	/** Cancels the execution (as Stop in the editor: the nodes' cancel signal aborts) once this resolves. */
+	cancelWhen?: Promise<unknown>;
 }
 
 export interface NodeRunResult {
@@ -199,7 +201,9 @@ export async function runNode(options: NodeRunOptions): Promise<NodeRunResult> {
 	} as unknown as IRunExecutionData;
 
 	const execute = new WorkflowExecute(additionalData, options.mode ?? 'manual', runExecutionData);
-	await execute.processRunExecutionData(workflow);
+	const running = execute.processRunExecutionData(workflow);
+	void options.cancelWhen?.then(() => running.cancel());
+	await running;
 	const run = await done;
 	const taskData = run.data.resultData.runData[nodeName]?.[0];
 	const err = run.data.resultData.error ?? taskData?.error;
