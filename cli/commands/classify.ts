@@ -51,15 +51,16 @@ export const classify: Command = {
 		const { flags } = parseArgs(argv);
 		const json = readConfig(flags);
 		const baseDir = typeof flags.config === 'string' ? dirname(resolve(flags.config)) : '.';
-		const config = configFromJson(json, baseDir);
-		if (config.mode === 'llm') {
-			process.stderr.write('inquiry-router classify is offline: mode "llm" runs as "cascade" without the LLM\n');
-			config.mode = 'cascade';
-		}
 		const textField = typeof json.textField === 'string' ? json.textField : 'text';
 		const outputKey = typeof json.outputKey === 'string' ? json.outputKey : 'inquiry';
 		let classifier;
 		try {
+			// the config's readers (core/classify/config.ts) and the classifier's own checks: exit 2 below
+			const config = configFromJson(json, baseDir);
+			if (config.mode === 'llm') {
+				process.stderr.write('inquiry-router classify is offline: mode "llm" runs as "cascade" without the LLM\n');
+				config.mode = 'cascade';
+			}
 			checkOutputKey(outputKey, textField);
 			classifier = createClassifier(config);
 		} catch (error) {

@@ -87,6 +87,11 @@ function asRuleParam(r: unknown): RuleParam {
 	return r as RuleParam;
 }
 
+/** The key a mistake is named by: the one the user wrote (core's setPriority / setType / setFlag, or the node's). */
+function writtenKey(raw: unknown, core: 'setPriority' | 'setType' | 'setFlag', node: 'priority' | 'type' | 'flag'): string {
+	return isPlainObject(raw) && raw.effect === undefined && raw[core] !== undefined ? core : node;
+}
+
 /**
  * The one reader of custom rules, for the node (its fixedCollection `{ rule: [...] }`) and the CLI
  * (an array, in the node's shape or as core's ClassifyRule with setPriority / setType / setFlag).
@@ -97,6 +102,7 @@ export function readRules(param: unknown): ClassifyRule[] {
 	const raw: unknown[] = fromArray ? (param as unknown[]) : isPlainObject(param) && Array.isArray(param.rule) ? param.rule : [];
 	const list = raw.map(asRuleParam);
 	return list.map((r, i) => {
+		const written = raw[i];
 		const field = fromArray ? `rules[${i}]` : `rules.rule[${i}]`;
 		const pattern = typeof r?.pattern === 'string' ? r.pattern.trim() : '';
 		if (!pattern) throw new InputError(`${field}.pattern`, `Rule ${i + 1} has no pattern`);
@@ -110,16 +116,20 @@ export function readRules(param: unknown): ClassifyRule[] {
 		if (effect === 'priority') {
 			const p = r.priority ?? 'high';
 			if (p !== 'high' && p !== 'normal' && p !== 'low') {
+				const key = writtenKey(written, 'setPriority', 'priority');
+				if (key === 'setPriority') throw new InputError(`${field}.setPriority`, `Rule ${id} sets priority "${String(p)}" (expected high, normal, low)`);
 				throw new InputError(`${field}.priority`, `Rule ${id}: priority must be high, normal or low`);
 			}
 			rule.setPriority = p;
 		} else if (effect === 'type') {
 			const t = typeof r.type === 'string' ? r.type.trim() : '';
-			if (!t) throw new InputError(`${field}.type`, `Rule ${id} sets a type but names none`);
+			if (!t) throw new InputError(`${field}.${writtenKey(written, 'setType', 'type')}`, `Rule ${id} sets a type but names none`);
 			rule.setType = t;
 		} else if (effect === 'flag') {
 			const f = r.flag ?? 'wantsHuman';
 			if (f !== 'wantsHuman' && f !== 'angry' && f !== 'spam') {
+				const key = writtenKey(written, 'setFlag', 'flag');
+				if (key === 'setFlag') throw new InputError(`${field}.setFlag`, `Rule ${id} sets flag "${String(f)}" (expected wantsHuman, angry, spam)`);
 				throw new InputError(`${field}.flag`, `Rule ${id}: flag must be wantsHuman, angry or spam`);
 			}
 			rule.setFlag = f;

@@ -13,7 +13,12 @@ describe("Classify's rules: one reader for the node and the CLI", () => {
 		);
 		assert.throws(
 			() => configFromJson({ rules: [{ pattern: 'срочно', setPriority: 'urgent' }] }),
-			(e: unknown) => e instanceof InputError && e.field === 'rules[0].priority',
+			// named by the key the config wrote (core's setPriority), as createClassifier names it
+			(e: unknown) => e instanceof InputError && e.field === 'rules[0].setPriority',
+		);
+		assert.throws(
+			() => readRules({ rule: [{ pattern: 'срочно', effect: 'priority', priority: 'urgent' }] }),
+			(e: unknown) => e instanceof InputError && e.field === 'rules.rule[0].priority',
 		);
 	});
 
