@@ -38,10 +38,10 @@ const leads = [
 	{ name: 'Ольга Смирнова', email: 'olga@example.org', channel: 'chat' },
 ];
 
-async function run(candidateSource: string) {
+async function run(candidateSource: string, extra: { typeVersion?: number; entity?: string; leads?: IDataObject[]; rows?: IDataObject[][] } = {}) {
 	return runWorkflow({
-		types: { 'test.lookup': lookupNode([[storedPetrov], [storedOther]]), 'n8n-nodes-inquiry-router.dedupeContact': new DedupeContact() },
-		fixtures: { Leads: leads },
+		types: { 'test.lookup': lookupNode(extra.rows ?? [[storedPetrov], [storedOther]]), 'n8n-nodes-inquiry-router.dedupeContact': new DedupeContact() },
+		fixtures: { Leads: extra.leads ?? leads },
 		nodes: [
 			fixture('Leads'),
 			{ id: 'l', name: 'Find Known Contact', type: 'test.lookup', typeVersion: 1, position: [200, 200], parameters: {} },
@@ -49,9 +49,9 @@ async function run(candidateSource: string) {
 				id: 'd',
 				name: 'Known Client?',
 				type: 'n8n-nodes-inquiry-router.dedupeContact',
-				typeVersion: 1,
+				typeVersion: extra.typeVersion ?? 1,
 				position: [400, 0],
-				parameters: { operation: 'match', candidateSource },
+				parameters: { operation: 'match', candidateSource, ...(extra.entity ? { entity: extra.entity } : {}) },
 			},
 		],
 		connections: {
@@ -98,4 +98,31 @@ describe('Dedupe Contact: the store feeds the second input', () => {
 		assert.equal((dupOut[0].json.contact as IDataObject).ownerId, 'm-ivanova');
 		assert.equal((newOut[0].json.contact as IDataObject).candidatesCompared, 2);
 	});
+
+	// Checksum-valid INNs written for this test.
+	const accountA = { id: 'acc-1', name: 'ООО «СтройМонтаж»', inn: '7707083893', ownerId: 'm-7', segment: 'B' };
+	const accountB = { id: 'acc-2', name: 'ООО «Орион»', inn: '7736207543', ownerId: 'm-8', segment: 'C' };
+	for (const typeVersion of [1, 1.1]) {
+		for (const candidateSource of ['paired', 'input']) {
+			it(`entity organisation, version ${typeVersion}, ${candidateSource}: the account's id, owner and segment on a duplicate`, async () => {
+				const res = await run(candidateSource, {
+					typeVersion,
+					entity: 'organisation',
+					leads: [{ company: 'StroyMontazh LLC', inn: '7707083893' }, { company: 'ООО Ромашка', email: 'info@romashka.ru' }],
+					// lead 0's lookup finds its account, lead 1's finds the other account
+					rows: [[accountA], [accountB]],
+				});
+				assert.equal(res.error, undefined);
+				const [newOut, dupOut] = res.outputs['Known Client?'];
+				assert.equal(dupOut.length, 1);
+				const dup = dupOut[0].json.contact as IDataObject;
+				assert.deepEqual(dupOut[0].pairedItem, { item: 0 });
+				assert.equal(dup.matchId, 'acc-1');
+				assert.equal(dup.ownerId, 'm-7');
+				assert.equal(dup.segment, 'B');
+				assert.equal(newOut.length, 1);
+				assert.equal((newOut[0].json.contact as IDataObject).candidatesCompared, candidateSource === 'paired' ? 1 : 2);
+			});
+		}
+	}
 });
