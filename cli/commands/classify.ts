@@ -10,9 +10,9 @@
 import { dirname, resolve } from 'node:path';
 
 import { createClassifier } from '../../core/classify';
-import type { Category, ClassifierConfig, ClassifyRule, TrainingExample } from '../../core/classify';
+import type { Category, ClassifierConfig, TrainingExample } from '../../core/classify';
+import { checkOutputKey, readDefaultCountry, readRules } from '../../core/classify/config';
 import { isInputError } from '../../core/shared/errors';
-import { checkOutputKey } from '../../nodes/ClassifyInquiry/helpers';
 import { getPath, isPlainObject } from '../../core/shared/values';
 import type { Command } from './index';
 import { LineReport, parseArgs, readConfig, readJsonLines, readJsonLinesFile, UsageError, writeJsonLine } from '../io';
@@ -33,11 +33,12 @@ export function configFromJson(json: unknown, baseDir = '.'): ClassifierConfig {
 	if (Array.isArray(c.categories)) {
 		config.categories = c.categories.map((x) => (typeof x === 'string' ? { id: x } : (x as Category)));
 	}
-	if (Array.isArray(c.rules)) config.rules = c.rules as ClassifyRule[];
+	// the node's reader: a rule without a pattern or with an unknown effect is an error naming it
+	if (c.rules !== undefined) config.rules = readRules(c.rules);
 	if (typeof c.threshold === 'number') config.threshold = c.threshold;
 	if (typeof c.multiLabel === 'boolean') config.multiLabel = c.multiLabel;
 	if (typeof c.multiLabelCut === 'number') config.multiLabelCut = c.multiLabelCut;
-	if (typeof c.defaultCountry === 'string') config.defaultCountry = c.defaultCountry;
+	if (typeof c.defaultCountry === 'string') config.defaultCountry = readDefaultCountry(c.defaultCountry);
 	if (typeof c.useDefaultRules === 'boolean') config.useDefaultRules = c.useDefaultRules;
 	const training = asTraining(c.training, baseDir);
 	if (training) config.training = training;
@@ -50,15 +51,16 @@ export const classify: Command = {
 		const { flags } = parseArgs(argv);
 		const json = readConfig(flags);
 		const baseDir = typeof flags.config === 'string' ? dirname(resolve(flags.config)) : '.';
-		const config = configFromJson(json, baseDir);
-		if (config.mode === 'llm') {
-			process.stderr.write('inquiry-router classify is offline: mode "llm" runs as "cascade" without the LLM\n');
-			config.mode = 'cascade';
-		}
 		const textField = typeof json.textField === 'string' ? json.textField : 'text';
 		const outputKey = typeof json.outputKey === 'string' ? json.outputKey : 'inquiry';
 		let classifier;
 		try {
+			// the config's readers (core/classify/config.ts) and the classifier's own checks: exit 2 below
+			const config = configFromJson(json, baseDir);
+			if (config.mode === 'llm') {
+				process.stderr.write('inquiry-router classify is offline: mode "llm" runs as "cascade" without the LLM\n');
+				config.mode = 'cascade';
+			}
 			checkOutputKey(outputKey, textField);
 			classifier = createClassifier(config);
 		} catch (error) {

@@ -4,7 +4,7 @@ import { isInputError } from '../../core/shared/errors';
 import { isPlainObject } from '../../core/shared/values';
 import { ParetoBatch, analysePareto } from '../../core/segment/pareto';
 import { resolveConfig } from '../../core/segment/config';
-import { compileRules, scoreLead } from '../../core/segment/scoring';
+import { compileRules, segmentLead } from '../../core/segment/scoring';
 import { LineReport, UsageError, parseArgs, readConfig, readJsonLines, writeJsonLine } from '../io';
 import type { Command } from './index';
 
@@ -67,7 +67,7 @@ export const segment: Command = {
 				try {
 					if (entry.invalid !== undefined) throw new Error(entry.invalid);
 					if (!isPlainObject(row)) throw new Error('a line must be a JSON object');
-					writeJsonLine({ ...row, [key]: scoreLead(row, rules, config.scoring) });
+					writeJsonLine({ ...row, [key]: segmentLead(row, rules, config.scoring) });
 				} catch (error) {
 					if (!isInputError(error) && entry.invalid === undefined && isPlainObject(row)) throw error;
 					if (!fail(entry.line, row, error)) return 1;

@@ -1,3 +1,4 @@
+import { storedFacts } from '../contract';
 import { reason } from '../shared/reasons';
 import type { Reason } from '../shared/reasons';
 import type { CountryCode } from '../text/phone';
@@ -135,6 +136,8 @@ export function matchContact(
 			companyLink: null,
 			organisation: null,
 			candidatesCompared: 0,
+			ownerId: null,
+			segment: null,
 			...(options.includeMatchedRecord ? { matchedRecord: null } : {}),
 			keys: keysOf(r),
 			reasons: parseReasons(r),
@@ -182,6 +185,8 @@ export function matchContact(
 			: null;
 	if (companyLink) reasons.push(reason('company_link', `Same company via ${companyLink.via}, not the same person`, companyLink.value));
 	const matched = b && b.decision !== 'new' ? b : undefined;
+	// Only a duplicate is the stored client: a review-level match is not sure enough to inherit an owner.
+	const stored = matched?.decision === 'duplicate' ? storedFacts(candidates.json[matched.i]) : { ownerId: null, segment: null };
 	return matchResultSchema.parse({
 		operation: 'match',
 		decision: matched ? matched.decision : 'new',
@@ -191,6 +196,8 @@ export function matchContact(
 		companyLink,
 		organisation: linkOrganisation(r, candidates.records),
 		candidatesCompared: candidates.records.length,
+		ownerId: stored.ownerId,
+		segment: stored.segment,
 		...(options.includeMatchedRecord ? { matchedRecord: matched ? (candidates.json[matched.i] as Record<string, unknown>) : null } : {}),
 		keys,
 		reasons,

@@ -67,6 +67,10 @@ export const matchResultSchema = z
 		companyLink: companyLinkSchema.nullable(),
 		organisation: organisationLinkSchema.nullable().optional(),
 		candidatesCompared: z.number().int().min(0),
+		/** The stored row's owner (contract: Route's owner-first reads contact.ownerId); duplicates only. */
+		ownerId: z.string().min(1).nullable(),
+		/** The stored row's ABC segment (contract: Segment keeps it for a known client); duplicates only. */
+		segment: z.enum(['A', 'B', 'C']).nullable(),
 		matchedRecord: jsonRecord.nullable().optional(),
 		keys: keysSchema,
 		reasons: z.array(reasonSchema),

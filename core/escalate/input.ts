@@ -18,6 +18,11 @@ export interface UpstreamInquiry {
 	wantsHuman?: boolean;
 	/** −1 (very negative) … 1, or a label ('negative', 'very_negative', ...). */
 	sentiment?: number | string;
+	/**
+	 * The flags were computed from the very text being decided on (Classify on the same single
+	 * message): wantsHuman and angry, when present, stand instead of detecting them again.
+	 */
+	flagsFromSameText?: boolean;
 }
 
 /** Everything the decision reads, already taken out of the item by the node or the CLI. */

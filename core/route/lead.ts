@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 
+import { normPriority, PATHS } from '../contract';
 import { InputError } from '../shared/errors';
 import { getPath, isSaneInstant, SANE_YEARS } from '../shared/values';
 import type { RoutePriority } from './schema';
@@ -16,11 +17,11 @@ export interface LeadFields {
 }
 
 export const DEFAULT_LEAD_FIELDS: LeadFields = {
-	skillsField: 'inquiry.type',
-	languageField: 'inquiry.language',
-	segmentField: 'segment.segment',
-	priorityField: 'inquiry.priority',
-	ownerField: 'contact.ownerId',
+	skillsField: PATHS.inquiryType,
+	languageField: PATHS.language,
+	segmentField: PATHS.segment,
+	priorityField: PATHS.priority,
+	ownerField: PATHS.ownerId,
 };
 
 export interface Lead {
@@ -35,18 +36,8 @@ export interface Lead {
 	nowMs: number;
 }
 
-const PRIORITY_ALIASES: Record<string, RoutePriority> = {
-	urgent: 'urgent', critical: 'urgent', blocker: 'urgent', asap: 'urgent', срочно: 'urgent', срочный: 'urgent',
-	high: 'high', высокий: 'high',
-	normal: 'normal', medium: 'normal', middle: 'normal', средний: 'normal', обычный: 'normal',
-	low: 'low', низкий: 'low',
-};
-
-export function normPriority(value: string | undefined): { priority: RoutePriority; unknown: string | null } {
-	if (value === undefined) return { priority: 'normal', unknown: null };
-	const p = PRIORITY_ALIASES[normTag(value)];
-	return p ? { priority: p, unknown: null } : { priority: 'normal', unknown: value };
-}
+/** The contract's priority vocabulary and its aliases (core/contract.ts). */
+export { normPriority };
 
 function read<T>(field: string, fn: () => T): T {
 	const r = attempt(fn);

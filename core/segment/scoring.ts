@@ -169,3 +169,23 @@ export function scoreLead(json: unknown, rules: readonly CompiledRule[], cfg: Pi
 	reasons.push(reason('score_threshold', `score ${score} ${verdict} → ${segment}`, score));
 	return validateResult({ segment, mode: 'scoring', score, breakdown, reasons });
 }
+
+/**
+ * Scoring with the contract's known-client path: when `storedSegmentField` holds A, B or C (Dedupe
+ * Match copies the stored row's segment into contact.segment), the lead keeps that segment, with
+ * reason `stored_segment`, and is not scored; otherwise it is scored by the rules.
+ */
+export function segmentLead(json: unknown, rules: readonly CompiledRule[], cfg: Pick<ScoringConfig, 'scoreA' | 'scoreB' | 'storedSegmentField'>): SegmentResult {
+	if (cfg.storedSegmentField) {
+		const stored = getPath(json, cfg.storedSegmentField);
+		const letter = typeof stored === 'string' ? stored.trim().toUpperCase() : '';
+		if (letter === 'A' || letter === 'B' || letter === 'C') {
+			return validateResult({
+				segment: letter,
+				mode: 'scoring',
+				reasons: [reason('stored_segment', `known client: keeps the stored segment ${letter} from ${cfg.storedSegmentField}`, letter)],
+			});
+		}
+	}
+	return scoreLead(json, rules, cfg);
+}

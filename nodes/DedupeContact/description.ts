@@ -10,7 +10,7 @@ import { outputKeyField } from '../shared/fields';
 
 /** Inputs by operation (like n8n's Merge): "match" with candidates from an input has two. Stringified into an expression: keep self-contained. */
 export const configuredInputs = (parameters: INodeParameters) =>
-	parameters.operation === 'match' && (parameters.candidateSource ?? 'input') === 'input'
+	parameters.operation === 'match' && ['input', 'paired'].includes((parameters.candidateSource as string) ?? 'input')
 		? [
 				{ type: 'main', displayName: 'Contacts' },
 				{ type: 'main', displayName: 'Candidates' },
@@ -130,6 +130,11 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { operation: ['match'] } },
 		options: [
 			{ name: 'Second Input', value: 'input', description: 'Every item of input 2 is a candidate for every contact' },
+			{
+				name: 'Second Input, Paired Rows',
+				value: 'paired',
+				description: 'Input 2 holds the rows a lookup returned for each contact (a Data table "Get rows" run on the contacts); each row is compared only with the contact it is paired with',
+			},
 			{ name: 'Field of Each Item', value: 'field', description: 'Each contact carries its own candidates in a field' },
 		],
 		default: 'input',

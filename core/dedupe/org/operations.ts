@@ -1,3 +1,4 @@
+import { storedFacts } from '../../contract';
 import { reason } from '../../shared/reasons';
 import type { Reason } from '../../shared/reasons';
 import type { Thresholds } from '../decide';
@@ -113,7 +114,8 @@ export interface OrgMatchOptions extends OrgOptions {
 export function matchOrganisation(json: unknown, index: number, candidates: OrgCandidates, options: OrgMatchOptions): MatchResult {
 	const r = parseOrganisation(json, index, options);
 	const keys = orgKeysOf(r);
-	const base = { operation: 'match' as const, candidatesCompared: 0, keys, ...(options.includeMatchedRecord ? { matchedRecord: null } : {}) };
+	// ownerId / segment: the stored row's, on a duplicate only (the contract's one `contact` shape, as for a person)
+	const base = { operation: 'match' as const, candidatesCompared: 0, keys, ownerId: null, segment: null, ...(options.includeMatchedRecord ? { matchedRecord: null } : {}) };
 	if (r.anonymous) {
 		return matchResultSchema.parse({ ...base, decision: 'new', matchId: null, score: null, evidence: [], companyLink: null, reasons: parseReasons(r) });
 	}
@@ -159,6 +161,7 @@ export function matchOrganisation(json: unknown, index: number, candidates: OrgC
 		evidence: b ? b.c.evidence.map((e) => ({ ...e })) : [],
 		companyLink,
 		candidatesCompared: candidates.records.length,
+		...(matched?.decision === 'duplicate' ? storedFacts(candidates.json[matched.i]) : {}),
 		...(options.includeMatchedRecord ? { matchedRecord: matched ? (candidates.json[matched.i] as Record<string, unknown>) : null } : {}),
 		reasons,
 	});

@@ -29,7 +29,8 @@ const SETUPS: Array<{ key: string; title: string; options: StartE2EOptions }> = 
 	{ key: 'limit1', title: 'regular mode with N8N_CONCURRENCY_PRODUCTION_LIMIT=1 (comparison only)', options: { kind: 'e2e-limit1', productionLimit: 1 } },
 ];
 
-export function register(_ctx: E2EContext): void {
+// This suite starts its own instances (queue mode, limit 1); it does not use the shared context.
+export function register(): void {
 	for (const setup of SETUPS) {
 		const skip = SKIP ? 'E2E_SCALE=0' : MODES.includes(setup.key) ? false : `E2E_SCALE_MODES=${MODES.join(',')}`;
 		describe(`60 ${setup.title}`, { skip }, () => {

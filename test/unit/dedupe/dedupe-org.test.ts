@@ -138,6 +138,22 @@ test('match keys and match against candidates in organisation mode', () => {
 	assert.equal(r.decision, 'duplicate');
 	assert.equal(r.matchId, 'acc-1');
 	assert.ok(r.evidence.some((e) => e.field === 'inn' && e.outcome === 'equal'));
+	// the contract's one contact shape: no stored owner/segment on these rows
+	assert.equal(r.ownerId, null);
+	assert.equal(r.segment, null);
+});
+
+test("organisation match: a duplicate carries the stored account's ownerId and segment, a new one none", () => {
+	const candidates = parseOrgCandidates([{ id: 'acc-1', name: 'ООО СтройМонтаж', inn: INN_A, ownerId: 'm-7', segment: 'a' }], { mapping });
+	const options = { mapping, thresholds: { ...DEFAULT_THRESHOLDS }, includeMatchedRecord: false };
+	const dup = matchOrganisation({ name: 'StroyMontazh LLC', inn: INN_A }, 0, candidates, options);
+	assert.equal(dup.decision, 'duplicate');
+	assert.equal(dup.ownerId, 'm-7');
+	assert.equal(dup.segment, 'A');
+	const other = matchOrganisation({ name: 'ООО Орион', inn: INN_B }, 0, candidates, options);
+	assert.equal(other.decision, 'new');
+	assert.equal(other.ownerId, null);
+	assert.equal(other.segment, null);
 });
 
 test('people are linked to their organisation (person mode): key and batch organisation id', () => {
