@@ -11,12 +11,11 @@ step "system packages"
 bash scripts/system-deps.sh
 
 step "npm ci"
-if [ ! -f node_modules/.package-lock.json ] || ! cmp -s <(node -e 'process.stdout.write(JSON.stringify(require("./package-lock.json").packages[""]))') \
-	<(node -e 'try{process.stdout.write(JSON.stringify(require("./node_modules/.ir-installed.json")))}catch{}'); then
-	# npm ci refuses the lock file on this registry mirror: it lacks some other-platform optional
-	# packages (@unrs/resolver-binding-android-*, ...), which npm install tolerates. Same pinned tree.
-	npm ci --no-audit --no-fund || npm install --no-audit --no-fund --no-save
-	node -e 'require("fs").writeFileSync("node_modules/.ir-installed.json",JSON.stringify(require("./package-lock.json").packages[""]))'
+# Exactly the locked tree (npm ci refuses a lock file that does not match package.json, so it cannot drift);
+# skipped only when node_modules was installed from this very lock file.
+if [ ! -f node_modules/.ir-installed ] || [ "$(cat node_modules/.ir-installed)" != "$(sha256sum package-lock.json | cut -d' ' -f1)" ]; then
+	npm ci --no-audit --no-fund
+	sha256sum package-lock.json | cut -d' ' -f1 > node_modules/.ir-installed
 fi
 
 step "build (type-check, bundle, verify dist)"
