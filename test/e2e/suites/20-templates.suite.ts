@@ -231,6 +231,72 @@ export function register(ctx: E2EContext): void {
 			assert.deepEqual(history.map((h) => h.channel).sort(), ['chat', 'form']);
 		});
 
+		it('inbound router: a known client goes to their owner, to a temporary cover while the owner is absent, and back to the owner', async () => {
+			const email = `owner.client.${Date.now()}@example.test`;
+			const ask = (text: string) => inbound({ channel: 'webhook', name: 'Owner Client', email, company: 'ООО Клиент', text });
+			type Answer = { status: string; managerId: string; contactId: number; reasons: { assignment: Array<{ code: string }> } };
+			const r1 = await ask('Нужна цена на 10 ноутбуков для офиса');
+			assert.equal(r1.status, 200, await why('inbound-inquiry-router.json', r1));
+			const first = r1.body as Answer;
+			assert.equal(first.status, 'assigned', r1.text);
+			const owner = first.managerId;
+			const contactOf = async () => (await rows('inquiry_router_contacts')).filter((c) => c.emailKey === email && !c.mergedInto);
+			let contacts = await contactOf();
+			assert.equal(contacts.length, 1);
+			assert.equal(contacts[0].ownerId, owner, 'a new client\'s first manager becomes its owner');
+			try {
+				await T.updateRows(t, 'inquiry_router_managers', { managerId: owner }, { absentUntil: new Date(Date.now() + 7 * 86_400_000).toISOString() });
+				const r2 = await ask('Ещё вопрос по ноутбукам: можно ли доставку завтра?');
+				assert.equal(r2.status, 200, await why('inbound-inquiry-router.json', r2));
+				const second = r2.body as Answer;
+				assert.equal(second.status, 'assigned', r2.text);
+				assert.notEqual(second.managerId, owner, 'the absent owner must not get the lead');
+				assert.ok(second.reasons.assignment.some((r) => r.code === 'cover_for_owner'), r2.text);
+				contacts = await contactOf();
+				assert.equal(contacts[0].ownerId, owner, 'a temporary cover does not take the client over');
+			} finally {
+				await T.updateRows(t, 'inquiry_router_managers', { managerId: owner }, { absentUntil: '' });
+			}
+			const r3 = await ask('Спасибо, и последний вопрос по счёту на ноутбуки');
+			assert.equal(r3.status, 200, await why('inbound-inquiry-router.json', r3));
+			assert.equal((r3.body as Answer).managerId, owner, `back to the owner: ${r3.text}`);
+		});
+
+		it('inbound router: a new person of a known organisation goes to the organisation\'s owner, and is linked to it', async () => {
+			const domain = `stroymontazh-${Date.now()}.test`;
+			const r1 = await inbound({ channel: 'email', name: 'Ирина Соколова', email: `irina@${domain}`, company: 'ООО СтройМонтаж', text: 'Пришлите, пожалуйста, прайс на кабель' });
+			assert.equal(r1.status, 200, await why('inbound-inquiry-router.json', r1));
+			const irina = (await rows('inquiry_router_contacts')).find((c) => c.emailKey === `irina@${domain}`);
+			assert.ok(irina, 'contact stored');
+			assert.equal(irina.organisationKey, `domain:${domain}`, 'the contact is linked to its organisation by the company e-mail domain');
+			// the account belongs to Boris (the senior), whom the default ranking would not pick for a normal lead
+			await T.updateRows(t, 'inquiry_router_contacts', { id: irina.id }, { ownerId: 'm-boris' });
+			const r2 = await inbound({ channel: 'email', name: 'Пётр Васильев', email: `p.vasilyev@${domain}`, company: 'СтройМонтаж', text: 'Нужна цена на кабель ВВГ, 2 км' });
+			assert.equal(r2.status, 200, await why('inbound-inquiry-router.json', r2));
+			const b2 = r2.body as { status: string; managerId: string; contactId: number };
+			assert.equal(b2.status, 'assigned', r2.text);
+			assert.equal(b2.managerId, 'm-boris', `a new person of a known organisation goes to its owner: ${r2.text}`);
+			const petr = (await rows('inquiry_router_contacts')).find((c) => c.emailKey === `p.vasilyev@${domain}`);
+			assert.ok(petr && petr.id !== irina.id, 'a different person, not merged');
+			assert.equal(petr.organisationKey, irina.organisationKey);
+			assert.equal(petr.ownerId, 'm-boris', 'and the account owner becomes the new person\'s owner');
+		});
+
+		it('inbound router: a known client keeps the segment stored on the contact (the nightly ABC template writes it), an unknown one is scored', async () => {
+			const email = `stored.segment.${Date.now()}@example.test`;
+			const ask = () => inbound({ channel: 'webhook', name: 'Stored Segment', email, text: 'Подскажите цену на расходники' });
+			const r1 = await ask();
+			assert.equal(r1.status, 200, await why('inbound-inquiry-router.json', r1));
+			assert.equal((r1.body as { segment: string }).segment, 'C', `an unknown client with this text scores C: ${r1.text}`);
+			const contact = (await rows('inquiry_router_contacts')).find((c) => c.emailKey === email && !c.mergedInto);
+			assert.ok(contact);
+			await T.updateRows(t, 'inquiry_router_contacts', { id: contact.id }, { segment: 'A' });
+			const r2 = await ask();
+			assert.equal(r2.status, 200, await why('inbound-inquiry-router.json', r2));
+			const body = r2.body as { segment: string; reasons: { segment: Array<{ code: string }> } };
+			assert.equal(body.segment, 'A', r2.text);
+		});
+
 		it('support chat: "ОПЕРАТОР ОПЕРАТОР ОПЕРАТОР" goes to handoff with a stored package and a notification', async () => {
 			const session = `e2e-operator-${Date.now()}`;
 			const r = await chat(session, 'ОПЕРАТОР ОПЕРАТОР ОПЕРАТОР');
@@ -298,6 +364,30 @@ export function register(ctx: E2EContext): void {
 				['c10:A->B', 'c1:C->A'],
 			);
 			assert.equal(summary.movedCount, 2);
+		});
+
+		it('nightly ABC: clients of one organisation are segmented as one account, and a contact with that clientId gets the segment', async () => {
+			await T.clearRows(t, 'inquiry_router_clients');
+			await T.clearRows(t, 'inquiry_router_segment_moves');
+			const flat = (r: number) => JSON.stringify([r * 250, r * 250, r * 250, r * 250]);
+			// alone, the two branches of "inn:7707083893" (30 + 30) would rank below "solo" (50) and split A/B;
+			// added up (60) the account ranks first and both rows get its segment
+			await T.insertRows(t, 'inquiry_router_clients', [
+				{ clientId: 'acc-1', name: 'Альфа (Москва)', organisationKey: 'inn:7707083893', revenue: 30_000, monthlyRevenue: flat(30) },
+				{ clientId: 'acc-2', name: 'Альфа (Казань)', organisationKey: 'inn:7707083893', revenue: 30_000, monthlyRevenue: flat(30) },
+				{ clientId: 'solo', name: 'Solo Ltd', organisationKey: '', revenue: 50_000, monthlyRevenue: flat(50) },
+				{ clientId: 'small-1', name: 'Small 1', organisationKey: '', revenue: 6_000, monthlyRevenue: flat(6) },
+				{ clientId: 'small-2', name: 'Small 2', organisationKey: '', revenue: 4_000, monthlyRevenue: flat(4) },
+			]);
+			const contactEmail = `acc1.buyer.${Date.now()}@example.test`;
+			await T.insertRows(t, 'inquiry_router_contacts', [{ name: 'Buyer of acc-1', emailKey: contactEmail, clientId: 'acc-1', mergedInto: '', ownerId: '', segment: '' }]);
+			const r = await T.callWebhook(t.baseUrl, `/webhook/${PATHS.resegment}`, {});
+			assert.equal(r.status, 200, await why('nightly-abc-resegmentation.json', r));
+			const seg = Object.fromEntries((await rows('inquiry_router_clients')).map((c) => [c.clientId, c.segment]));
+			assert.equal(seg['acc-1'], seg['acc-2'], `one account, one segment: ${JSON.stringify(seg)}`);
+			assert.equal(seg['acc-1'], 'A', JSON.stringify(seg));
+			const contact = (await rows('inquiry_router_contacts')).find((c) => c.emailKey === contactEmail);
+			assert.equal(contact?.segment, 'A', 'the segment is written onto the contact with that clientId');
 		});
 
 		it('watchdog: re-offers a lead past its SLA, escalates when nobody is left, reports at-risk and lost', async () => {

@@ -299,7 +299,7 @@ function inbound() {
 
 	const withCandidates = f.add('Inquiry with candidates', 'n8n-nodes-base.set', 3.4, [1000, 200], {
 		mode: 'raw',
-		jsonOutput: "={{ { ...$('Match keys').first().json, contact: undefined, keys: $('Match keys').first().json.contact.keys, candidates: $('Find known contact').all().map(i => i.json).filter(r => r.id && !r.mergedInto).map(r => ({ id: String(r.id), name: r.name, email: r.emailKey, phone: r.phoneKey, company: r.company })) } }}",
+		jsonOutput: "={{ { ...$('Match keys').first().json, contact: undefined, keys: $('Match keys').first().json.contact.keys, candidates: $('Find known contact').all().map(i => i.json).filter(r => r.id && !r.mergedInto).map(r => ({ id: String(r.id), name: r.name, email: r.emailKey, phone: r.phoneKey, company: r.company, ownerId: r.ownerId || null, segment: r.segment || null })) } }}",
 		includeOtherFields: false,
 		options: {},
 	}, { executeOnce: true });
@@ -319,6 +319,10 @@ function inbound() {
 		['existingId', "={{ $json.contact.decision === 'duplicate' ? Number($json.contact.matchId) : 0 }}", 'number'],
 		['dedupe', '={{ { decision: $json.contact.decision, matchId: $json.contact.matchId, score: $json.contact.score, reasons: $json.contact.reasons } }}', 'object'],
 		['historyEntry', "={{ { at: $json.receivedAt, channel: $json.channel, text: $json.text.slice(0, 500), type: $json.inquiry.type, dedupe: $json.contact.decision } }}", 'object'],
+		// a known client's owner and stored segment, copied from the stored row by Dedupe Contact
+		['stored', '={{ { ownerId: $json.contact.ownerId ?? null, segment: $json.contact.segment ?? null } }}', 'object'],
+		// the organisation the person belongs to (INN, OGRN, company e-mail domain or name; Dedupe Contact's link)
+		['organisationKey', "={{ $json.contact.organisation?.key ?? '' }}", 'string'],
 	]));
 	f.link(dedupe, decision, 0);
 	f.link(dedupe, decision, 1);
@@ -333,6 +337,9 @@ function inbound() {
 		company: '={{ $json.inquiryItem.company }}',
 		channels: '={{ $json.inquiryItem.channel }}',
 		mergedInto: '',
+		ownerId: '',
+		segment: '',
+		organisationKey: '={{ $json.organisationKey }}',
 		possibleDuplicateOf: "={{ $json.dedupe.decision === 'review' ? $json.dedupe.matchId : '' }}",
 		firstSeen: '={{ $json.inquiryItem.receivedAt }}',
 		lastSeen: '={{ $json.inquiryItem.receivedAt }}',
@@ -406,7 +413,7 @@ function inbound() {
 
 	const withContact = f.add('Inquiry with contact', 'n8n-nodes-base.set', 3.4, [4080, 200], {
 		mode: 'raw',
-		jsonOutput: "={{ { ...$('Contact decision').first().json.inquiryItem, dedupe: $('Contact decision').first().json.dedupe, contactId: $('Contact decision').first().json.existingId || $('Earlier row wins').first().json.contactId, returningContact: $('Contact decision').first().json.existingId ? 1 : 0 } }}",
+		jsonOutput: "={{ (() => { const d = $('Contact decision').first().json; const id = d.existingId || $('Earlier row wins').first().json.contactId; return { ...d.inquiryItem, dedupe: d.dedupe, contactId: id, returningContact: d.existingId ? 1 : 0, contact: { id: String(id), ownerId: d.stored.ownerId, segment: d.stored.segment } }; })() }}",
 		includeOtherFields: false,
 		options: {},
 	});
@@ -427,6 +434,8 @@ function inbound() {
 		},
 		scoreA: 60,
 		scoreB: 30,
+		// a known client keeps the segment stored on the contact (the nightly ABC template writes it)
+		storedSegmentField: 'contact.segment',
 		outputPerSegment: false,
 		options: { outputKey: 'segment' },
 	});
@@ -457,10 +466,17 @@ function inbound() {
 		executeOnce: true,
 		alwaysOutputData: true,
 	});
-	f.link(support, managers, 1);
+	// A new person of a known organisation goes to that organisation's owner: the owner of any contact with the
+	// same organisation key (owner-first works for accounts, issue 23).
+	const orgOwner = f.add("Organisation's owner", DT, DTV, [2210, 460], dtGet('inquiry_router_contacts', [
+		['organisationKey', 'eq', "={{ $('Contact decision').first().json.organisationKey || '(none)' }}"],
+		['ownerId', 'isNotEmpty'],
+	], { limit: 1, match: 'allConditions' }), { alwaysOutputData: true, executeOnce: true });
+	f.link(support, orgOwner, 1);
+	f.link(orgOwner, managers);
 	const withManagers = f.add('Inquiry with managers', 'n8n-nodes-base.set', 3.4, [2540, 300], {
 		mode: 'raw',
-		jsonOutput: "={{ { ...$('Support or sales?').first().json, managers: $('Load managers').all().map(i => i.json).filter(m => m.managerId) } }}",
+		jsonOutput: "={{ (() => { const lead = $('Support or sales?').first().json; const orgOwner = $(\"Organisation's owner\").first().json.ownerId || null; return { ...lead, contact: { ...lead.contact, ownerId: lead.contact?.ownerId || orgOwner, organisationOwner: orgOwner }, managers: $('Load managers').all().map(i => i.json).filter(m => m.managerId) }; })() }}",
 		includeOtherFields: false,
 		options: {},
 	}, { executeOnce: true });
@@ -540,6 +556,13 @@ function inbound() {
 		sentAt: '={{ $now.toUTC().toISO() }}',
 	}));
 	f.link(storeAssigned, notify);
+	// A new client's first manager becomes its owner (only while the contact has none: a temporary cover
+	// never takes a client over). Above Notify manager, so n8n runs it first.
+	const owner = f.add('Remember the owner', DT, DTV, [4100, -100], dtUpdate('inquiry_router_contacts', [
+		['id', 'eq', '={{ $json.contactId }}'],
+		['ownerId', 'isEmpty'],
+	], { ownerId: '={{ $json.managerId }}' }));
+	f.link(storeAssigned, owner);
 	const respondAssigned = f.add('Respond: assigned', 'n8n-nodes-base.respondToWebhook', 1.4, [4320, 100], respondJson(
 		"={{ JSON.stringify({ status: 'assigned', leadId: $('Store lead').first().json.id, contactId: $('Store lead').first().json.contactId, managerId: $('Store lead').first().json.managerId, category: $('Store lead').first().json.category, segment: $('Store lead').first().json.segment, slaDueAt: $('Store lead').first().json.slaDueAt, reasons: JSON.parse($('Store lead').first().json.reasons) }) }}",
 	));
@@ -752,7 +775,9 @@ function nightly() {
 		hysteresis: true,
 		previousSegmentField: 'previousSegment',
 		hysteresisMargin: 5,
-		rollUp: 'none',
+		// organisations: clients with the same organisation key (the inbound router's link) add up to one account
+		rollUp: 'field',
+		rollUpField: 'organisationKey',
 		outputPerSegment: false,
 		options: { outputKey: 'segment' },
 	});
@@ -765,6 +790,12 @@ function nightly() {
 		segmentedAt: '={{ $now.toUTC().toISO() }}',
 	}));
 	f.link(score, writeBack);
+	// The inbound router keeps a known client's stored segment: contacts whose clientId names this client get
+	// its segment (above the main branch, so n8n runs it first and "Run now" is answered by the summary).
+	const onContacts = f.add('Segment onto contacts', DT, DTV, [380, -120], dtUpdate('inquiry_router_contacts', [['clientId', 'eq', "={{ $json.clientId || '(none)' }}"]], {
+		segment: '={{ $json.segment.segment }}',
+	}));
+	f.link(score, onContacts);
 	const summary = f.add('Summary of moves', 'n8n-nodes-base.set', 3.4, [600, 100], {
 		mode: 'raw',
 		jsonOutput: `={{ (() => {

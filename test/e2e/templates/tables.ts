@@ -9,7 +9,7 @@ const b = (name: string) => ({ name, type: 'boolean' as const });
 export const TABLES: Record<string, TableSpec> = {
 	inquiry_router_contacts: {
 		name: 'inquiry_router_contacts',
-		columns: [s('name'), s('emailKey'), s('phoneKey'), s('company'), s('channels'), s('mergedInto'), s('possibleDuplicateOf'), s('firstSeen'), s('lastSeen')],
+		columns: [s('name'), s('emailKey'), s('phoneKey'), s('company'), s('channels'), s('mergedInto'), s('ownerId'), s('segment'), s('clientId'), s('organisationKey'), s('possibleDuplicateOf'), s('firstSeen'), s('lastSeen')],
 	},
 	inquiry_router_contact_history: {
 		name: 'inquiry_router_contact_history',
@@ -19,7 +19,7 @@ export const TABLES: Record<string, TableSpec> = {
 		name: 'inquiry_router_managers',
 		columns: [
 			s('managerId'), s('name'), s('email'), s('skills'), s('languages'), s('segments'), s('seniority'), n('capacity'), n('activeLeads'),
-			b('active'), s('workingHours'), s('timeZone'), s('teamLeadId'),
+			b('active'), s('workingHours'), s('timeZone'), s('teamLeadId'), s('absentUntil'),
 		],
 	},
 	inquiry_router_leads: {
@@ -55,7 +55,7 @@ export const TABLES: Record<string, TableSpec> = {
 	},
 	inquiry_router_clients: {
 		name: 'inquiry_router_clients',
-		columns: [s('clientId'), s('name'), n('revenue'), s('monthlyRevenue'), s('segment'), s('xyz'), s('previousSegment'), s('segmentReasons'), s('segmentedAt')],
+		columns: [s('clientId'), s('name'), s('organisationKey'), n('revenue'), s('monthlyRevenue'), s('segment'), s('xyz'), s('previousSegment'), s('segmentReasons'), s('segmentedAt')],
 	},
 	inquiry_router_segment_moves: {
 		name: 'inquiry_router_segment_moves',
