@@ -69,72 +69,57 @@ export const dedupe: Command = {
 			each((item, i) => writeJsonLine({ ...(item as object), [outputKey]: matchKeys(item, i, contactOptions) }));
 			return report.exitCode();
 		}
-		if (operation === 'deduplicate' && entity === 'organisation') {
-			const records: OrgRecord[] = [];
-			const positions: number[] = [];
-			const failed = new Map<number, unknown>();
-			entries.forEach((e, i) => {
-				if (e.invalid !== undefined) return;
-				try {
-					const r = parseOrganisation(e.value, records.length, contactOptions);
-					records.push({ ...r, id: r.id ?? `#${i}` });
-					positions.push(i);
-				} catch (error) {
-					failed.set(i, error);
-				}
-			});
-			const results = dedupeOrganisations(records, {
-				...contactOptions,
-				thresholds: {
-					duplicate: num(options.duplicateThreshold, DEFAULT_THRESHOLDS.duplicate),
-					review: num(options.reviewThreshold, DEFAULT_THRESHOLDS.review),
-				},
-				cluster: {
-					maxBlockSize: num(options.maxBlockSize, DEFAULT_CLUSTER_OPTIONS.maxBlockSize),
-					primary: (options.primaryRecord as 'oldest' | 'newest' | 'first') ?? 'oldest',
-				},
-			});
-			const byLine = new Map(positions.map((p, k) => [p, results[k]]));
-			each((item, i) => {
-				if (failed.has(i)) throw failed.get(i);
-				writeJsonLine({ ...(item as object), [outputKey]: byLine.get(i) });
-			});
-			return report.exitCode();
-		}
 		if (operation === 'deduplicate') {
-			const records: ContactRecord[] = [];
-			const positions: number[] = [];
-			const failed = new Map<number, unknown>();
+			// Parse every good line, cluster the batch once, write each line with its result (or its error).
+			const cluster = <R extends { id?: string | null }>(parse: (value: unknown, index: number) => R, run: (records: R[]) => unknown[]) => {
+				const records: R[] = [];
+				const positions: number[] = [];
+				const failed = new Map<number, unknown>();
+				entries.forEach((e, i) => {
+					if (e.invalid !== undefined) return;
+					try {
+						const r = parse(e.value, records.length);
+						records.push({ ...r, id: r.id ?? `#${i}` });
+						positions.push(i);
+					} catch (error) {
+						failed.set(i, error);
+					}
+				});
+				const results = run(records);
+				const byLine = new Map(positions.map((p, k) => [p, results[k]]));
+				each((item, i) => {
+					if (failed.has(i)) throw failed.get(i);
+					writeJsonLine({ ...(item as object), [outputKey]: byLine.get(i) });
+				});
+				return report.exitCode();
+			};
+			const thresholds = {
+				duplicate: num(options.duplicateThreshold, DEFAULT_THRESHOLDS.duplicate),
+				review: num(options.reviewThreshold, DEFAULT_THRESHOLDS.review),
+			};
+			const primary = (options.primaryRecord as 'oldest' | 'newest' | 'first') ?? 'oldest';
+			const maxBlockSize = num(options.maxBlockSize, DEFAULT_CLUSTER_OPTIONS.maxBlockSize);
+			if (entity === 'organisation') {
+				return cluster<OrgRecord>(
+					(value, index) => parseOrganisation(value, index, contactOptions),
+					(records) => dedupeOrganisations(records, { ...contactOptions, thresholds, cluster: { maxBlockSize, primary } }),
+				);
+			}
 			const parseOptions = { ...contactOptions, ...createBatchMemos() };
-			entries.forEach((e, i) => {
-				if (e.invalid !== undefined) return;
-				try {
-					const r = parseContact(e.value, records.length, parseOptions);
-					records.push({ ...r, id: r.id ?? `#${i}` });
-					positions.push(i);
-				} catch (error) {
-					failed.set(i, error);
-				}
-			});
-			const results = dedupeRecords(records, {
-				...contactOptions,
-				thresholds: {
-					duplicate: num(options.duplicateThreshold, DEFAULT_THRESHOLDS.duplicate),
-					review: num(options.reviewThreshold, DEFAULT_THRESHOLDS.review),
-				},
-				cluster: {
-					maxBlockSize: num(options.maxBlockSize, DEFAULT_CLUSTER_OPTIONS.maxBlockSize),
-					sharedPhoneMinNames: num(options.sharedPhoneMinNames, DEFAULT_CLUSTER_OPTIONS.sharedPhoneMinNames),
-					clusterSupport: options.clusterSupport !== false,
-					primary: (options.primaryRecord as 'oldest' | 'newest' | 'first') ?? 'oldest',
-				},
-			});
-			const byLine = new Map(positions.map((p, k) => [p, results[k]]));
-			each((item, i) => {
-				if (failed.has(i)) throw failed.get(i);
-				writeJsonLine({ ...(item as object), [outputKey]: byLine.get(i) });
-			});
-			return report.exitCode();
+			return cluster<ContactRecord>(
+				(value, index) => parseContact(value, index, parseOptions),
+				(records) =>
+					dedupeRecords(records, {
+						...contactOptions,
+						thresholds,
+						cluster: {
+							maxBlockSize,
+							sharedPhoneMinNames: num(options.sharedPhoneMinNames, DEFAULT_CLUSTER_OPTIONS.sharedPhoneMinNames),
+							clusterSupport: options.clusterSupport !== false,
+							primary,
+						},
+					}),
+			);
 		}
 		if (operation === 'merge') {
 			const good: unknown[] = [];

@@ -5,23 +5,19 @@
  * same instance as the baseline. Asserts outcomes: every request answered and stored exactly once, no
  * manager above capacity, each manager's stored load equal to the leads assigned to them. Figures
  * (requests/s, p50/p95, ratio to the baseline) are printed and written to
- * test-artifacts/load/template-load-regular.json; never asserted.
+ * test-artifacts/load/concurrency.json (key "regular"); never asserted. The tests themselves are in
+ * test/e2e/templates/concurrencyTests.ts, shared with suite 60.
  *
  *   E2E_LOAD=0 skips it; E2E_LOAD_SECONDS (default 60), E2E_LOAD_BASELINE_SECONDS (default 20), E2E_LOAD_CONCURRENCY (default 200)
  */
-import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { before, describe } from 'node:test';
 
 import { setNode, webhookChain, type E2EContext } from '../lib';
 import * as T from '../templates/api';
 import { deployedTemplates } from '../templates/state';
-import { deployInbound, deployTemplate, loadRouter, raceChatSessions, raceNewPeople, raceWatchdogAndRouter, singleCaller } from '../templates/scenarios';
-import { WEBHOOK_IDS } from '../templates/ids';
-import { writeFigures } from '../templates/figures';
+import { concurrencyTests } from '../templates/concurrencyTests';
+import { deployInbound, deployTemplate } from '../templates/scenarios';
 
-const SECONDS = Number(process.env.E2E_LOAD_SECONDS ?? 60);
-const BASELINE_SECONDS = Number(process.env.E2E_LOAD_BASELINE_SECONDS ?? 20);
-const CONCURRENCY = Number(process.env.E2E_LOAD_CONCURRENCY ?? 200);
 /** E2E_LOAD=0 skips this suite (e.g. a quick local e2e run); CI runs it. */
 const SKIP = process.env.E2E_LOAD === '0';
 
@@ -49,52 +45,6 @@ export function register(ctx: E2EContext): void {
 			{ timeout: 5 * 60_000 },
 		);
 
-		it('20 new people, each from the form and the chat at the same moment: 20 contacts, both messages in each history', { timeout: 10 * 60_000 }, async () => {
-			const race = await raceNewPeople(t, 20, `regular-${Date.now()}`);
-			process.stdout.write(`# race regular ${JSON.stringify(race)}\n`);
-			writeFigures('regular', { race });
-			assert.deepEqual({ ...race, mergedRows: undefined }, { pairs: 20, duplicatePersons: 0, incompleteHistory: 0, failed: 0, mergedRows: undefined });
-		});
-
-		it('10 chat sessions, each sending two requests for a person at the same moment: one conversation, both messages, counts 2, one handoff', { timeout: 10 * 60_000 }, async () => {
-			const chat = await raceChatSessions(t, T.chatPath(WEBHOOK_IDS.chat), 10, `regular-${Date.now()}`);
-			process.stdout.write(`# chat race regular ${JSON.stringify(chat)}\n`);
-			writeFigures('regular', { chat });
-			assert.deepEqual(chat, { sessions: 10, conversationRows: 0, lostMessages: 0, wrongCounts: 0, wrongHandoffs: 0, failed: 0 });
-		});
-
-		it('the watchdog re-offers overdue leads while the router assigns: no manager above capacity, loads equal the leads assigned', { timeout: 10 * 60_000 }, async () => {
-			const wd = await raceWatchdogAndRouter(t);
-			process.stdout.write(`# watchdog race regular ${JSON.stringify(wd)}\n`);
-			writeFigures('regular', { watchdog: wd });
-			assert.equal(wd.failed, 0);
-			assert.ok(wd.reoffered > 0, 'the watchdog re-offered nothing');
-			assert.equal(wd.aboveCapacity, 0);
-			assert.deepEqual(wd.loadMismatches, []);
-		});
-
-		it('one caller: service time of the router and of the minimal workflow (figures only)', { timeout: 10 * 60_000 }, async () => {
-			const single = await singleCaller(t, 'e2e-load-baseline', 50);
-			process.stdout.write(`# single caller ${'regular'} ${JSON.stringify(single)}\n`);
-			writeFigures('regular', { single });
-			assert.equal(single.n, 50);
-		});
-
-		it(
-			`${CONCURRENCY} concurrent callers for ${SECONDS} s: every request answered and stored exactly once, no manager above capacity`,
-			{ timeout: (SECONDS + BASELINE_SECONDS) * 1000 + 25 * 60_000 },
-			async () => {
-				const outcome = await loadRouter(t, { seconds: SECONDS, baselineSeconds: BASELINE_SECONDS, concurrency: CONCURRENCY, capacity: 25, baselinePath: 'e2e-load-baseline' });
-				process.stdout.write(`# template load regular ${JSON.stringify(outcome)}\n`);
-				writeFigures('regular', { load: outcome });
-				assert.equal(outcome.failed, 0, 'unanswered or failed requests');
-				assert.ok(outcome.router.requests > 0);
-				assert.equal(outcome.lost, 0, 'answered but not stored');
-				assert.equal(outcome.storedTwice, 0, 'stored more than once');
-				assert.equal(outcome.aboveCapacity, 0, 'leads above capacity');
-				assert.deepEqual(outcome.loadMismatches, []);
-				assert.ok((outcome.statuses.assigned ?? 0) > 0, 'no lead was assigned');
-			},
-		);
+		concurrencyTests('regular', () => t, 'e2e-load-baseline');
 	});
 }

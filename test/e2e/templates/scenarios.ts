@@ -213,13 +213,7 @@ export async function loadRouter(
 	for (const row of [...leads, ...queue]) stored.set(String(row.requestId), (stored.get(String(row.requestId)) ?? 0) + 1);
 	const lost = router.samples.filter((s) => !stored.has(s.id)).length;
 	const storedTwice = [...stored.values()].filter((n) => n > 1).length;
-	let aboveCapacity = 0;
-	const loadMismatches: string[] = [];
-	for (const m of await T.allRows(t, 'inquiry_router_managers')) {
-		const assigned = leads.filter((l) => l.managerId === m.managerId && l.status === 'assigned').length;
-		aboveCapacity += Math.max(0, assigned - Number(m.capacity));
-		if (Number(m.activeLeads) !== assigned) loadMismatches.push(`${m.managerId}: load ${m.activeLeads}, ${assigned} leads assigned`);
-	}
+	const { aboveCapacity, loadMismatches } = await managerLoads(t, leads);
 	return {
 		machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version },
 		concurrency: opts.concurrency,
@@ -237,6 +231,18 @@ export async function loadRouter(
 		loadMismatches,
 		statuses,
 	};
+}
+
+/** Leads assigned beyond each manager's capacity (summed) and managers whose stored load is not their leads. */
+async function managerLoads(t: T.N8nTarget, leads: T.Row[]): Promise<{ aboveCapacity: number; loadMismatches: string[] }> {
+	let aboveCapacity = 0;
+	const loadMismatches: string[] = [];
+	for (const m of await T.allRows(t, 'inquiry_router_managers')) {
+		const assigned = leads.filter((l) => l.managerId === m.managerId && l.status === 'assigned').length;
+		aboveCapacity += Math.max(0, assigned - Number(m.capacity));
+		if (Number(m.activeLeads) !== assigned) loadMismatches.push(`${m.managerId}: load ${m.activeLeads}, ${assigned} leads assigned`);
+	}
+	return { aboveCapacity, loadMismatches };
 }
 
 /** The tables and seed managers of the inbound router, then the template itself. */
@@ -317,13 +323,7 @@ export async function raceWatchdogAndRouter(t: T.N8nTarget, capacity = 30): Prom
 	failed += [wd!, ...second].filter((a) => a.status !== 200).length;
 	const leads = await T.allRows(t, 'inquiry_router_leads');
 	const reoffered = overdue.filter(([id, managerId]) => leads.find((l) => l.id === id)?.managerId !== managerId).length;
-	let aboveCapacity = 0;
-	const loadMismatches: string[] = [];
-	for (const m of await T.allRows(t, 'inquiry_router_managers')) {
-		const assigned = leads.filter((l) => l.managerId === m.managerId && l.status === 'assigned').length;
-		aboveCapacity += Math.max(0, assigned - Number(m.capacity));
-		if (Number(m.activeLeads) !== assigned) loadMismatches.push(`${m.managerId}: load ${m.activeLeads}, ${assigned} leads assigned`);
-	}
+	const { aboveCapacity, loadMismatches } = await managerLoads(t, leads);
 	return { reoffered, aboveCapacity, loadMismatches, failed };
 }
 
