@@ -2,7 +2,9 @@
  * Issue 8, editor test: Debian's headless Chromium (playwright-core, executablePath) signs in to the
  * editor, opens every imported template and checks that every node renders with its own icon (our
  * nodes: the package's SVG, loaded) and that no node shows the "?" placeholder or the "not installed"
- * badge. A screenshot per template is kept in test-artifacts/screenshots/<template>.png.
+ * badge. A screenshot per template is kept in test-artifacts/screenshots/<template>.png, and readable
+ * documentation images (one or a few canvas sections, labels >= MIN_LABEL_PX at DOC_WIDTH) in
+ * test-artifacts/screenshots/docs/<template>[-N].png, to be copied to docs/images/ (docs/templates.md).
  * A control workflow with a node type that does not exist proves the checks can fail.
  */
 import assert from 'node:assert/strict';
@@ -10,7 +12,15 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import type { E2EContext } from '../lib';
-import { openEditor, PLACEHOLDER_TEXT, renderWorkflow, screenshot, type Editor } from '../templates/browser';
+import {
+	docScreenshots,
+	MIN_LABEL_PX,
+	openEditor,
+	PLACEHOLDER_TEXT,
+	renderWorkflow,
+	screenshot,
+	type Editor,
+} from '../templates/browser';
 import * as T from '../templates/api';
 import { deployedTemplates } from '../templates/state';
 
@@ -47,7 +57,7 @@ export function register(ctx: E2EContext): void {
 		});
 
 		for (const file of T.TEMPLATE_FILES) {
-			it(`${file}: every node renders with its own icon, no unknown-node placeholder`, { timeout: 4 * 60_000 }, async () => {
+			it(`${file}: every node renders with its own icon, no unknown-node placeholder`, { timeout: 4 * 60_000 }, async (t) => {
 				assert.ok(editor, 'browser did not start');
 				const deployed = deployedTemplates.get(file);
 				assert.ok(deployed, `${file} was not imported`);
@@ -78,6 +88,14 @@ export function register(ctx: E2EContext): void {
 				}
 				const text = await editor.page.innerText('body');
 				assert.doesNotMatch(text, PLACEHOLDER_TEXT, `${file}: the page announces an unknown node (screenshot ${path})`);
+
+				// Issue 20 item 4: documentation images in which a label is readable at the README's width.
+				const docs = await docScreenshots(editor.page, join(shots(), 'docs'), file.replace(/\.json$/, ''), wf.nodes);
+				assert.ok(docs.length >= 1);
+				for (const d of docs) {
+					t.diagnostic(`${d.path}: ${d.width}x${d.height}, label ${d.labelPx.toFixed(1)} px, ${d.labelPxAtDocWidth.toFixed(1)} px at 900 px`);
+					assert.ok(d.labelPxAtDocWidth >= MIN_LABEL_PX, `${d.path}: labels ${d.labelPxAtDocWidth.toFixed(1)} px at 900 px wide`);
+				}
 			});
 		}
 
