@@ -8,7 +8,7 @@ import type { Comparison } from './tally';
 import { EvidenceTally } from './tally';
 import type { MatchView } from './views';
 import { matchView } from './views';
-import { WEIGHTS as W } from './weights';
+import { LEVEL_WEIGHTS, WEIGHTS as W } from './weights';
 import type { NameFrequencies, WordMemo } from './wordMemo';
 import { outcomeOf } from './wordMemo';
 
@@ -173,7 +173,8 @@ function emailsSimilar(x: string, y: string): boolean {
 
 /**
  * compareContacts on views (matchView), into a tally (reset first): the same evidence in the same
- * order, without building objects until the caller asks for the Comparison.
+ * order, without building objects until the caller asks for the Comparison. Field by field: names,
+ * e-mails, phones, Telegram, identifiers (INN, OGRN, company), date of birth, place.
  */
 export function tallyContacts(
 	a: MatchView,
@@ -184,8 +185,21 @@ export function tallyContacts(
 	t.reset();
 	const nameConflict =
 		a.name && b.name ? addNames(a.name, b.name, ctx.nameFrequencies, ctx.words, t) : false;
+	tallyEmails(a, b, t);
+	tallyPhones(a, b, ctx, nameConflict, t);
+	tallyTelegram(a, b, t);
+	tallyIdentifiers(a, b, t);
+	const dobAgrees = tallyDob(a, b, t);
+	tallyPlace(a, b, ctx, t);
+	// What a family shares (e-mail, phone, address) cannot outvote a personal detail that disagrees
+	// (father and son on one mobile, a couple on one mailbox): at most review, unless another personal
+	// detail agrees (the date of birth, the personal INN).
+	if (t.against && !dobAgrees && !(a.personInn && a.personInn === b.personInn))
+		t.corroborated = false;
+}
 
-	// E-mail
+/** Personal e-mails (equal, similar or different), then a shared role mailbox (a company link). */
+function tallyEmails(a: MatchView, b: MatchView, t: EvidenceTally): void {
 	const email = intersectIn(a.emails, a.emailIds, b.emails, b.emailIds);
 	if (email) {
 		t.add('email', 'equal', W.emailEqual, email);
@@ -209,8 +223,19 @@ export function tallyContacts(
 		t.add('email', 'shared', W.roleEmailEqual, role);
 		t.link('email', role);
 	}
+}
 
-	// Phones (WhatsApp numbers included): the strongest shared phone.
+/**
+ * Phones (WhatsApp numbers included): the strongest shared phone; a phone is only shared (a company
+ * link) when it is a switchboard, used by several names in the batch, or the names conflict.
+ */
+function tallyPhones(
+	a: MatchView,
+	b: MatchView,
+	ctx: CompareContext,
+	nameConflict: boolean,
+	t: EvidenceTally,
+): void {
 	let phoneOutcome: 'equal' | 'shared' | undefined;
 	let phoneWeight = 0;
 	let phoneValue = '';
@@ -241,17 +266,19 @@ export function tallyContacts(
 		if (aMobile && bMobile)
 			t.add('phone', 'different', W.mobileDifferent, aMobile.e164, bMobile.e164);
 	}
+}
 
-	// Telegram
-	if (a.telegram.length && b.telegram.length) {
-		const tg = intersectIn(a.telegram, a.telegramIds, b.telegram, b.telegramIds);
-		if (tg) {
-			t.add('telegram', 'equal', W.telegramEqual, tg);
-			t.corroborated = true;
-		} else t.add('telegram', 'different', W.telegramDifferent, a.telegram[0], b.telegram[0]);
-	}
+function tallyTelegram(a: MatchView, b: MatchView, t: EvidenceTally): void {
+	if (!a.telegram.length || !b.telegram.length) return;
+	const tg = intersectIn(a.telegram, a.telegramIds, b.telegram, b.telegramIds);
+	if (tg) {
+		t.add('telegram', 'equal', W.telegramEqual, tg);
+		t.corroborated = true;
+	} else t.add('telegram', 'different', W.telegramDifferent, a.telegram[0], b.telegram[0]);
+}
 
-	// INN / OGRN
+/** The personal INN (equal, or a conflict), then what only links a company: organisation INN or OGRN, company name. */
+function tallyIdentifiers(a: MatchView, b: MatchView, t: EvidenceTally): void {
 	if (a.personInn && b.personInn) {
 		if (a.personInn === b.personInn) {
 			t.add('inn', 'equal', W.personInnEqual, a.personInn);
@@ -272,32 +299,27 @@ export function tallyContacts(
 		t.add('company', 'shared', W.companyEqual, a.company);
 		t.link('company', a.company);
 	}
+}
 
-	// Date of birth
-	let dobAgrees = false;
-	if (a.dob && b.dob) {
-		const d = dobOutcome(a.dob, b.dob);
-		const o = d === 'year' ? 'different' : d;
-		const weight =
-			d === 'equal'
-				? W.dobEqual
-				: d === 'similar'
-					? W.dobNear
-					: d === 'year'
-						? W.dobSameYear
-						: W.dobDifferent;
-		t.add('dob', o, weight, a.dob, o !== 'equal' ? b.dob : undefined);
-		if (o !== 'different') t.corroborated = dobAgrees = true;
-		else if (d === 'different' && generationApart(a.dob, b.dob)) t.against = true;
+/** The date of birth; true when it agrees (equal or a typo of one date). */
+function tallyDob(a: MatchView, b: MatchView, t: EvidenceTally): boolean {
+	if (!a.dob || !b.dob) return false;
+	const d = dobOutcome(a.dob, b.dob);
+	const o = d === 'year' ? 'different' : d;
+	t.add('dob', o, LEVEL_WEIGHTS.dob[d], a.dob, o !== 'equal' ? b.dob : undefined);
+	if (o !== 'different') {
+		t.corroborated = true;
+		return true;
 	}
-	// Address, postcode, city
+	if (d === 'different' && generationApart(a.dob, b.dob)) t.against = true;
+	return false;
+}
+
+/** Address, postcode, city. */
+function tallyPlace(a: MatchView, b: MatchView, ctx: CompareContext, t: EvidenceTally): void {
 	if (a.address && b.address) {
 		const o = textOutcome(a.address, b.address, ctx.words);
-		t.add(
-			'address',
-			o,
-			o === 'equal' ? W.addressEqual : o === 'similar' ? W.addressSimilar : W.addressDifferent,
-		);
+		t.add('address', o, LEVEL_WEIGHTS.address[o]);
 		if (o !== 'different') t.corroborated = true;
 	}
 	if (a.postcode && b.postcode) {
@@ -307,22 +329,11 @@ export function tallyContacts(
 				: levenshtein(a.postcode, b.postcode) <= 1 || transposed(a.postcode, b.postcode)
 					? 'similar'
 					: 'different';
-		const weight =
-			o === 'equal' ? W.postcodeEqual : o === 'similar' ? W.postcodeSimilar : W.postcodeDifferent;
-		t.add('postcode', o, weight, a.postcode, o !== 'equal' ? b.postcode : undefined);
+		t.add('postcode', o, LEVEL_WEIGHTS.postcode[o], a.postcode, o !== 'equal' ? b.postcode : undefined);
 		if (o === 'equal') t.corroborated = true;
 	}
 	if (a.city && b.city) {
 		const o = outcomeOf(a.city, b.city, a.cityId, b.cityId, ctx.words);
-		t.add(
-			'city',
-			o,
-			o === 'equal' ? W.cityEqual : o === 'similar' ? W.citySimilar : W.cityDifferent,
-		);
+		t.add('city', o, LEVEL_WEIGHTS.city[o]);
 	}
-	// What a family shares (e-mail, phone, address) cannot outvote a personal detail that disagrees
-	// (father and son on one mobile, a couple on one mailbox): at most review, unless another personal
-	// detail agrees (the date of birth, the personal INN).
-	if (t.against && !dobAgrees && !(a.personInn && a.personInn === b.personInn))
-		t.corroborated = false;
 }

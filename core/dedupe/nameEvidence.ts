@@ -5,7 +5,7 @@ import type { Evidence, Outcome } from './tally';
 import { EvidenceTally } from './tally';
 import type { NameView } from './views';
 import { nameView } from './views';
-import { WEIGHTS as W } from './weights';
+import { LEVEL_WEIGHTS, WEIGHTS as W } from './weights';
 import type { NameFrequencies, WordMemo } from './wordMemo';
 import { outcomeOf, tfWeight } from './wordMemo';
 
@@ -147,9 +147,7 @@ export function addNames(
 	if (swapPenalty !== undefined) t.add('nameOrder', 'different', swapPenalty);
 	if (a.middle && b.middle) {
 		const o = outcomeOf(a.middle, b.middle, a.middleId, b.middleId, memo);
-		const weight =
-			o === 'equal' ? W.middleEqual : o === 'similar' ? W.middleSimilar : W.middleDifferent;
-		t.add('middleName', o, weight, a.middle, o !== 'equal' ? b.middle : undefined);
+		t.add('middleName', o, LEVEL_WEIGHTS.middleName[o], a.middle, o !== 'equal' ? b.middle : undefined);
 		if (o === 'different') t.against = true;
 	}
 	// Clearly different first names (Jane / John, Иван / Мария; diminutives are already mapped) or
