@@ -1,6 +1,7 @@
 import jaroWinkler from 'jaro-winkler';
 import { distance as levenshtein } from 'fastest-levenshtein';
 
+import { FREE_MAIL } from './freeMail';
 import { dobOutcome, generationApart, loginsDifferInDigit, transposed } from './metrics';
 import { addNames } from './nameEvidence';
 import type { ContactRecord } from './record';
@@ -74,28 +75,6 @@ function textOutcome(
 	}
 	return common / Math.max(ta.length, tb.length) >= 0.6 ? 'similar' : 'different';
 }
-
-/** Public mailbox providers: the domain says nothing about the person. */
-export const FREE_MAIL: ReadonlySet<string> = new Set([
-	'gmail.com',
-	'yandex.ru',
-	'mail.ru',
-	'bk.ru',
-	'inbox.ru',
-	'list.ru',
-	'internet.ru',
-	'rambler.ru',
-	'outlook.com',
-	'yahoo.com',
-	'icloud.com',
-	'proton.me',
-	'aol.com',
-	'gmx.de',
-	'gmx.com',
-	'ukr.net',
-	'qq.com',
-	'163.com',
-]);
 
 function intersect(a: readonly string[], b: readonly string[]): string | undefined {
 	for (const x of a) if (b.includes(x)) return x;
