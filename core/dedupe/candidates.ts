@@ -5,6 +5,11 @@ import type { MatchView } from './views';
 import { matchView } from './views';
 import type { WordMemo } from './wordMemo';
 
+/**
+ * Candidate pairs of a batch: blocking keys numbered in an open-addressing table (BlockIndex), full
+ * comparison of small blocks, sorted neighbourhood in oversized ones, each pair once.
+ */
+
 /** How blocking bounds its work: the block sizes compared in full, and the windows beyond them. */
 export interface BlockingOptions {
 	/** Blocks larger than this are compared by sorted neighbourhood instead of all pairs. */

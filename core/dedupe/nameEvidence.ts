@@ -9,6 +9,11 @@ import { LEVEL_WEIGHTS, WEIGHTS as W } from './weights';
 import type { NameFrequencies, WordMemo } from './wordMemo';
 import { outcomeOf, tfWeight } from './wordMemo';
 
+/**
+ * Name evidence of the contact comparison: first, last and middle names in both word orders (the
+ * better reading wins), and whether two first names are clearly different given names.
+ */
+
 /** One name part of one reading (straight or swapped), before it becomes evidence. */
 interface NamePart {
 	present: boolean;

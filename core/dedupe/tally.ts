@@ -1,3 +1,8 @@
+/**
+ * The evidence of a comparison: Evidence, Comparison, and the reusable EvidenceTally that gathers
+ * weights without building objects until a Comparison is asked for.
+ */
+
 export type Outcome = 'equal' | 'similar' | 'initial' | 'different' | 'shared';
 
 /** One field's contribution to a match decision. */

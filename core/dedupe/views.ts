@@ -2,6 +2,11 @@ import type { PersonName } from '../text/names';
 import type { ContactRecord } from './record';
 import type { WordMemo } from './wordMemo';
 
+/**
+ * Fixed-shape views of a contact (MatchView, NameView) that the comparison and blocking read, with
+ * the words numbered in the batch's WordMemo.
+ */
+
 /** The parts of a name a comparison reads, every key present (see MatchView). */
 export interface NameView {
 	first: string | undefined;

@@ -2,6 +2,11 @@ import type { WordOutcome } from './metrics';
 import { wordOutcome } from './metrics';
 
 /**
+ * Batch-scoped memo of the comparison: name frequencies (term-frequency weights) and the
+ * word-outcome hash table (WordMemo) that scores each pair of words once per batch.
+ */
+
+/**
  * How often each name word occurs in the batch (term-frequency adjustment, as in Fellegi–Sunter
  * record linkage): agreeing on a rare name is stronger evidence than agreeing on a common one.
  */
