@@ -1,5 +1,5 @@
 /**
- * Route to Manager: 10,000 leads × 500 managers in-process, against a naive scan (core/route/naive.ts:
+ * Route to Manager: 10,000 leads × 500 managers in-process, against a naive scan (test/helpers/routeNaive.ts:
  * every manager checked from scratch for every lead, time zone conversion included, then a sort) in
  * the same run. Synthetic roster and leads from a seeded generator (no evaluation data involved).
  * Usage: node --import tsx bench/route.bench.ts [--leads 10000] [--managers 500] [--runs 5] [--naive-runs 2]
@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 
 import { Router, makeConfig, parseRoster, type Lead, type RouteConfig } from '../core/route';
-import { routeNaive } from '../core/route/naive';
+import { routeNaive } from '../test/helpers/routeNaive';
 import { emit, flagNumber as arg, median, round, type BenchRow } from './lib';
 
 /** Mulberry32: small seeded PRNG so every run routes the same data. */

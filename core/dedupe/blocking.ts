@@ -1,5 +1,5 @@
-import type { MatchView } from './compare';
-import { matchView } from './compare';
+import type { MatchView } from './views';
+import { matchView } from './views';
 import type { ContactRecord } from './record';
 
 /**

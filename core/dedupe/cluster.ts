@@ -1,34 +1,20 @@
-import type { KeyKind } from './blocking';
-import { forEachBlockingKey, isNameKind, KEY_KINDS } from './blocking';
-import type { CompareContext, Comparison, MatchView } from './compare';
-import {
-	EvidenceTally,
-	generationApart,
-	matchView,
-	tallyContacts,
-	wordOutcome,
-	WordMemo,
-} from './compare';
+import type { BlockingOptions, PairList } from './candidates';
+import { candidatePairs } from './candidates';
+import type { CompareContext } from './compare';
+import { tallyContacts } from './compare';
 import type { Thresholds } from './decide';
 import { decisionOf } from './decide';
+import { generationApart, wordOutcome } from './metrics';
 import type { ContactRecord } from './record';
+import type { Comparison } from './tally';
+import { EvidenceTally } from './tally';
+import type { MatchView } from './views';
+import { matchView } from './views';
 import { scoreOf } from './weights';
+import { WordMemo } from './wordMemo';
 
-export interface ClusterOptions {
+export interface ClusterOptions extends BlockingOptions {
 	thresholds: Thresholds;
-	/** Blocks larger than this are compared by sorted neighbourhood instead of all pairs. */
-	maxBlockSize: number;
-	/** Window of the sorted neighbourhood in oversized blocks. */
-	window: number;
-	/**
-	 * Name-only blocks (surname + initial, first name + surname initial) larger than this (or than
-	 * maxBlockSize) are compared by sorted neighbourhood with `nameWindow`; contacts with the same
-	 * full name still share a block of their own, and a contact known only by an initial is compared
-	 * with its whole block (up to maxBlockSize).
-	 */
-	maxNameBlockSize: number;
-	/** Window of the sorted neighbourhood in oversized name-only blocks. */
-	nameWindow: number;
 	/** A phone used by at least this many different names in the batch is a shared (company) phone. */
 	sharedPhoneMinNames: number;
 	/** Which record of a cluster is the primary: the oldest by timestamp, the newest, or the first in input. */
@@ -64,206 +50,6 @@ export interface ClusterResult {
 	companyLink: Array<Link | undefined>;
 	sharedPhones: Set<string>;
 	comparisons: number;
-}
-
-const KIND_CODE = Object.fromEntries(KEY_KINDS.map((k, i) => [k, i])) as Record<KeyKind, number>;
-
-/**
- * Block numbers by key: (kind, a, b) with a and b numbered words (b = -1 when the key has one
- * part) in an open-addressing table; the same parts give the same block as the same key text would.
- */
-class BlockIndex {
-	size = 0;
-	private kind = new Int32Array(1 << 16);
-	private a = new Int32Array(1 << 16);
-	private b = new Int32Array(1 << 16);
-	private id = new Int32Array(1 << 16).fill(-1);
-
-	/** The block of a key; a new key gets the next number. */
-	blockOf(kind: number, a: number, b: number): number {
-		const mask = this.id.length - 1;
-		let slot = BlockIndex.hash(kind, a, b) & mask;
-		for (let id = this.id[slot]; id !== -1; id = this.id[slot]) {
-			if (this.kind[slot] === kind && this.a[slot] === a && this.b[slot] === b) return id;
-			slot = (slot + 1) & mask;
-		}
-		const id = this.size++;
-		this.kind[slot] = kind;
-		this.a[slot] = a;
-		this.b[slot] = b;
-		this.id[slot] = id;
-		if (this.size * 2 > this.id.length) this.grow();
-		return id;
-	}
-
-	private static hash(kind: number, a: number, b: number): number {
-		const h =
-			Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca6b) ^ Math.imul(kind + 1, 0xc2b2ae35);
-		return h ^ (h >>> 15);
-	}
-
-	private grow(): void {
-		const { kind, a, b, id } = this;
-		const cap = id.length * 2;
-		this.kind = new Int32Array(cap);
-		this.a = new Int32Array(cap);
-		this.b = new Int32Array(cap);
-		this.id = new Int32Array(cap).fill(-1);
-		const mask = cap - 1;
-		for (let i = 0; i < id.length; i++) {
-			if (id[i] === -1) continue;
-			let slot = BlockIndex.hash(kind[i], a[i], b[i]) & mask;
-			while (this.id[slot] !== -1) slot = (slot + 1) & mask;
-			this.kind[slot] = kind[i];
-			this.a[slot] = a[i];
-			this.b[slot] = b[i];
-			this.id[slot] = id[i];
-		}
-	}
-}
-
-/** Candidate pairs, flat: pair k is (a[k], b[k]), a[k] < b[k], in the order they are compared. */
-export interface PairList {
-	a: Int32Array;
-	b: Int32Array;
-	length: number;
-}
-
-/**
- * Pairs of contacts that share a blocking key, each pair once. Blocks up to their size limit are
- * compared in full; larger ones (a common name, a switchboard) by sorted neighbourhood: each contact
- * with the next `window` ones in name order, so cost stays linear in the batch.
- */
-export function candidatePairs(
-	records: ContactRecord[],
-	opts: Omit<ClusterOptions, 'thresholds'>,
-	words: WordMemo,
-	views?: MatchView[],
-): PairList {
-	const n = records.length;
-	// Blocks by number: key parts (numbered words) → block id; each contact's block ids in key order.
-	const index = new BlockIndex();
-	// Per block: size and whether it is a name-only key (typed, grown by doubling: ~400k blocks at 100k contacts).
-	let sizes = new Int32Array(Math.max(16, n));
-	let weak = new Uint8Array(Math.max(16, n));
-	let blocks = 0;
-	const keyStart = new Int32Array(n + 1);
-	let keyIds = new Int32Array(Math.max(16, n * 4));
-	let used = 0;
-	// Number of a part: the view's when it has one, else the memo's (single letters from a table).
-	const charIds = new Int32Array(128).fill(-1);
-	const partId = (part: string, known: number) => {
-		if (known >= 0) return known;
-		const code = part.length === 1 ? part.charCodeAt(0) : 128;
-		if (code < 128) return charIds[code] >= 0 ? charIds[code] : (charIds[code] = words.idOf(part));
-		return words.idOf(part);
-	};
-	const addKey = (kind: KeyKind, a: string, b: string | undefined, aId: number, bId: number) => {
-		const id = index.blockOf(
-			KIND_CODE[kind],
-			partId(a, aId),
-			b === undefined ? -1 : partId(b, bId),
-		);
-		if (id === blocks) {
-			if (blocks === sizes.length) {
-				const grownSizes = new Int32Array(blocks * 2);
-				grownSizes.set(sizes);
-				sizes = grownSizes;
-				const grownWeak = new Uint8Array(blocks * 2);
-				grownWeak.set(weak);
-				weak = grownWeak;
-			}
-			weak[blocks++] = isNameKind(kind) ? 1 : 0;
-		}
-		sizes[id]++;
-		if (used === keyIds.length) {
-			const grown = new Int32Array(keyIds.length * 2);
-			grown.set(keyIds);
-			keyIds = grown;
-		}
-		keyIds[used++] = id;
-	};
-	for (let i = 0; i < n; i++) {
-		forEachBlockingKey(views ? views[i] : matchView(records[i], words), addKey);
-		keyStart[i + 1] = used;
-	}
-	// Members of each block, in input order.
-	const memberStart = new Int32Array(blocks + 1);
-	for (let b = 0; b < blocks; b++) memberStart[b + 1] = memberStart[b] + sizes[b];
-	const fill = memberStart.slice(0, blocks);
-	const members = new Int32Array(used);
-	for (let i = 0; i < n; i++)
-		for (let k = keyStart[i]; k < keyStart[i + 1]; k++) members[fill[keyIds[k]]++] = i;
-	const nameLimit = Math.min(opts.maxNameBlockSize, opts.maxBlockSize);
-	const limit = (b: number) => (weak[b] ? nameLimit : opts.maxBlockSize);
-	// Oversized blocks: sorted neighbourhood instead of all pairs.
-	const neighbours: Array<number[] | undefined> = new Array(n);
-	const near = (i: number, j: number) => (neighbours[Math.min(i, j)] ??= []).push(Math.max(i, j));
-	let sortKeys: string[] | undefined;
-	for (let b = 0; b < blocks; b++) {
-		if (sizes[b] <= limit(b)) continue;
-		// The block in input order; `sorted` is a sorted copy (the loop over initials below walks the
-		// block in input order, as the definition does: sorting in place changed the pairs' order).
-		const block = members.subarray(memberStart[b], memberStart[b + 1]);
-		const sk = (sortKeys ??= records.map((r) => sortKey(r)));
-		const sorted = Array.from(block).sort((i, j) =>
-			sk[i] < sk[j] ? -1 : sk[i] > sk[j] ? 1 : i - j,
-		);
-		const window = weak[b] ? opts.nameWindow : opts.window;
-		for (let x = 0; x < sorted.length; x++) {
-			for (let y = x + 1; y < Math.min(sorted.length, x + 1 + window); y++)
-				near(sorted[x], sorted[y]);
-		}
-		// An initial sorts apart from every full first name it may stand for: compare it with the whole block.
-		if (weak[b] && sizes[b] <= opts.maxBlockSize) {
-			for (const i of block) {
-				if (records[i].name?.first) continue;
-				for (const j of block) if (j !== i) near(i, j);
-			}
-		}
-	}
-	// Each pair once: stamp[j] = i marks j as already paired with i.
-	const stamp = new Int32Array(n).fill(-1);
-	const pairs: PairList = {
-		a: new Int32Array(Math.max(16, n)),
-		b: new Int32Array(Math.max(16, n)),
-		length: 0,
-	};
-	const add = (i: number, j: number) => {
-		if (pairs.length === pairs.a.length) {
-			const a = new Int32Array(pairs.a.length * 2);
-			const b = new Int32Array(pairs.a.length * 2);
-			a.set(pairs.a);
-			b.set(pairs.b);
-			pairs.a = a;
-			pairs.b = b;
-		}
-		pairs.a[pairs.length] = i;
-		pairs.b[pairs.length++] = j;
-	};
-	for (let i = 0; i < n; i++) {
-		for (let k = keyStart[i]; k < keyStart[i + 1]; k++) {
-			const b = keyIds[k];
-			if (sizes[b] < 2 || sizes[b] > limit(b)) continue;
-			for (let m = memberStart[b]; m < memberStart[b + 1]; m++) {
-				const j = members[m];
-				if (j <= i || stamp[j] === i) continue;
-				stamp[j] = i;
-				add(i, j);
-			}
-		}
-		for (const j of neighbours[i] ?? []) {
-			if (stamp[j] === i) continue;
-			stamp[j] = i;
-			add(i, j);
-		}
-	}
-	return pairs;
-}
-
-function sortKey(r: ContactRecord): string {
-	// join() gives one flat string (a template would give a rope that every comparison walks).
-	return [r.name?.last ?? '', r.name?.first ?? '', r.dob ?? ''].join(' ');
 }
 
 /** Phones that several different names share in this batch: company switchboards, family landlines. */
@@ -365,6 +151,43 @@ export function pickPrimary(
  */
 export function clusterContacts(records: ContactRecord[], options: ClusterOptions): ClusterResult {
 	const n = records.length;
+	const batch = batchContext(records, options);
+	const pairs = candidatePairs(records, options, batch.words, batch.views);
+	const comparisons = new Comparisons(batch.views, batch.ctx, n);
+	const edges = scorePairs(pairs, batch.views, batch.ctx, options.thresholds, n);
+	const clusters = new Clusters(records);
+	const link: Array<Link | undefined> = new Array(n);
+	joinDuplicates(edges.duplicates, clusters, link, comparisons);
+	if (options.clusterSupport) joinBySupport(edges.reviews, pairs, clusters, link, comparisons, n);
+	const { primaryOf, clusterSize } = primaries(clusters, options.primary, n);
+	// Review links inside one cluster are settled; keep only those that point outside it.
+	const review: Array<Link | undefined> = new Array(n);
+	const companyLink: Array<Link | undefined> = new Array(n);
+	for (let i = 0; i < n; i++) {
+		const r = linkOutside(i, edges.reviewOther[i], edges.reviewScore[i], clusters, comparisons);
+		if (r) review[i] = r;
+		const c = linkOutside(i, edges.companyOther[i], edges.companyScore[i], clusters, comparisons);
+		if (c) companyLink[i] = c;
+	}
+	return {
+		primaryOf,
+		clusterSize,
+		link,
+		review,
+		companyLink,
+		sharedPhones: batch.sharedPhones,
+		comparisons: pairs.length,
+	};
+}
+
+/**
+ * What the batch as a whole tells each comparison: its shared phones, its name frequencies, and
+ * its words numbered once (blocking and the word memo of the comparison work on the numbers).
+ */
+function batchContext(
+	records: ContactRecord[],
+	options: ClusterOptions,
+): { sharedPhones: Set<string>; words: WordMemo; ctx: CompareContext; views: MatchView[] } {
 	const sharedPhones = findSharedPhones(records, options.sharedPhoneMinNames);
 	const nameCounts = new Map<string, number>();
 	for (const r of records) {
@@ -373,34 +196,69 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 		const last = r.name?.last;
 		if (last) nameCounts.set(last, (nameCounts.get(last) ?? 0) + 1);
 	}
-	const nameFrequencies = { counts: nameCounts, total: n };
-	// Words (names, cities, e-mails, phones) are numbered once for the batch: blocking and the
-	// word memo of the comparison work on the numbers.
+	const nameFrequencies = { counts: nameCounts, total: records.length };
 	const words = new WordMemo();
 	const views = records.map((r) => matchView(r, words));
-	const pairs = candidatePairs(records, options, words, views);
-	// Every pair is scored into one reused tally; a Comparison (with its evidence) is built only
-	// for the links that end up in the result, by scoring that pair again (same result).
-	const ctx: CompareContext = { sharedPhones, nameFrequencies, words };
-	const tally = new EvidenceTally();
-	const built = new Map<number, Comparison>();
-	const comparisonOf = (a: number, b: number): Comparison => {
-		let c = built.get(a * n + b);
+	return { sharedPhones, words, ctx: { sharedPhones, nameFrequencies, words }, views };
+}
+
+/**
+ * The Comparison (with its evidence) of a pair, built only for the links that end up in the
+ * result, by scoring that pair again (same result as when it was scored into the shared tally).
+ */
+class Comparisons {
+	private readonly tally = new EvidenceTally();
+	private readonly built = new Map<number, Comparison>();
+
+	constructor(
+		private readonly views: MatchView[],
+		private readonly ctx: CompareContext,
+		private readonly n: number,
+	) {}
+
+	of(a: number, b: number): Comparison {
+		let c = this.built.get(a * this.n + b);
 		if (!c) {
-			tallyContacts(views[a], views[b], ctx, tally);
-			built.set(a * n + b, (c = tally.comparison()));
+			tallyContacts(this.views[a], this.views[b], this.ctx, this.tally);
+			this.built.set(a * this.n + b, (c = this.tally.comparison()));
 		}
 		return c;
-	};
-	const dupEdges: Array<{ a: number; b: number; score: number }> = [];
-	// supports: some field besides the names agrees at least a little (see cluster support).
-	const reviewEdges: Array<{
-		a: number;
-		b: number;
-		score: number;
-		supports: boolean;
-	}> = [];
-	// Best review-level link of each record (the first of equal scores) and first company link.
+	}
+}
+
+interface Edge {
+	a: number;
+	b: number;
+	score: number;
+}
+
+/** A review-level edge; supports: some field besides the names agrees at least a little (see cluster support). */
+interface ReviewEdge extends Edge {
+	supports: boolean;
+}
+
+interface ScoredEdges {
+	duplicates: Edge[];
+	reviews: ReviewEdge[];
+	/** Best review-level link of each record (the first of equal scores), -1 for none. */
+	reviewOther: Int32Array;
+	reviewScore: Float64Array;
+	/** First company link of each record, -1 for none. */
+	companyOther: Int32Array;
+	companyScore: Float64Array;
+}
+
+/** Scores every candidate pair into one reused tally and sorts it by its decision. */
+function scorePairs(
+	pairs: PairList,
+	views: MatchView[],
+	ctx: CompareContext,
+	thresholds: Thresholds,
+	n: number,
+): ScoredEdges {
+	const tally = new EvidenceTally();
+	const duplicates: Edge[] = [];
+	const reviews: ReviewEdge[] = [];
 	const reviewOther = new Int32Array(n).fill(-1);
 	const reviewScore = new Float64Array(n);
 	const companyOther = new Int32Array(n).fill(-1);
@@ -410,11 +268,11 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 		const b = pairs.b[k];
 		tallyContacts(views[a], views[b], ctx, tally);
 		const score = scoreOf(tally.weight);
-		const decision = decisionOf(score, tally.conflict, tally.corroborated, options.thresholds);
-		if (decision === 'duplicate') dupEdges.push({ a, b, score });
+		const decision = decisionOf(score, tally.conflict, tally.corroborated, thresholds);
+		if (decision === 'duplicate') duplicates.push({ a, b, score });
 		else if (decision === 'review') {
 			// A link where a personal detail disagrees (tally.against) supports nothing either.
-			reviewEdges.push({
+			reviews.push({
 				a,
 				b,
 				score,
@@ -439,51 +297,90 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 			}
 		}
 	}
-	dupEdges.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
-	const parent = Array.from({ length: n }, (_, i) => i);
-	const members: ContactRecord[][] = records.map((r) => [r]);
-	const find = (i: number): number => {
+	return { duplicates, reviews, reviewOther, reviewScore, companyOther, companyScore };
+}
+
+/** Union-find over the records, each cluster with its members (the larger absorbs the smaller). */
+class Clusters {
+	private readonly parent: number[];
+	readonly members: ContactRecord[][];
+
+	constructor(records: ContactRecord[]) {
+		this.parent = Array.from({ length: records.length }, (_, i) => i);
+		this.members = records.map((r) => [r]);
+	}
+
+	find(i: number): number {
+		const parent = this.parent;
 		while (parent[i] !== i) {
 			parent[i] = parent[parent[i]];
 			i = parent[i];
 		}
 		return i;
-	};
-	const link: Array<Link | undefined> = new Array(n);
-	for (const e of dupEdges) {
-		const ra = find(e.a);
-		const rb = find(e.b);
-		if (ra === rb) continue;
-		if (!compatible(members[ra], members[rb])) continue;
+	}
+
+	/** Joins two roots when their members may be one person (compatible); false when they may not. */
+	join(ra: number, rb: number): boolean {
+		const members = this.members;
+		if (!compatible(members[ra], members[rb])) return false;
 		const [big, small] = members[ra].length >= members[rb].length ? [ra, rb] : [rb, ra];
-		parent[small] = big;
+		this.parent[small] = big;
 		members[big] = members[big].concat(members[small]);
 		members[small] = [];
+		return true;
+	}
+}
+
+/** Duplicate edges joined strongest first; each record keeps the edge by which it joined. */
+function joinDuplicates(
+	duplicates: Edge[],
+	clusters: Clusters,
+	link: Array<Link | undefined>,
+	comparisons: Comparisons,
+): void {
+	duplicates.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+	for (const e of duplicates) {
+		const ra = clusters.find(e.a);
+		const rb = clusters.find(e.b);
+		if (ra === rb) continue;
+		if (!clusters.join(ra, rb)) continue;
 		if (!link[e.b])
 			link[e.b] = {
 				other: e.a,
 				score: e.score,
-				comparison: comparisonOf(e.a, e.b),
+				comparison: comparisons.of(e.a, e.b),
 			};
 		if (!link[e.a])
 			link[e.a] = {
 				other: e.b,
 				score: e.score,
-				comparison: comparisonOf(e.a, e.b),
+				comparison: comparisons.of(e.a, e.b),
 			};
 	}
-	// Cluster support: two clusters that several review-level links join (at least two, and most
-	// of the pairs compared between them) are one person seen through noisy records.
-	for (let round = 0; options.clusterSupport && round < 3; round++) {
+}
+
+/**
+ * Cluster support: two clusters that several review-level links join (at least two, and most
+ * of the pairs compared between them) are one person seen through noisy records. Up to three rounds.
+ */
+function joinBySupport(
+	reviewEdges: ReviewEdge[],
+	pairs: PairList,
+	clusters: Clusters,
+	link: Array<Link | undefined>,
+	comparisons: Comparisons,
+	n: number,
+): void {
+	const key = (x: number, y: number) => (x < y ? x * n + y : y * n + x);
+	for (let round = 0; round < 3; round++) {
 		let joined = 0;
-		const key = (x: number, y: number) => (x < y ? x * n + y : y * n + x);
 		// Review links between two different clusters, grouped by the cluster pair.
-		const support = new Map<number, Array<(typeof reviewEdges)[number]>>();
+		const support = new Map<number, ReviewEdge[]>();
 		for (const e of reviewEdges) {
 			// A link on names alone supports nothing: some other field must agree at least a little.
 			if (!e.supports) continue;
-			const ra = find(e.a);
-			const rb = find(e.b);
+			const ra = clusters.find(e.a);
+			const rb = clusters.find(e.b);
 			if (ra === rb) continue;
 			const k = key(ra, rb);
 			const list = support.get(k);
@@ -493,34 +390,15 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 		// At least two links, and at least one where something besides the names agrees.
 		for (const [k, edges] of support) if (edges.length < 2) support.delete(k);
 		if (!support.size) break;
-		// How many pairs were compared between those cluster pairs (only those). A pair is looked up
-		// only when both its clusters take part in some support (most do not: no numeric key to build).
-		const inSupport = new Uint8Array(n);
-		for (const edges of support.values()) {
-			inSupport[find(edges[0].a)] = 1;
-			inSupport[find(edges[0].b)] = 1;
-		}
-		const pairCount = new Map<number, number>();
-		for (let p = 0; p < pairs.length; p++) {
-			const ra = find(pairs.a[p]);
-			if (!inSupport[ra]) continue;
-			const rb = find(pairs.b[p]);
-			if (ra === rb || !inSupport[rb]) continue;
-			const k = key(ra, rb);
-			if (support.has(k)) pairCount.set(k, (pairCount.get(k) ?? 0) + 1);
-		}
+		const pairCount = pairsBetween(support, pairs, clusters, key, n);
 		for (const [k, edges] of support) {
 			if (edges.length < 2 || edges.length * 2 <= (pairCount.get(k) ?? 0)) continue;
-			const ra = find(edges[0].a);
-			const rb = find(edges[0].b);
-			if (ra === rb || !compatible(members[ra], members[rb])) continue;
-			const [big, small] = members[ra].length >= members[rb].length ? [ra, rb] : [rb, ra];
-			parent[small] = big;
-			members[big] = members[big].concat(members[small]);
-			members[small] = [];
+			const ra = clusters.find(edges[0].a);
+			const rb = clusters.find(edges[0].b);
+			if (ra === rb || !clusters.join(ra, rb)) continue;
 			joined++;
 			const best = edges.reduce((x, y) => (y.score > x.score ? y : x));
-			const bestComparison = comparisonOf(best.a, best.b);
+			const bestComparison = comparisons.of(best.a, best.b);
 			const supported: Comparison = {
 				...bestComparison,
 				evidence: [
@@ -548,40 +426,69 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 		}
 		if (!joined) break;
 	}
+}
+
+/**
+ * How many pairs were compared between the supported cluster pairs (only those). A pair is looked
+ * up only when both its clusters take part in some support (most do not: no numeric key to build).
+ */
+function pairsBetween(
+	support: Map<number, ReviewEdge[]>,
+	pairs: PairList,
+	clusters: Clusters,
+	key: (x: number, y: number) => number,
+	n: number,
+): Map<number, number> {
+	const inSupport = new Uint8Array(n);
+	for (const edges of support.values()) {
+		inSupport[clusters.find(edges[0].a)] = 1;
+		inSupport[clusters.find(edges[0].b)] = 1;
+	}
+	const pairCount = new Map<number, number>();
+	for (let p = 0; p < pairs.length; p++) {
+		const ra = clusters.find(pairs.a[p]);
+		if (!inSupport[ra]) continue;
+		const rb = clusters.find(pairs.b[p]);
+		if (ra === rb || !inSupport[rb]) continue;
+		const k = key(ra, rb);
+		if (support.has(k)) pairCount.set(k, (pairCount.get(k) ?? 0) + 1);
+	}
+	return pairCount;
+}
+
+/** Each record's cluster primary (by the policy) and cluster size. */
+function primaries(
+	clusters: Clusters,
+	policy: ClusterOptions['primary'],
+	n: number,
+): { primaryOf: number[]; clusterSize: number[] } {
 	const primaryOf = new Array<number>(n);
 	const clusterSize = new Array<number>(n);
 	for (let i = 0; i < n; i++) {
-		if (find(i) !== i) continue;
-		const primary = pickPrimary(members[i], options.primary).index;
-		for (const m of members[i]) {
+		if (clusters.find(i) !== i) continue;
+		const members = clusters.members[i];
+		const primary = pickPrimary(members, policy).index;
+		for (const m of members) {
 			primaryOf[m.index] = primary;
-			clusterSize[m.index] = members[i].length;
+			clusterSize[m.index] = members.length;
 		}
 	}
-	// Review links inside one cluster are settled; keep only those that point outside it.
-	const review: Array<Link | undefined> = new Array(n);
-	const companyLink: Array<Link | undefined> = new Array(n);
-	const outside = (i: number, other: number, score: number): Link | undefined =>
-		other >= 0 && find(other) !== find(i)
-			? {
-					other,
-					score,
-					comparison: comparisonOf(Math.min(i, other), Math.max(i, other)),
-				}
-			: undefined;
-	for (let i = 0; i < n; i++) {
-		const r = outside(i, reviewOther[i], reviewScore[i]);
-		if (r) review[i] = r;
-		const c = outside(i, companyOther[i], companyScore[i]);
-		if (c) companyLink[i] = c;
-	}
-	return {
-		primaryOf,
-		clusterSize,
-		link,
-		review,
-		companyLink,
-		sharedPhones,
-		comparisons: pairs.length,
-	};
+	return { primaryOf, clusterSize };
+}
+
+/** A link of record i to `other`, when `other` (-1 for none) ended in another cluster. */
+function linkOutside(
+	i: number,
+	other: number,
+	score: number,
+	clusters: Clusters,
+	comparisons: Comparisons,
+): Link | undefined {
+	return other >= 0 && clusters.find(other) !== clusters.find(i)
+		? {
+				other,
+				score,
+				comparison: comparisons.of(Math.min(i, other), Math.max(i, other)),
+			}
+		: undefined;
 }

@@ -1,4 +1,4 @@
-import type { Comparison } from './compare';
+import type { Comparison } from './tally';
 import { scoreOf } from './weights';
 
 export type Decision = 'new' | 'duplicate' | 'review';

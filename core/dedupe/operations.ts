@@ -4,7 +4,7 @@ import type { Reason } from '../shared/reasons';
 import type { CountryCode } from '../text/phone';
 import type { ClusterOptions, Link } from './cluster';
 import { clusterContacts, DEFAULT_CLUSTER_OPTIONS, findSharedPhones } from './cluster';
-import type { Comparison } from './compare';
+import type { Comparison } from './tally';
 import { compareContacts } from './compare';
 import type { Thresholds } from './decide';
 import { decide } from './decide';

@@ -261,8 +261,7 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 			`Item is not an object (got ${Array.isArray(json) ? 'array' : typeof json})`,
 		);
 	}
-	const { defaultCountry } = options;
-	const mapping = options.compiled ?? compileMapping(options.mapping);
+	const src: Source = { json, mapping: options.compiled ?? compileMapping(options.mapping), options };
 	const rec: ContactRecord = {
 		index,
 		emails: [],
@@ -271,13 +270,36 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 		telegram: [],
 		invalid: [],
 	};
+	// Field by field, in this order (the first field of a wrong type is the one reported).
+	readMeta(src, rec);
+	readName(src, rec);
+	readEmails(src, rec);
+	readPhones(src, rec);
+	readTelegram(src, rec);
+	readIdentifiers(src, rec);
+	readPersonal(src, rec);
+	return requireIdentity(rec, options);
+}
+
+/** What one contact is read from: the item, the compiled field mapping, and the parse options. */
+interface Source {
+	json: Record<string, unknown>;
+	mapping: CompiledMapping;
+	options: ParseOptions;
+}
+
+/** Id, channel and timestamp, as given. */
+function readMeta({ json, mapping }: Source, rec: ContactRecord): void {
 	const id = first(json, mapping, 'id');
 	if (id !== undefined) rec.id = id;
 	const channel = first(json, mapping, 'channel');
 	if (channel !== undefined) rec.channel = channel;
 	const ts = first(json, mapping, 'timestamp');
 	if (ts !== undefined) rec.timestamp = ts;
+}
 
+/** The person's name, parsed once per name text of the batch (nameCache). */
+function readName({ json, mapping, options }: Source, rec: ContactRecord): void {
 	const parts = {
 		first: first(json, mapping, 'firstName'),
 		last: first(json, mapping, 'lastName'),
@@ -296,7 +318,10 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 		const key = nameKey(name);
 		if (key) rec.nameKey = key;
 	}
+}
 
+/** Personal e-mails and role mailboxes (info@, sales@), each once; unusable ones are noted. */
+function readEmails({ json, mapping, options }: Source, rec: ContactRecord): void {
 	const emails = texts(json, mapping, 'email');
 	for (const raw of emails?.values ?? []) {
 		const e = memoised(options.textMemo?.email, raw, canonicalEmail);
@@ -305,7 +330,11 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 			if (!rec.roleEmails.includes(e)) rec.roleEmails = appended(rec.roleEmails, e);
 		} else if (!rec.emails.includes(e)) rec.emails = appended(rec.emails, e);
 	}
+}
 
+/** Phones (several in one text split apart) and WhatsApp numbers, each E.164 once, with its kind. */
+function readPhones({ json, mapping, options }: Source, rec: ContactRecord): void {
+	const { defaultCountry } = options;
 	const addPhone = (e164: string, kind: PhoneKind) => {
 		const existing = rec.phones.find((p) => p.e164 === e164);
 		if (!existing) rec.phones = appended(rec.phones, { e164, kind });
@@ -344,12 +373,19 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 		if (!e164) rec.invalid = appended(rec.invalid, { field: wa!.path, value: raw });
 		else addPhone(e164, 'mobile');
 	}
+}
+
+function readTelegram({ json, mapping }: Source, rec: ContactRecord): void {
 	const tg = texts(json, mapping, 'telegram');
 	for (const raw of tg?.values ?? []) {
 		const t = normalizeTelegram(raw);
 		if (!t) rec.invalid = appended(rec.invalid, { field: tg!.path, value: raw });
 		else if (!rec.telegram.includes(t)) rec.telegram = appended(rec.telegram, t);
 	}
+}
+
+/** INN (a personal one, or an organisation's), OGRN and company name. */
+function readIdentifiers({ json, mapping, options }: Source, rec: ContactRecord): void {
 	const innField = texts(json, mapping, 'inn');
 	for (const raw of innField?.values ?? []) {
 		const inn = normalizeInn(raw);
@@ -369,7 +405,10 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 			? undefined
 			: memoised(options.textMemo?.company, companyRaw, companyKey);
 	if (company) rec.company = company;
+}
 
+/** Date of birth, address, city and postcode. */
+function readPersonal({ json, mapping, options }: Source, rec: ContactRecord): void {
 	const dobRaw = first(json, mapping, 'dob');
 	if (dobRaw) {
 		const dob = normalizeDate(dobRaw) ?? (/^\d{8}$/.test(dobRaw) ? dobRaw : undefined);
@@ -390,27 +429,31 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 		const p = postcode.replace(/\s/g, '').toLowerCase();
 		if (p) rec.postcode = p;
 	}
+}
 
-	if (!hasIdentity(rec)) {
-		if (options.withoutIdentity === 'new') {
-			rec.anonymous = true;
-			return rec;
-		}
-		const bad = rec.invalid[0];
-		if (bad) {
-			throw new InputError(
-				bad.field,
-				`Field "${bad.field}" ("${bad.value.slice(0, 40)}") is not usable and the contact has no other identity`,
-				`Check the field "${bad.field}": give the contact a valid phone, e-mail, name, Telegram, WhatsApp, INN or company (fields: ${IDENTITY_FIELDS.map((f) => options.mapping[f]).join('; ')}).`,
-			);
-		}
+/**
+ * The record when it has some identity; without one, an anonymous record (withoutIdentity "new")
+ * or an InputError naming the unusable field (or the name field when none was given).
+ */
+function requireIdentity(rec: ContactRecord, options: ParseOptions): ContactRecord {
+	if (hasIdentity(rec)) return rec;
+	if (options.withoutIdentity === 'new') {
+		rec.anonymous = true;
+		return rec;
+	}
+	const bad = rec.invalid[0];
+	if (bad) {
 		throw new InputError(
-			options.mapping.name.split(',')[0],
-			'Contact has no usable identity: no name, phone, e-mail, Telegram, WhatsApp, INN, company, date of birth or address',
-			`Check the field "${options.mapping.name.split(',')[0]}" and the field mapping: looked in ${IDENTITY_FIELDS.map((f) => options.mapping[f]).join('; ')}.`,
+			bad.field,
+			`Field "${bad.field}" ("${bad.value.slice(0, 40)}") is not usable and the contact has no other identity`,
+			`Check the field "${bad.field}": give the contact a valid phone, e-mail, name, Telegram, WhatsApp, INN or company (fields: ${IDENTITY_FIELDS.map((f) => options.mapping[f]).join('; ')}).`,
 		);
 	}
-	return rec;
+	throw new InputError(
+		options.mapping.name.split(',')[0],
+		'Contact has no usable identity: no name, phone, e-mail, Telegram, WhatsApp, INN, company, date of birth or address',
+		`Check the field "${options.mapping.name.split(',')[0]}" and the field mapping: looked in ${IDENTITY_FIELDS.map((f) => options.mapping[f]).join('; ')}.`,
+	);
 }
 
 export function hasIdentity(rec: ContactRecord): boolean {

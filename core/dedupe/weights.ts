@@ -44,6 +44,19 @@ export const WEIGHTS = {
 	citySimilar: 0.5,
 	cityDifferent: -0.5,
 } as const;
+const W = WEIGHTS;
+
+/**
+ * The fields compared on levels of agreement, with the weight of each level (bits, from WEIGHTS):
+ * the comparison finds the level, this table gives its weight.
+ */
+export const LEVEL_WEIGHTS = {
+	middleName: { equal: W.middleEqual, similar: W.middleSimilar, different: W.middleDifferent },
+	dob: { equal: W.dobEqual, similar: W.dobNear, year: W.dobSameYear, different: W.dobDifferent },
+	address: { equal: W.addressEqual, similar: W.addressSimilar, different: W.addressDifferent },
+	postcode: { equal: W.postcodeEqual, similar: W.postcodeSimilar, different: W.postcodeDifferent },
+	city: { equal: W.cityEqual, similar: W.citySimilar, different: W.cityDifferent },
+} as const;
 
 /** Weight at which the match probability is one half (prior odds of a match in a block). */
 export const PRIOR_BITS = 10;

@@ -55,6 +55,19 @@ interface Profile {
 	details: Array<Candidate | undefined>;
 }
 
+/** One lead as it is routed: its profile and the facts every phase of Router.route reads. */
+interface LeadRun {
+	lead: Lead;
+	p: Profile;
+	seniorFirst: boolean;
+	/** Number of skills the lead asks for. */
+	total: number;
+	/** The owner's roster index (-1: no owner, or not in the roster). */
+	ownerIdx: number;
+	/** The owner is in the roster and owner-first routing is on. */
+	ownerFirst: boolean;
+}
+
 export interface RouteResult {
 	assignment: Assignment;
 	/** 0 = assigned output, 1 = unassigned output. */
@@ -303,35 +316,68 @@ export class Router {
 		return (p.details[i] ??= Object.freeze({ managerId: m.id, name: m.name, outcome: code, detail: this.skipDetail(i, code, lead) }));
 	}
 
-	/** Routes one lead and records the assignment (load, share count, recency) for the rest of the batch. */
+	/**
+	 * Routes one lead and records the assignment (load, share count, recency) for the rest of the batch:
+	 * the lead's profile (static checks) → capacity and skill checks → the best two → the owner's
+	 * claim → an unassigned result, or the reasons for the chosen one, its candidates and the record.
+	 */
 	route(lead: Lead): RouteResult {
 		const cfg = this.config;
-		const n = this.n;
-		const ms = this.managers;
 		const seniorFirst =
 			cfg.highPriorities.includes(lead.priority) || (lead.segment !== null && segmentCovered(cfg.seniorSegments, lead.segment));
-		const skills = lead.skills;
-		const total = skills.length;
-		const segment = lead.segment;
-		const language = lead.language;
 		const p = this.profile(lead, seniorFirst);
-		const skip = this.skip;
-		skip.set(p.staticSkip);
-		const matched = p.matched;
-		this.matched = matched;
-		const afterHours = p.afterHours;
-
-		let best = -1;
-		let second = -1;
-		let eligible = 0;
-		const skipped: Partial<Record<SkipCode, number>> = { ...p.staticCounts };
+		this.skip.set(p.staticSkip);
+		this.matched = p.matched;
 		const ownerIdx = lead.ownerId !== null ? (this.byId.get(lead.ownerId) ?? -1) : -1;
-		const ownerFirst = cfg.ownerFirst && ownerIdx >= 0;
+		const run: LeadRun = { lead, p, seniorFirst, total: lead.skills.length, ownerIdx, ownerFirst: cfg.ownerFirst && ownerIdx >= 0 };
+
+		const { eligible, skipped } = this.checkDynamic(run);
+		const ranked = this.bestTwo(run);
+		const reasons: Reason[] = [];
+		const { chosen, second, cover } = this.ownerClaim(run, ranked.best, ranked.second, reasons);
+		if (lead.unknownPriority !== null) {
+			reasons.push(reason('priority_unknown', `priority "${lead.unknownPriority}" is not urgent/high/normal/low; treated as normal`, lead.unknownPriority));
+		}
+		const base = this.baseOf(run, eligible, skipped);
+		if (chosen < 0) return this.unassigned(run, skipped, reasons, base);
+
+		this.explainChoice(run, chosen, second, eligible, reasons);
+		const match = this.matchOf(run, chosen);
+		const candidates = this.candidatesOf(run, chosen);
+		this.record(chosen);
+		const m = this.managers[chosen];
+		const assignment: Assignment = {
+			status: 'assigned',
+			managerId: m.id,
+			managerName: m.name,
+			queue: null,
+			fallback: false,
+			cover,
+			match,
+			loadAfter: {
+				managerId: m.id,
+				activeLeads: this.load[chosen],
+				capacity: m.capacity,
+				ratio: round(this.load[chosen] / m.capacity),
+				periodCount: this.period[chosen],
+			},
+			reasons,
+			candidates,
+			...base,
+		};
+		return { assignment: cfg.validate ? checkAssignment(assignment) : assignment, output: 0 };
+	}
+
+	/** Dynamic checks (capacity, and the skill requirement that comes after it) on the statically eligible. */
+	private checkDynamic(run: LeadRun): { eligible: number; skipped: Partial<Record<SkipCode, number>> } {
+		const { p, total, ownerFirst, ownerIdx } = run;
+		const skip = this.skip;
+		const matched = p.matched;
 		const load = this.load;
 		const capacity = this.capacity;
-		const needSkill = cfg.requireSkillMatch && total > 0;
-
-		// Dynamic checks (capacity, and the skill requirement that comes after it) on the statically eligible.
+		const needSkill = this.config.requireSkillMatch && total > 0;
+		const skipped: Partial<Record<SkipCode, number>> = { ...p.staticCounts };
+		let eligible = 0;
 		const elig = p.elig;
 		for (let k = 0; k < elig.length; k++) {
 			const i = elig[k];
@@ -343,9 +389,18 @@ export class Router {
 				skipped.no_skill_match = (skipped.no_skill_match ?? 0) + 1;
 			} else eligible++;
 		}
+		return { eligible, skipped };
+	}
 
-		if (cfg.weightedShares) {
+	/** The best eligible manager and the runner-up (the owner aside when the owner goes first); -1 for none. */
+	private bestTwo(run: LeadRun): { best: number; second: number } {
+		const { p, total, seniorFirst, ownerFirst, ownerIdx } = run;
+		const skip = this.skip;
+		let best = -1;
+		let second = -1;
+		if (this.config.weightedShares) {
 			// The share key changes with every assignment: compare every eligible manager.
+			const elig = p.elig;
 			for (let k = 0; k < elig.length; k++) {
 				const i = elig[k];
 				if (skip[i] >= 0 || (ownerFirst && i === ownerIdx)) continue;
@@ -370,8 +425,22 @@ export class Router {
 				}
 			}
 		}
+		return { best, second };
+	}
 
-		const reasons: Reason[] = [];
+	/**
+	 * The owner of a known client goes first when eligible; when temporarily away, the best takes
+	 * the lead as cover. Adds the owner's reason; returns who is chosen (-1: nobody) and the runner-up.
+	 */
+	private ownerClaim(
+		run: LeadRun,
+		best: number,
+		second: number,
+		reasons: Reason[],
+	): { chosen: number; second: number; cover: boolean } {
+		const { lead, ownerFirst, ownerIdx } = run;
+		const ms = this.managers;
+		const skip = this.skip;
 		let chosen = best;
 		let cover = false;
 		if (ownerFirst) {
@@ -398,62 +467,78 @@ export class Router {
 					reason('owner_not_eligible', `the owner ${ms[ownerIdx].name}: ${ownerCode.replace(/_/g, ' ')} (${this.skipDetail(ownerIdx, ownerCode, lead)})`, ms[ownerIdx].id),
 				);
 			}
-		} else if (cfg.ownerFirst && lead.ownerId !== null) {
+		} else if (this.config.ownerFirst && lead.ownerId !== null) {
 			reasons.push(reason('owner_not_in_roster', `owner "${lead.ownerId}" is not in the roster`, lead.ownerId));
 		}
-		if (lead.unknownPriority !== null) {
-			reasons.push(reason('priority_unknown', `priority "${lead.unknownPriority}" is not urgent/high/normal/low; treated as normal`, lead.unknownPriority));
-		}
+		return { chosen, second, cover };
+	}
 
-		const responseMinutes = cfg.slaMinutes[lead.priority];
-		const base = {
+	/** The fields every assignment of this lead carries, assigned or not. */
+	private baseOf(run: LeadRun, eligible: number, skipped: Partial<Record<SkipCode, number>>) {
+		const { lead, seniorFirst } = run;
+		const responseMinutes = this.config.slaMinutes[lead.priority];
+		return {
 			ownerId: lead.ownerId,
 			priority: lead.priority,
 			seniorFirst,
-			skills: [...skills],
-			language,
-			segment,
+			skills: [...lead.skills],
+			language: lead.language,
+			segment: lead.segment,
 			slaDueAt: new Date(lead.nowMs + responseMinutes * 60000).toISOString(),
 			responseMinutes,
 			decidedAt: new Date(lead.nowMs).toISOString(),
-			candidatesTotal: n,
+			candidatesTotal: this.n,
 			eligibleCount: eligible,
 			skippedCounts: skipped as Record<string, number>,
 		};
+	}
 
-		if (chosen < 0) {
-			if (n === 0) reasons.push(reason('empty_roster', 'the roster has no managers'));
-			else {
-				reasons.push(
-					reason(
-						'no_eligible_manager',
-						`none of ${n} managers is eligible`,
-						Object.entries(skipped).map(([c, k]) => `${c}: ${k}`),
-					),
-				);
-			}
-			if (cfg.fallbackOwnerId) reasons.push(reason('fallback_owner', `assigned to the fallback owner ${cfg.fallbackOwnerId}`, cfg.fallbackOwnerId));
-			if (cfg.fallbackQueue) reasons.push(reason('fallback_queue', `put in the queue "${cfg.fallbackQueue}"`, cfg.fallbackQueue));
-			const candidates: Candidate[] = new Array(n);
-			for (let i = 0; i < n; i++) candidates[i] = this.skippedEntry(p, i, SKIP_ORDER[skip[i]], lead);
-			const assignment: Assignment = {
-				status: 'unassigned',
-				managerId: cfg.fallbackOwnerId,
-				managerName: null,
-				queue: cfg.fallbackQueue,
-				fallback: true,
-				cover: false,
-				match: null,
-				loadAfter: null,
-				reasons,
-				candidates,
-				...base,
-			};
-			return { assignment: cfg.validate ? checkAssignment(assignment) : assignment, output: 1 };
+	/** Nobody eligible: the fallback owner or queue, and why every manager was skipped. */
+	private unassigned(
+		run: LeadRun,
+		skipped: Partial<Record<SkipCode, number>>,
+		reasons: Reason[],
+		base: ReturnType<Router['baseOf']>,
+	): RouteResult {
+		const cfg = this.config;
+		const n = this.n;
+		if (n === 0) reasons.push(reason('empty_roster', 'the roster has no managers'));
+		else {
+			reasons.push(
+				reason(
+					'no_eligible_manager',
+					`none of ${n} managers is eligible`,
+					Object.entries(skipped).map(([c, k]) => `${c}: ${k}`),
+				),
+			);
 		}
+		if (cfg.fallbackOwnerId) reasons.push(reason('fallback_owner', `assigned to the fallback owner ${cfg.fallbackOwnerId}`, cfg.fallbackOwnerId));
+		if (cfg.fallbackQueue) reasons.push(reason('fallback_queue', `put in the queue "${cfg.fallbackQueue}"`, cfg.fallbackQueue));
+		const candidates: Candidate[] = new Array(n);
+		for (let i = 0; i < n; i++) candidates[i] = this.skippedEntry(run.p, i, SKIP_ORDER[this.skip[i]], run.lead);
+		const assignment: Assignment = {
+			status: 'unassigned',
+			managerId: cfg.fallbackOwnerId,
+			managerName: null,
+			queue: cfg.fallbackQueue,
+			fallback: true,
+			cover: false,
+			match: null,
+			loadAfter: null,
+			reasons,
+			candidates,
+			...base,
+		};
+		return { assignment: cfg.validate ? checkAssignment(assignment) : assignment, output: 1 };
+	}
 
-		// Why the chosen one: the rule that separated it from the runner-up, then supporting facts.
+	/** Why the chosen one: the rule that separated it from the runner-up, then supporting facts. */
+	private explainChoice(run: LeadRun, chosen: number, second: number, eligible: number, reasons: Reason[]): void {
+		const { lead, p, seniorFirst, total, ownerFirst, ownerIdx } = run;
+		const ms = this.managers;
 		const m = ms[chosen];
+		const skills = lead.skills;
+		const matched = p.matched;
 		if (chosen !== ownerIdx || !ownerFirst) {
 			if (second < 0) reasons.push(reason('only_candidate', `${eligible} eligible manager${eligible === 1 ? '' : 's'}`, eligible));
 			else {
@@ -470,23 +555,36 @@ export class Router {
 				}
 			}
 			if (seniorFirst && !reasons.some((r) => r.code === 'seniority_first')) {
-				reasons.push(reason('seniority_first', `senior-first lead (priority ${lead.priority}${segment ? `, segment ${segment}` : ''}); seniority ${m.seniority}`, m.seniority));
+				reasons.push(reason('seniority_first', `senior-first lead (priority ${lead.priority}${lead.segment ? `, segment ${lead.segment}` : ''}); seniority ${m.seniority}`, m.seniority));
 			}
 		}
-		if (afterHours[chosen]) reasons.push(reason('after_hours_allowed', `outside working hours (${this.skipDetail(chosen, 'out_of_hours', lead)}); allowed for a high-priority lead`));
+		if (p.afterHours[chosen]) reasons.push(reason('after_hours_allowed', `outside working hours (${this.skipDetail(chosen, 'out_of_hours', lead)}); allowed for a high-priority lead`));
+	}
 
+	/** How well the chosen one fits: skills, seniority, load (and share) before the assignment. */
+	private matchOf(run: LeadRun, chosen: number): NonNullable<Assignment['match']> {
+		const { lead, p, total } = run;
+		const m = this.managers[chosen];
+		const skills = lead.skills;
 		const loadRatio = this.load[chosen] / m.capacity;
 		const shareRatio = this.period[chosen] / m.weight;
-		const match = {
-			skillMatch: total > 0 ? matched[chosen] / total : 1,
+		return {
+			skillMatch: total > 0 ? p.matched[chosen] / total : 1,
 			matchedSkills: total > 0 ? skills.filter((s) => this.skillSets[chosen].has(s)) : [],
 			seniority: m.seniority,
 			loadRatio: round(loadRatio),
-			...(cfg.weightedShares ? { shareRatio: round(shareRatio) } : {}),
+			...(this.config.weightedShares ? { shareRatio: round(shareRatio) } : {}),
 		};
+	}
 
-		// Candidates: chosen, then eligible (roster order), then skipped (roster order), up to the limit.
-		const limit = cfg.maxCandidates > 0 ? cfg.maxCandidates : Infinity;
+	/** Candidates: chosen, then eligible (roster order), then skipped (roster order), up to the limit. */
+	private candidatesOf(run: LeadRun, chosen: number): Candidate[] {
+		const { lead, p, seniorFirst, ownerFirst, ownerIdx } = run;
+		const n = this.n;
+		const ms = this.managers;
+		const skip = this.skip;
+		const m = ms[chosen];
+		const limit = this.config.maxCandidates > 0 ? this.config.maxCandidates : Infinity;
 		const candidates: Candidate[] = [{ managerId: m.id, name: m.name, outcome: 'assigned' }];
 		for (let i = 0; i < n && candidates.length < limit; i++) {
 			if (i === chosen || skip[i] >= 0) continue;
@@ -497,31 +595,13 @@ export class Router {
 			if (skip[i] < 0) continue;
 			candidates.push(this.skippedEntry(p, i, SKIP_ORDER[skip[i]], lead));
 		}
+		return candidates;
+	}
 
-		// Record the assignment for the rest of the batch.
+	/** Records the assignment for the rest of the batch. */
+	private record(chosen: number): void {
 		this.load[chosen]++;
 		this.period[chosen]++;
 		this.batchSeq[chosen] = ++this.seq;
-
-		const assignment: Assignment = {
-			status: 'assigned',
-			managerId: m.id,
-			managerName: m.name,
-			queue: null,
-			fallback: false,
-			cover,
-			match,
-			loadAfter: {
-				managerId: m.id,
-				activeLeads: this.load[chosen],
-				capacity: m.capacity,
-				ratio: round(this.load[chosen] / m.capacity),
-				periodCount: this.period[chosen],
-			},
-			reasons,
-			candidates,
-			...base,
-		};
-		return { assignment: cfg.validate ? checkAssignment(assignment) : assignment, output: 0 };
 	}
 }

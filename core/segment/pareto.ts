@@ -324,7 +324,8 @@ export interface ParetoOutcome {
 /**
  * The analysis behind segmentPareto: sort, cumulative shares, ties, roll-up groups. Consumers that
  * handle one result at a time (the CLI writing JSON lines) take results from here without holding a
- * million of them at once.
+ * million of them at once. Phases: units (roll-up groups or clients) → ranking → a decision per
+ * unit → one result per client, on demand.
  */
 export function analysePareto(
 	input: readonly ParetoClient[] | ParetoBatch,
@@ -333,8 +334,46 @@ export function analysePareto(
 ): ParetoOutcome {
 	const batch = input instanceof ParetoBatch ? input : ParetoBatch.of(input, cfg);
 	const n = batch.length;
-	const special = batch.special;
-	// 1. Units: each roll-up group; without roll-up, each client is its own unit (read in place).
+	const { unitOf, units, unitValues } = paretoUnits(batch, cfg);
+	const ranking = rankUnits(unitValues);
+	const decide = unitDecider(ranking, cfg);
+	const unitResults: Draft[] = new Array(units.length);
+	for (let u = 0; u < units.length; u++) {
+		const unit = units[u];
+		unitResults[u] = decide(
+			u,
+			unit.value,
+			unit.size,
+			unit.previous,
+			unit.series,
+			unit.seriesProblem,
+		);
+	}
+	const resultAt = clientResults(batch, cfg, valueField, unitOf, units, unitValues, unitResults, decide);
+	const { m, suffix, total, runHi } = ranking;
+	const cumulative = cfg.abcRule === 'cumulativeShare';
+	const a = cfg.aThreshold;
+	const b = cfg.bThreshold;
+	const plainSegment = !cfg.rollUp && !cfg.hysteresis;
+	return {
+		length: n,
+		result: resultAt,
+		segment: (i: number): Abc => {
+			if (!plainSegment) return resultAt(i).segment;
+			const v = unitValues[i];
+			if (!(v > 0)) return 'C';
+			const position = cumulative ? (suffix[runHi[i]] / total) * 100 : ((m - runHi[i]) / m) * 100;
+			return segmentAt(position, a, b);
+		},
+	};
+}
+
+/** Units: each roll-up group; without roll-up, each client is its own unit (read in place). */
+function paretoUnits(
+	batch: ParetoBatch,
+	cfg: ParetoConfig,
+): { unitOf: Int32Array | undefined; units: Unit[]; unitValues: Float64Array } {
+	const n = batch.length;
 	const unitOf = cfg.rollUp ? new Int32Array(n) : undefined;
 	const units: Unit[] = [];
 	if (cfg.rollUp && unitOf) {
@@ -369,8 +408,29 @@ export function analysePareto(
 		for (let u = 0; u < unitCount; u++) unitValues[u] = units[u].value;
 	} else unitValues = batch.values();
 
-	// 2. Rank the units with a positive value: sort once (radix sort of the indices by value), suffix
-	// sums from the largest down, and for each unit the run [lo, hi) of equal values in sorted order.
+	return { unitOf, units, unitValues };
+}
+
+/** The ranking of the units with a positive value (see rankUnits). */
+interface Ranking {
+	/** Number of ranked units. */
+	m: number;
+	/** Factor the values were scaled by before summing (a power of two). */
+	scale: number;
+	/** suffix[j]: scaled sum of the sorted values from j on (largest last); suffix[0] is the total. */
+	suffix: Float64Array;
+	total: number;
+	/** For each unit, the run [lo, hi) of equal values in sorted order. */
+	runLo: Int32Array;
+	runHi: Int32Array;
+}
+
+/**
+ * Ranks the units with a positive value: sort once (radix sort of the indices by value), suffix
+ * sums from the largest down, and for each unit the run [lo, hi) of equal values in sorted order.
+ */
+function rankUnits(unitValues: Float64Array): Ranking {
+	const unitCount = unitValues.length;
 	let m = 0;
 	let max = 0;
 	for (let u = 0; u < unitCount; u++) {
@@ -404,6 +464,21 @@ export function analysePareto(
 		j = end;
 	}
 
+	return { m, scale, suffix, total, runLo, runHi };
+}
+
+type Decide = (
+	u: number,
+	v: number,
+	size: number,
+	previous: Abc | undefined,
+	series: number[] | undefined,
+	seriesProblem: SeriesReading | undefined,
+) => Draft;
+
+/** The decision of one unit: its ABC segment (ties, hysteresis) and XYZ class, with reasons. */
+function unitDecider(ranking: Ranking, cfg: ParetoConfig): Decide {
+	const { m, scale, suffix, total, runLo, runHi } = ranking;
 	const cumulative = cfg.abcRule === 'cumulativeShare';
 	const a = cfg.aThreshold;
 	const b = cfg.bThreshold;
@@ -423,15 +498,7 @@ export function analysePareto(
 			};
 	const positionCode = cumulative ? 'abc_cumulative_share' : 'abc_top_percent';
 
-	// 3. Decide per unit.
-	const decide = (
-		u: number,
-		v: number,
-		size: number,
-		previous: Abc | undefined,
-		series: number[] | undefined,
-		seriesProblem: SeriesReading | undefined,
-	): Draft => {
+	return (u, v, size, previous, series, seriesProblem) => {
 		let reasons: Reason[];
 		let out: Draft;
 		if (v > 0) {
@@ -541,42 +608,54 @@ export function analysePareto(
 				if (previous) out.previousSegment = previous;
 			}
 		}
-		if (cfg.xyz) {
-			if (series) {
-				const d = classifyXyz(series, cfg.xyz.xThreshold, cfg.xyz.yThreshold);
-				out.xyz = d.xyz;
-				if (d.cv !== undefined) out.cv = round4(d.cv);
-				reasons.push(d.reason);
-			} else {
-				out.xyz = 'Z';
-				reasons.push(
-					seriesProblem?.kind === 'invalid'
-						? reason(
-								'xyz_series_invalid',
-								`"${cfg.xyz.seriesField}" is not a series of numbers (${seriesProblem.detail}); Z`,
-							)
-						: reason('xyz_series_missing', `"${cfg.xyz.seriesField}" is missing; Z`),
-				);
-			}
-			out.abcXyz = `${out.segment}${out.xyz}`;
-		}
+		if (cfg.xyz) addXyz(out, reasons, series, seriesProblem, cfg.xyz);
 		return out;
 	};
-	const unitResults: Draft[] = new Array(units.length);
-	for (let u = 0; u < units.length; u++) {
-		const unit = units[u];
-		unitResults[u] = decide(
-			u,
-			unit.value,
-			unit.size,
-			unit.previous,
-			unit.series,
-			unit.seriesProblem,
+}
+
+/** The XYZ class of a unit from its series (Z when it has none, or a broken one). */
+function addXyz(
+	out: Draft,
+	reasons: Reason[],
+	series: number[] | undefined,
+	seriesProblem: SeriesReading | undefined,
+	xyz: NonNullable<ParetoConfig['xyz']>,
+): void {
+	if (series) {
+		const d = classifyXyz(series, xyz.xThreshold, xyz.yThreshold);
+		out.xyz = d.xyz;
+		if (d.cv !== undefined) out.cv = round4(d.cv);
+		reasons.push(d.reason);
+	} else {
+		out.xyz = 'Z';
+		reasons.push(
+			seriesProblem?.kind === 'invalid'
+				? reason(
+						'xyz_series_invalid',
+						`"${xyz.seriesField}" is not a series of numbers (${seriesProblem.detail}); Z`,
+					)
+				: reason('xyz_series_missing', `"${xyz.seriesField}" is missing; Z`),
 		);
 	}
+	out.abcXyz = `${out.segment}${out.xyz}`;
+}
 
-	// 4. One result per client, on demand.
-	const resultAt = (i: number): SegmentResult => {
+/**
+ * One result per client, on demand: the unit's decision, with what is the client's own (its group,
+ * its value, a broken previous segment) ahead of the unit's reasons.
+ */
+function clientResults(
+	batch: ParetoBatch,
+	cfg: ParetoConfig,
+	valueField: string,
+	unitOf: Int32Array | undefined,
+	units: Unit[],
+	unitValues: Float64Array,
+	unitResults: Draft[],
+	decide: Decide,
+): (i: number) => SegmentResult {
+	const special = batch.special;
+	return (i: number): SegmentResult => {
 		const c = batch.isSpecial(i) ? special.get(i) : undefined;
 		let ur: Draft;
 		let unitSize = 1;
@@ -639,17 +718,5 @@ export function analysePareto(
 		}
 		for (const x of ur.reasons) own.push(x);
 		return checkSegmentResult(r);
-	};
-	const plainSegment = !cfg.rollUp && !cfg.hysteresis;
-	return {
-		length: n,
-		result: resultAt,
-		segment: (i: number): Abc => {
-			if (!plainSegment) return resultAt(i).segment;
-			const v = unitValues[i];
-			if (!(v > 0)) return 'C';
-			const position = cumulative ? (suffix[runHi[i]] / total) * 100 : ((m - runHi[i]) / m) * 100;
-			return segmentAt(position, a, b);
-		},
 	};
 }

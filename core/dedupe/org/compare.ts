@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 
-import type { Evidence } from '../compare';
-import { transposed } from '../compare';
+import { transposed } from '../metrics';
+import type { Evidence } from '../tally';
 import type { OrgRecord } from './record';
 
 /**

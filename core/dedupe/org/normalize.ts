@@ -1,4 +1,5 @@
 import { foldCase, skeletonWords } from '../../text/fold';
+import { FREE_MAIL_DOMAINS } from '../freeMail';
 
 /**
  * Normalisers of organisation fields: legal names (legal forms in Russian and English, quotes,
@@ -107,15 +108,6 @@ export function traderName(name: LegalName): { last: string; initials: string } 
 			.join(''),
 	};
 }
-
-/** Free-mail and public providers: a mailbox there says nothing about the company. */
-export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
-	'gmail.com', 'googlemail.com', 'yandex.ru', 'ya.ru', 'yandex.com', 'yandex.by', 'yandex.kz', 'yandex.ua', 'narod.ru',
-	'mail.ru', 'bk.ru', 'inbox.ru', 'list.ru', 'internet.ru', 'rambler.ru', 'lenta.ru', 'ro.ru', 'autorambler.ru',
-	'myrambler.ru', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com', 'ymail.com', 'icloud.com',
-	'me.com', 'mac.com', 'proton.me', 'protonmail.com', 'pm.me', 'aol.com', 'gmx.de', 'gmx.com', 'gmx.net',
-	'web.de', 'ukr.net', 'qq.com', '163.com', '126.com', 'mail.com', 'zoho.com', 'tut.by', 'fastmail.com', 'hey.com',
-]);
 
 /** Web domain of a website or URL ("https://www.x.ru/about" → "x.ru"), undefined when none. */
 export function websiteDomain(raw: string): string | undefined {

@@ -10,8 +10,10 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 
 import { blockingKeys, isNameKey } from '../../../core/dedupe/blocking';
-import type { ClusterOptions, PairList } from '../../../core/dedupe/cluster';
-import { candidatePairs, DEFAULT_CLUSTER_OPTIONS } from '../../../core/dedupe/cluster';
+import type { PairList } from '../../../core/dedupe/candidates';
+import { candidatePairs } from '../../../core/dedupe/candidates';
+import type { ClusterOptions } from '../../../core/dedupe/cluster';
+import { DEFAULT_CLUSTER_OPTIONS } from '../../../core/dedupe/cluster';
 import { WordMemo } from '../../../core/dedupe/compare';
 import { DEFAULT_FIELD_MAPPING } from '../../../core/dedupe/fields';
 import type { ContactRecord } from '../../../core/dedupe/record';

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 
 import { Router, assignmentSchema, makeConfig, parseRoster, type Lead } from '../../../core/route';
-import { routeNaive } from '../../../core/route/naive';
+import { routeNaive } from '../../helpers/routeNaive';
 
 const SKILLS = ['it', 'oil and gas', 'retail', 'banking'];
 const ZONES = ['Europe/Moscow', 'Asia/Vladivostok', 'UTC', 'America/New_York'];

@@ -1,8 +1,8 @@
-import type { RouteConfig } from './config';
-import { isWithinHours, localClock } from './hours';
-import type { Lead } from './lead';
-import type { Manager } from './roster';
-import { segmentCovered } from './values';
+import type { RouteConfig } from '../../core/route/config';
+import { isWithinHours, localClock } from '../../core/route/hours';
+import type { Lead } from '../../core/route/lead';
+import type { Manager } from '../../core/route/roster';
+import { segmentCovered } from '../../core/route/values';
 
 /**
  * Reference implementation of the routing rules, written for clarity, not speed: for every lead it
