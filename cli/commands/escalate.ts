@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Command } from './index';
 import { parseArgs, readConfig, readJsonLines, readJsonLinesFile, UsageError, writeJsonLine } from '../io';
 import { decideEscalation } from '../../core/escalate/escalate';
-import { detectHumanRequest } from '../../core/escalate/humanRequest';
+import { detectHumanRequest } from '../../core/text/humanRequest';
 import { isInputError } from '../../core/shared/errors';
 import { readInput, resolveNow, toOptions } from '../../nodes/EscalateToHuman/helpers';
 import type { NodeParams } from '../../nodes/EscalateToHuman/helpers';

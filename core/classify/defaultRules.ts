@@ -56,84 +56,10 @@ const URGENT: ClassifyRule[] = kw(
 	{ setPriority: 'high', weight: 1 },
 );
 
-/** The customer asks for a person: operator, manager, a call back. */
-const HUMAN_VERBS_EN = ['speak', 'talk', 'chat', 'connect', 'transfer', 'put', 'get', 'reach', 'contact', 'need', 'want', 'escalate', 'patch', 'communicate', 'see', 'call'];
-const HUMAN_NOUNS_EN = [
-	'agent',
-	'human',
-	'person',
-	'someone',
-	'somebody',
-	'representative',
-	'operator',
-	'manager',
-	'supervisor',
-	'staff',
-	'employee',
-	'advisor',
-	'receptionist',
-	'reception',
-	'=assistant',
-	'worker',
-	'consultant',
-	'specialist',
-	'desk',
-	'anyone',
-	'anybody',
-];
-const HUMAN_VERBS_RU = ['поговорить', 'говорить', 'пообщаться', 'связаться', 'соединить', 'соедините', 'переключите', 'переключить', 'переведите', 'позовите', 'позвать', 'пригласите', 'дайте', 'нужен', 'хочу', 'свяжите', 'требую'];
-const HUMAN_NOUNS_RU = ['оператор', 'менеджер', 'человеком', 'специалист', 'сотрудник', 'консультант', 'администратор', 'руководитель', 'начальник', 'представитель', 'поддержка'];
-
-const WANTS_HUMAN: ClassifyRule[] = [
-	{ id: 'human.ask:en', kind: 'keyword', pattern: `${HUMAN_VERBS_EN.join('|')} ${HUMAN_NOUNS_EN.join('|')}`, setFlag: 'wantsHuman', weight: 1 },
-	{ id: 'human.ask:ru', kind: 'keyword', pattern: `${HUMAN_VERBS_RU.join('|')} ${HUMAN_NOUNS_RU.join('|')}`, setFlag: 'wantsHuman', weight: 1 },
-	...kw(
-		'human.phrase',
-		[
-			'live agent',
-			'human agent',
-			'real person',
-			'live person',
-			'actual person',
-			'human being',
-			'real human',
-			'customer service representative',
-			'customer service agent',
-			'operator please',
-			'agent please',
-			'human please',
-			'call me back',
-			'call me',
-			'callback',
-			'call back',
-			'give me a call',
-			'phone me',
-			'ring me',
-			'оператор',
-			'живой человек',
-			'живого человека',
-			'живым человеком',
-			'с человеком',
-			'перезвоните',
-			'перезвонить',
-			'перезвон',
-			'позвоните мне',
-			'наберите меня',
-			'свяжитесь со мной',
-			'обратный звонок',
-			'жду звонка',
-			'позовите менеджера',
-			'позовите',
-			'живой оператор',
-			'не бот',
-			'not a bot',
-			'stop the bot',
-			'no more bot',
-		],
-		{ setFlag: 'wantsHuman', weight: 1 },
-	),
-	...kw('human.weak', ['manager', 'representative', 'менеджер', 'специалист'], { setFlag: 'wantsHuman', weight: 0.4, typos: false }),
-];
+/*
+ * Requests for a person are not rules here: Classify's wantsHuman and Escalate's trigger use one detector,
+ * core/text/humanRequest.ts (a grammar of ask/want/connect + a person or team, with refusals in negation scope).
+ */
 
 /** Anger, annoyance and disgust; legal threats also raise priority. */
 const LEGAL: ClassifyRule[] = [
@@ -461,4 +387,4 @@ const SPAM: ClassifyRule[] = [
 	}),
 ];
 
-export const DEFAULT_RULES: ClassifyRule[] = [...PROCUREMENT, ...URGENT, ...WANTS_HUMAN, ...ANGER, ...SPAM];
+export const DEFAULT_RULES: ClassifyRule[] = [...PROCUREMENT, ...URGENT, ...ANGER, ...SPAM];

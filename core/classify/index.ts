@@ -1,7 +1,9 @@
 import { InputError } from '../shared/errors';
 import { reason } from '../shared/reasons';
 import type { Reason } from '../shared/reasons';
+import { analyzeHumanRequest } from '../text/humanRequest';
 import { detectLanguage } from '../text/language';
+import { normalizeTextDetailed } from '../text/normalizeText';
 import { tokenize } from '../text/stem';
 import { analyzeAffect } from './affect';
 import { DEFAULT_EXAMPLES, OFF_TOPIC_EXAMPLES } from './defaultExamples';
@@ -192,18 +194,26 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 	function offline(rawText: string, offlineMode: 'rules' | 'local' | 'cascade'): Inquiry {
 		if (typeof rawText !== 'string') throw new InputError('text', `Text must be a string, got ${typeof rawText}`);
 		if (rawText.trim() === '') throw new InputError('text', 'Text is empty');
-		const text = rawText.length > MAX_ANALYSED_CHARS ? rawText.slice(0, MAX_ANALYSED_CHARS) : rawText;
+		// one normalisation for both nodes (core/text/normalizeText.ts): invisible characters, full-width forms,
+		// digits used as letters, look-alike letters
+		const normalized = normalizeTextDetailed(rawText.length > MAX_ANALYSED_CHARS ? rawText.slice(0, MAX_ANALYSED_CHARS) : rawText);
+		const text = normalized.text;
 		const tokens = tokenize(text);
 		const reasons: Reason[] = [];
 		const hits = applyRules(compiled, text, tokens);
-		// Cyrillic words with Latin look-alike letters: filter evasion, typical of spam
-		const mixed = tokens.filter((t) => t.script === 'mixed').map((t) => t.word);
-		if (useDefaultRules && mixed.length >= 2) {
+		// Russian words with Latin look-alike letters ("зaрaбoтoк"): filter evasion, typical of spam. They add
+		// weight only to other spam evidence (a spam rule, or the model at 0.5 or more), never decide alone;
+		// Latin words with a Cyrillic letter ("iPhоne", "MacBооk" typed on a Russian layout) are not counted.
+		const mixed = normalized.hiddenInCyrillic;
+		let probs: Array<{ type: string; p: number }> | undefined;
+		if (model && offlineMode !== 'rules') probs = model.predict(tokens);
+		const modelSpam = (probs?.find((p) => p.type === 'spam')?.p ?? 0) >= 0.5;
+		if (useDefaultRules && mixed.length >= 2 && (summarizeHits(hits).flags.spam > 0 || modelSpam)) {
 			hits.push({
 				id: 'spam.obfuscated',
 				matched: mixed.slice(0, 3).join(' '),
-				weight: 1,
-				rule: { id: 'spam.obfuscated', kind: 'regex', pattern: '(mixed-script words)', setFlag: 'spam' },
+				weight: 0.5,
+				rule: { id: 'spam.obfuscated', kind: 'regex', pattern: '(words with look-alike letters)', setFlag: 'spam' },
 			});
 		}
 		const summary = summarizeHits(hits);
@@ -213,18 +223,18 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 
 		// flags
 		const spamRule = summary.flags.spam;
-		let probs: Array<{ type: string; p: number }> | undefined;
-		if (model && offlineMode !== 'rules') {
-			probs = model.predict(tokens);
-			stages.push('local');
-		}
+		if (probs) stages.push('local');
 		const pSpam = probs?.find((p) => p.type === 'spam')?.p ?? 0;
 		const spam = spamRule >= FLAG_THRESHOLD || (spamRule >= 0.4 && pSpam >= 0.5);
-		const wantsHuman = summary.flags.wantsHuman >= FLAG_THRESHOLD;
+		// one human-request detector for Classify and Escalate (core/text/humanRequest.ts): a request that is not
+		// refused ("не надо перезванивать", "no human please"); a user's own wantsHuman rules add to it
+		const human = useDefaultRules ? analyzeHumanRequest(text) : { request: undefined, refusals: [] as string[] };
+		const wantsHuman = human.request !== undefined || (summary.flags.wantsHuman >= FLAG_THRESHOLD && human.refusals.length === 0);
 		const angerScore = summary.flags.angry + affect.angerBoost;
 		const angry = angerScore >= FLAG_THRESHOLD;
 		if (spam) reasons.push(reason('spam', 'advertising or scam pattern', undefined, Math.max(spamRule, pSpam)));
-		if (wantsHuman) reasons.push(reason('wants_human', 'asks for a person or a call back', undefined, summary.flags.wantsHuman));
+		if (wantsHuman) reasons.push(reason('wants_human', `asks for a person or a call back (${human.request?.pattern ?? 'rule'})`, human.request?.evidence, 1));
+		else if (human.refusals.length) reasons.push(reason('refuses_human', 'declines a person or a call', human.refusals.slice(0, 3)));
 		if (angry) reasons.push(reason('angry', 'anger, annoyance or a legal threat', undefined, angerScore));
 
 		// type
