@@ -114,6 +114,8 @@ export async function evaluateClassify(argv: string[]): Promise<Record<string, u
 	const typePairs: Array<[string, string]> = [];
 	const priorityPairs: Array<[string, string]> = [];
 	const flagPairs: Record<'wantsHuman' | 'angry' | 'spam', Array<[boolean, boolean]>> = { wantsHuman: [], angry: [], spam: [] };
+	// per language (rows with `lang`): the same pairs, kept apart
+	const byLang = new Map<string, { type: Array<[string, string]>; priority: Array<[string, string]>; flags: typeof flagPairs }>();
 	let n = 0;
 	let failed = 0;
 	let seconds = 0;
@@ -133,10 +135,13 @@ export async function evaluateClassify(argv: string[]): Promise<Record<string, u
 			seconds += (performance.now() - start) / 1000;
 		}
 		n++;
-		if (typeof row.type === 'string') typePairs.push([row.type, inquiry.type]);
-		if (typeof row.priority === 'string') priorityPairs.push([row.priority, inquiry.priority]);
+		const lang = typeof row.lang === 'string' ? row.lang : undefined;
+		let perLang = lang === undefined ? undefined : byLang.get(lang);
+		if (lang !== undefined && !perLang) byLang.set(lang, (perLang = { type: [], priority: [], flags: { wantsHuman: [], angry: [], spam: [] } }));
+		if (typeof row.type === 'string') for (const l of [typePairs, perLang?.type]) l?.push([row.type, inquiry.type]);
+		if (typeof row.priority === 'string') for (const l of [priorityPairs, perLang?.priority]) l?.push([row.priority, inquiry.priority]);
 		for (const k of ['wantsHuman', 'angry', 'spam'] as const) {
-			if (typeof row[k] === 'boolean') flagPairs[k].push([row[k] as boolean, inquiry[k]]);
+			if (typeof row[k] === 'boolean') for (const f of [flagPairs, perLang?.flags]) f?.[k].push([row[k] as boolean, inquiry[k]]);
 		}
 		if (n % 2000 === 0) process.stderr.write(`  ${n}/${rows.length}\n`);
 	}
@@ -153,9 +158,22 @@ export async function evaluateClassify(argv: string[]): Promise<Record<string, u
 		process.stderr.write(`confusion matrix:\n${confusion(typePairs)}\n`);
 	}
 	for (const k of ['wantsHuman', 'angry', 'spam'] as const) if (flagPairs[k].length) summary[k] = binaryScore(flagPairs[k]);
+	const high = (pairs: Array<[string, string]>) => binaryScore(pairs.map(([g, p]) => [g === 'high', p === 'high']));
 	if (priorityPairs.length) {
 		const s = multiClassScore(priorityPairs);
 		summary.priority = { accuracy: s.accuracy, macroF1: s.macroF1, n: s.n };
+		summary.highPriority = high(priorityPairs);
+	}
+	if (byLang.size > 1) {
+		const languages: Record<string, Record<string, unknown>> = {};
+		for (const [lang, p] of [...byLang.entries()].sort()) {
+			const l: Record<string, unknown> = {};
+			if (p.type.length) l.typeMacroF1 = multiClassScore(p.type).macroF1;
+			for (const k of ['wantsHuman', 'angry', 'spam'] as const) if (p.flags[k].length) l[k] = binaryScore(p.flags[k]).f1;
+			if (p.priority.length) l.highPriority = high(p.priority).f1;
+			languages[lang] = l;
+		}
+		summary.byLanguage = languages;
 	}
 	summary.itemsPerSecond = seconds > 0 ? Math.round(n / seconds) : 0;
 	return summary;
