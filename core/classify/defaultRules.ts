@@ -376,10 +376,44 @@ const SPAM: ClassifyRule[] = [
 		weight: -1,
 		typos: false,
 	}),
-	rx('spam.money', '(?:\\d[\\d\\s.,]*\\s?(?:\\$|usd|usdt|руб\\p{L}*|р\\.|₽|€|тыс\\.?|k|к)\\s*(?:в|за|per|a|an|/)\\s*(?:день|неделю|сутки|час|месяц|day|week|hour|month))|(?:от|from|до|up to)\\s*\\d[\\d\\s.,]*\\s?(?:\\$|usd|usdt|руб|₽|€|тыс|k|к)(?![\\p{L}])', {
+	rx('spam.money', '\\d[\\d\\s.,]*\\s?(?:\\$|usd|usdt|руб\\p{L}*|р\\.|₽|€|тыс\\.?|k|к)\\s*(?:в|за|per|a|an|/)\\s*(?:день|неделю|сутки|час|месяц|day|week|hour|month)', {
 		setFlag: 'spam',
 		weight: 1,
 	}),
+	// "от 5000 ₽", "up to $300": weak alone (a customer's budget "до 250 тыс" is no spam), evidence with another cue
+	rx('spam.money:range', '(?:от|from|до|up to)\\s*\\d[\\d\\s.,]*\\s?(?:\\$|usd|usdt|руб|₽|€|тыс|k|к)(?![\\p{L}])', {
+		setFlag: 'spam',
+		weight: 0.5,
+	}),
+	// Spam without links or keywords (issue 22 pattern 3): advance-fee letters, business loans, token pitches,
+	// cold offers of services, paid seminars. Each cue is weak (0.5); two of them, or one and the model, make spam.
+	...kw(
+		'spam.scam',
+		[
+			'barrister', 'next of kin', 'beneficiary', 'inheritance', 'late husband', 'fortune', 'compensation', 'processing fee', 'unpaid customs fee',
+			'donate', 'million dollars|euros|usd', 'вдова', 'наследство', 'наследства', 'миллионов долларов', 'ваши данные', 'получите %',
+		],
+		{ setFlag: 'spam', weight: 0.5, typos: false },
+	),
+	...kw(
+		'spam.crypto',
+		['memecoin', 'token presale', 'airdrop', '100x', 'binance', 'liquidity', 'crypto signals', 'криптовалюта', 'токен', 'монета'],
+		{ setFlag: 'spam', weight: 0.5, typos: false },
+	),
+	...kw(
+		'spam.offer',
+		[
+			'we help companies', 'reaching out', 'agency', 'intro call', 'open to a call', 'right person', 'book a demo', 'lead generation', 'outsourcing',
+			'предварительно одобрен', 'одобрен кредит', 'овердрафт', 'кредит для бизнеса', 'бизнес-кредит', 'лизинг без', 'без первого взноса',
+			'предлагаем услуги', 'наша компания предлагает', 'seo-продвижение', 'продвижение сайта',
+		],
+		{ setFlag: 'spam', weight: 0.5, typos: false },
+	),
+	...kw(
+		'spam.seminar',
+		['семинар', 'вебинар', 'интенсив', 'курс повышения квалификации', 'записывайтесь', 'рассылка', 'дайджест', 'webinar', 'seminar', 'masterclass', 'мастер-класс'],
+		{ setFlag: 'spam', weight: 0.5, typos: false },
+	),
 	rx('spam.link', '(?:https?://|www\\.|t\\.me/|wa\\.me/|bit\\.ly/)\\S+|(?<![\\w.])@[a-z0-9_]{5,}', { setFlag: 'spam', weight: 0.4 }),
 	rx('spam.emoji', '(?:[\\u{1F4B0}\\u{1F4B8}\\u{1F4B5}\\u{1F4B2}\\u{1F911}\\u{1F525}\\u{2705}\\u{2757}\\u{1F680}\\u{1F48E}\\u{26A1}\\u{1F449}\\u{2714}\\u{1F4C8}\\u{1F381}][\\s\\S]*){3,}', {
 		setFlag: 'spam',

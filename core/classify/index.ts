@@ -52,6 +52,25 @@ export const DECISIVE_RULE_SCORE = 1;
 const FLAG_THRESHOLD = 1;
 /** The local model alone (no spam rule matched) labels a message spam only at this confidence or above. */
 export const SPAM_WITHOUT_PATTERN_MIN = 0.8;
+/** Spam-rule weight needed to call a message that refers to the sender's own order or contract spam. */
+export const STRONG_SPAM_FOR_CUSTOMER = 2;
+
+const CUSTOMER_REF: RegExp[] = [
+	// "заказ № 4821", "договор поставки №44/2026", "invoice INV-2231", "order #123", "счёт 17"
+	/(?:заказ|договор|сч[её]т|накладн|претензи|order|invoice|contract|account|ticket|подписк|абонент)\p{L}*(?:\s+\p{L}+)?\s*(?:№|#|no\.?|номер)?\s*[\p{Lu}-]*\d/iu,
+	// "мой заказ", "our contract", "мы ваш крупнейший клиент", "one of your platinum accounts"
+	/(?<![\p{L}])(?:мо[йеияю]\p{L}*|наш\p{L}*|my|our)\s+(?:\p{L}+\s+)?(?:заказ|договор|сч[её]т|order|invoice|contract|account|subscription|подписк)/iu,
+	/(?<![\p{L}])(?:ваш\p{L}*|your)\s+(?:\p{L}+\s+){0,2}(?:клиент|покупател|customer|client|accounts)/iu,
+];
+
+/** The phrase that shows the sender is a customer with an order, contract or account, or undefined. */
+function customerReference(text: string): string | undefined {
+	for (const re of CUSTOMER_REF) {
+		const m = re.exec(text);
+		if (m) return m[0];
+	}
+	return undefined;
+}
 
 function validateCategories(categories: Category[]): Category[] {
 	const seen = new Set<string>();
@@ -216,7 +235,13 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 				rule: { id: 'spam.obfuscated', kind: 'regex', pattern: '(words with look-alike letters)', setFlag: 'spam' },
 			});
 		}
+		// A seminar, webinar or course about procurement is an advertisement, not a tender (issue 22 pattern 7).
+		if (hits.some((h) => h.id.startsWith('spam.seminar:'))) {
+			for (let k = hits.length - 1; k >= 0; k--) if (hits[k].id.startsWith('priority.tender')) hits.splice(k, 1);
+		}
 		const summary = summarizeHits(hits);
+		// The sender's own order, contract, invoice or account: a customer, spam only on strong evidence.
+		const customerRef = useDefaultRules ? customerReference(text) : undefined;
 		for (const h of uniqueHits(hits).slice(0, 20)) reasons.push(ruleReason(h));
 		const affect = analyzeAffect(text, tokens);
 		const stages: EngineName[] = ['rules'];
@@ -225,7 +250,10 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		const spamRule = summary.flags.spam;
 		if (probs) stages.push('local');
 		const pSpam = probs?.find((p) => p.type === 'spam')?.p ?? 0;
-		const spam = spamRule >= FLAG_THRESHOLD || (spamRule >= 0.4 && pSpam >= 0.5);
+		const spam = customerRef
+			? spamRule >= STRONG_SPAM_FOR_CUSTOMER
+			: spamRule >= FLAG_THRESHOLD || (spamRule >= 0.4 && pSpam >= 0.5);
+		if (customerRef && !spam) reasons.push(reason('customer_reference', "refers to the sender's own order, contract, invoice or account", customerRef));
 		// one human-request detector for Classify and Escalate (core/text/humanRequest.ts): a request that is not
 		// refused ("не надо перезванивать", "no human please"); a user's own wantsHuman rules add to it
 		const human = useDefaultRules ? analyzeHumanRequest(text) : { request: undefined, refusals: [] as string[] };
@@ -258,7 +286,7 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 			const adjusted = probs.map(({ type: t, p }) => ({ type: t, p: p * Math.exp(1.5 * (summary.typeScores.get(t) ?? 0)) }));
 			if (hasSpamType && isDefault) {
 				// the default model's spam class needs some pattern evidence: chat-like text alone is not spam
-				adjusted.forEach((a) => a.type === 'spam' && (a.p *= spam ? 4 : spamRule > 0 ? 1 : 0.3));
+				adjusted.forEach((a) => a.type === 'spam' && (a.p *= spam ? 4 : customerRef ? 0.02 : spamRule > 0 ? 1 : 0.3));
 			}
 			const total = adjusted.reduce((s, a) => s + a.p, 0);
 			probs = foldOffTopic(adjusted.map((a) => ({ type: a.type, p: a.p / total })).sort((a, b) => b.p - a.p));
@@ -309,7 +337,8 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 			language: detectLanguage(text, tokens),
 			sentiment,
 			angry,
-			wantsHuman,
+			// a spammer's "contact our agent" is not a customer asking for a person
+			wantsHuman: wantsHuman && !(spam || type === 'spam'),
 			spam: spam || type === 'spam',
 			extracted: extractFields(rawText.length > MAX_EXTRACTED_CHARS ? rawText.slice(0, MAX_EXTRACTED_CHARS) : rawText, country),
 			reasons,

@@ -66,9 +66,9 @@ const LEXICON: Entry[] = [
 	entry('weak', ['people', 'someone', 'somebody', 'anyone', 'anybody', 'staff', 'support', 'team', 'admin', 'assistant', 'man', 'woman', 'guy', 'lady']),
 	entry('live', ['живой', 'живым', 'живому', 'живого', 'настоящий', 'реальный', 'нормальный', 'адекватный', 'компетентный'], { stem: true, prefix: true }),
 	entry('live', ['real', 'live', 'actual', 'living', 'human', 'normal']),
-	entry('speech', ['позовите', 'позови', 'позвать', 'пригласите', 'соедините', 'соединить', 'соедини', 'переключите', 'переключить', 'переведите', 'перевести', 'свяжите', 'связать', 'связаться', 'дайте', 'дай', 'поговорить', 'говорить', 'пообщаться', 'общаться', 'разговаривать', 'обратиться', 'подключите', 'зовите'], { stem: true, prefix: true }),
+	entry('speech', ['обсудить', 'посоветоваться', 'проконсультироваться', 'позовите', 'позови', 'позвать', 'пригласите', 'соедините', 'соединить', 'соедини', 'переключите', 'переключить', 'переведите', 'перевести', 'свяжите', 'связать', 'связаться', 'дайте', 'дай', 'поговорить', 'говорить', 'пообщаться', 'общаться', 'разговаривать', 'обратиться', 'подключите', 'зовите'], { stem: true, prefix: true }),
 	entry('speech', ['talk', 'talking', 'speak', 'speaking', 'chat', 'chatting', 'connect', 'transfer', 'escalate', 'reach', 'contact', 'through', 'forward']),
-	entry('want', ['хочу', 'хотел', 'хотела', 'хотим', 'нужен', 'нужна', 'нужно', 'надо', 'можно', 'требую', 'давайте', 'пусть', 'где'], { stem: true, prefix: true }),
+	entry('want', ['хочу', 'хотел', 'хотела', 'хотим', 'хотелось', 'хотелось бы', 'нужен', 'нужна', 'нужно', 'надо', 'можно', 'требую', 'давайте', 'пусть', 'где'], { stem: true, prefix: true }),
 	entry('want', ['get', 'give', 'want', 'wanna', 'need', 'let', 'can', 'could', 'may', 'like', 'request', 'prefer', 'demand', 'where']),
 	entry('callback', ['перезвоните', 'перезвонить', 'перезвони', 'перезвон'], { prefix: true }),
 	entry('callback', ['callback', 'call-back']),
@@ -82,7 +82,7 @@ const LEXICON: Entry[] = [
 	entry('negation', ['не', 'нет', 'хватит', 'устал', 'надоел', 'надоело', 'not', 'no', 'dont', 'stop', 'enough', 'tired', 'hate', 'sick', 'without', 'без']),
 	entry('self', ['я', 'i', 'ill', 'мы', 'we']),
 	// Modifiers that give a staff word another meaning ("сотовый оператор", "travel agent").
-	entry('other_sense', ['сотовый', 'сотового', 'мобильный', 'мобильного', 'связи', 'туроператор', 'страховой', 'страхового', 'недвижимости', 'таможенный', 'mobile', 'cellular', 'network', 'tour', 'travel', 'insurance', 'estate', 'user', 'secret', 'free', 'telecom', 'wireless',
+	entry('other_sense', ['сотовый', 'сотового', 'мобильный', 'мобильного', 'связи', 'туроператор', 'страховой', 'страхового', 'недвижимости', 'таможенный', 'mobile', 'cellular', 'network', 'tour', 'travel', 'insurance', 'estate', 'user', 'secret', 'free', 'telecom', 'wireless', 'работу', 'работа', 'работы', 'вакансию', 'job', 'position', 'vacancy',
 		// topics and job ads: оператор связи / ЭДО / станка / ЧПУ / котельной, "требуется оператор"
 		'сотовой', 'сотовым', 'мобильным', 'эдо', 'электронного', 'документооборота', 'станка', 'станков', 'чпу', 'котельной', 'фискальных', 'офд', 'платежной', 'требуется', 'требуются', 'вакансия', 'cnc', 'machine', 'forklift', 'crane', 'data']),
 	// Words after a negator that make it about ability, not will ("не могу дозвониться до оператора" is a request).
@@ -91,7 +91,7 @@ const LEXICON: Entry[] = [
 	entry('dept', ['бухгалтерия', 'бухгалтерию', 'бухгалтерией', 'отдел', 'отдела', 'отделом', 'ресепшн', 'ресепшен', 'администрация', 'руководство', 'руководством'], { stem: true, prefix: true }),
 	entry('dept', ['billing', 'accounting', 'sales', 'reception', 'desk', 'concierge', 'department', 'dept', 'restaurant', 'service', 'spa', 'housekeeping', 'finance', 'management', 'complaints']),
 	// "5 человек", "сколько человек": a head count, not a person to talk to.
-	entry('quantity', ['сколько', 'несколько', 'много', 'мало', 'двух', 'трех', 'четырех', 'пяти', 'десяти', 'one', 'two', 'three', 'four', 'five', 'more', 'little', 'few', 'several', 'many', 'extra', 'additional', 'other']),
+	entry('quantity', ['сколько', 'несколько', 'много', 'мало', 'двух', 'трех', 'четырех', 'пяти', 'десяти', 'one', 'two', 'three', 'four', 'five', 'more', 'little', 'few', 'several', 'many', 'extra', 'additional', 'other', 'все', 'всех', 'всем', 'наши', 'наших', 'нашим', 'наш', 'нашего', 'all', 'our']),
 	entry('filler', ['please', 'pls', 'plz', 'пожалуйста', 'пж', 'плиз', 'срочно', 'now', 'asap', 'a', 'an', 'the', 'to', 'with', 'с', 'со', 'ну', 'эй', 'hey', 'hi', 'hello', 'здравствуйте', 'привет', 'мне', 'me', 'ok', 'уже', 'already', 'just', 'your', 'ваш', 'вашего', 'какой-нибудь', 'any', 'some', 'i', 'я', 'said', 'say', 'again', 'сказал', 'сказала', 'говорю', 'повторяю', 'еще', 'раз', 'third', 'time', 'третий']),
 ];
 
@@ -106,6 +106,11 @@ function conceptsOf(token: Token): ReadonlySet<Concept> {
 			// An English word list without stems matches word forms only ("personal" is not "person").
 			const stems = e.stem || token.script !== 'latin';
 			if (e.keys.some((k) => matchesKey(token, k, e.prefix, stems))) out.add(e.concept);
+		}
+		// A request verb is an imperative or an infinitive; a statement about someone else ("приглашает",
+		// "меня зовут Алина", "свяжется") or a promise of ours ("перезвоним", "я перезвоню") is not one.
+		if (FINITE_VERB.test(token.native)) {
+			for (const v of ['speech', 'callme', 'callback'] as const) out.delete(v);
 		}
 		return out;
 	});
@@ -151,6 +156,13 @@ function partIndexes(parts: string[], count: number): number[] {
 	while (out.length < count) out.push(out.length ? out[out.length - 1] : 0);
 	return out.slice(0, count);
 }
+
+/** Finite forms of request verbs: statements and promises, not requests. */
+const FINITE_VERB =
+	/^(?:зовут|приглашает|приглашают|приглашаем|свяжется|свяжутся|свяжемся|свяжусь|перезвоним|перезвоню|перезвонят|позвоним|позвоню|позвонят|соединим|переключим|наберем|наберу)$/;
+
+/** "я менеджер", "I am the manager", "I'm a specialist": the writer describing themself. */
+const SELF_DESCRIPTION = new Set(['я', 'am', 'im', "i'm", 'i’m', 'являюсь']);
 
 /** Negators that can open a refusal, matched on the word as written (apostrophes removed). */
 const NEGATORS = new Set(['не', 'нет', 'ни', 'no', 'not', 'dont', 'doesnt', 'never', 'nobody', 'neither']);
@@ -268,8 +280,12 @@ function findRequest(text: string, refusals: string[]): HumanRequestMatch | unde
 				if (m) return m;
 			}
 		}
+		// "5 человек", "все сотрудники", "наши менеджеры": a head count or our own people; "я персональный менеджер",
+		// "I am the manager": the writer describing themself
 		const quantity =
-			i > 0 && sentenceOf[i - 1] === sentenceOf[i] && (/\d/.test(tokens[i - 1].raw) || concepts[i - 1].has('quantity'));
+			i > 0 &&
+			sentenceOf[i - 1] === sentenceOf[i] &&
+			(/\d/.test(tokens[i - 1].raw) || concepts[i - 1].has('quantity') || [1, 2].some((d) => i - d >= 0 && SELF_DESCRIPTION.has(tokens[i - d].raw)));
 		if ((c.has('person') || c.has('weak')) && !quantity) {
 			const live = near(concepts, i, 'live', 2, 0);
 			if (live >= 0) {
@@ -284,7 +300,13 @@ function findRequest(text: string, refusals: string[]): HumanRequestMatch | unde
 			}
 			if (c.has('person')) {
 				const want = near(concepts, i, 'want', 4, 1);
-				if (want >= 0) {
+				// "хочу поблагодарить менеджера", "I want to thank the manager": another verb takes the person
+				const otherVerb = (k: number) =>
+					!concepts[k].has('speech') &&
+					((tokens[k].script === 'cyrillic' && /(?:ть|ти|ться)$/.test(tokens[k].native)) || (tokens[k - 1]?.raw === 'to' && tokens[k].script === 'latin' && !concepts[k].has('filler')));
+				let governed = false;
+				for (let k = Math.min(want, i) + 1; k < Math.max(want, i); k++) if (otherVerb(k)) governed = true;
+				if (want >= 0 && !governed) {
 				const m = found('person_request', want, i);
 				if (m) return m;
 			}

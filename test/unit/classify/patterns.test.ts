@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { createClassifier } from '../../../core/classify';
+import { detectHumanRequest } from '../../../core/text/humanRequest';
+
+/** Issue 22: the nine patterns, each as a general mechanism, tested both ways (texts written for these tests). */
+const c = createClassifier({ mode: 'cascade' });
+
+describe('pattern 1: a request is ask/want/connect + a person or a team', () => {
+	for (const text of [
+		'Можно менеджера?',
+		'хотелось бы обсудить с консультантом',
+		'есть кто живой из сотрудников?',
+		'соедините с кем-нибудь из отдела продаж',
+		'connect me to billing',
+		'put me through to the accounts team',
+		'Transfer me to room service',
+		'give me human',
+		'operator pls',
+		'pozovite menedzhera',
+	]) {
+		it(`request: "${text}"`, () => {
+			assert.ok(detectHumanRequest(text), text);
+			assert.equal(c.classifyOffline(text).wantsHuman, true);
+		});
+	}
+	for (const text of [
+		'Хочу поблагодарить менеджера Ольгу за помощь',
+		'Меня зовут Алина, я персональный менеджер банка',
+		'Учебный центр приглашает специалистов по закупкам',
+		'с утра все сотрудники без связи, пришлите инженера',
+		'can i transfer 700 to guy kephart',
+		'I do not know how I can update my personal details',
+		'мы вам перезвоним в течение часа, так вы писали',
+		'two little humans and one person more',
+	]) {
+		it(`not a request: "${text}"`, () => {
+			assert.equal(detectHumanRequest(text), undefined);
+			assert.equal(c.classifyOffline(text).wantsHuman, false);
+		});
+	}
+});
+
+describe('pattern 2: "оператор" as a topic is not a request', () => {
+	for (const text of ['Смена мобильного оператора, перенос номера', 'Требуется оператор станков ЧПУ', 'Ищу работу оператором на телефоне', 'Подключите нас к оператору ЭДО', 'Which mobile operator do you use?']) {
+		it(text, () => assert.equal(detectHumanRequest(text), undefined));
+	}
+	it('while "оператор" alone still is', () => assert.ok(detectHumanRequest('Оператор!')));
+});
+
+describe('pattern 3: customers are not silenced as spam; spam without links is found', () => {
+	for (const text of [
+		'Претензия по договору поставки №44/2026: просрочка 32 дня, в противном случае обратимся в арбитражный суд',
+		'Мой заказ 48213 до сих пор не пришёл, от 5000 руб я уже потратил на звонки',
+		"We're one of your platinum accounts, please have your head of sales call me",
+	]) {
+		it(`customer: "${text.slice(0, 50)}"`, () => assert.equal(c.classifyOffline(text).spam, false));
+	}
+	for (const text of [
+		'Dear Friend, I am Barrister John Doe. My late client left a fortune with no next of kin; I seek your consent to present you as beneficiary.',
+		'Здравствуйте, я вдова, у меня наследство 12 миллионов долларов, нужен честный человек. Вы получите 30%, пришлите ваши данные.',
+		'new memecoin on Solana, liquidity locked, 100x before binance listing',
+		'Вашей компании предварительно одобрен овердрафт 3 млн ₽ и лизинг без первого взноса',
+	]) {
+		it(`spam: "${text.slice(0, 50)}"`, () => {
+			const r = c.classifyOffline(text);
+			assert.equal(r.spam, true);
+			assert.equal(r.wantsHuman, false, 'a spammer asking for "an honest person" does not want a human');
+		});
+	}
+});
+
+describe('pattern 7 (part): a seminar about 44-ФЗ is an advertisement, not a tender', () => {
+	it('seminar: not high, not a lead', () => {
+		const r = c.classifyOffline('Онлайн-семинар по 223-ФЗ для специалистов по закупкам, записывайтесь');
+		assert.notEqual(r.priority, 'high');
+		assert.notEqual(r.type, 'lead');
+	});
+	it('a tender still is', () => {
+		const r = c.classifyOffline('Приглашаем принять участие в тендере на поставку кабеля, 44-ФЗ');
+		assert.equal(r.priority, 'high');
+	});
+});
