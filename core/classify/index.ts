@@ -1,6 +1,7 @@
 import { InputError } from '../shared/errors';
 import { reason } from '../shared/reasons';
 import type { Reason } from '../shared/reasons';
+import { ANGER_THRESHOLD } from '../text/anger';
 import { analyzeHumanRequest } from '../text/humanRequest';
 import { detectLanguage } from '../text/language';
 import { normalizeTextDetailed } from '../text/normalizeText';
@@ -259,7 +260,9 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		const human = useDefaultRules ? analyzeHumanRequest(text) : { request: undefined, refusals: [] as string[] };
 		const wantsHuman = human.request !== undefined || (summary.flags.wantsHuman >= FLAG_THRESHOLD && human.refusals.length === 0);
 		const angerScore = summary.flags.angry + affect.angerBoost;
-		const angry = angerScore >= FLAG_THRESHOLD;
+		// one rule: angry when the anger evidence this item reports (anger words and legal threats from the
+		// rules, capitals, exclamations, grievance, sarcasm from core/text/anger.ts) weighs ANGER_THRESHOLD or more
+		const angry = angerScore >= ANGER_THRESHOLD;
 		if (spam) reasons.push(reason('spam', 'advertising or scam pattern', undefined, Math.max(spamRule, pSpam)));
 		if (wantsHuman) reasons.push(reason('wants_human', `asks for a person or a call back (${human.request?.pattern ?? 'rule'})`, human.request?.evidence, 1));
 		else if (human.refusals.length) reasons.push(reason('refuses_human', 'declines a person or a call', human.refusals.slice(0, 3)));

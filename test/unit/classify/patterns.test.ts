@@ -82,3 +82,30 @@ describe('pattern 7 (part): a seminar about 44-ФЗ is an advertisement, not a t
 		assert.equal(r.priority, 'high');
 	});
 });
+
+describe('patterns 5 and 6: anger follows from the reported evidence by one rule (weights sum to 1)', () => {
+	const weightOf = (r: ReturnType<typeof c.classifyOffline>, codes: string[]) =>
+		r.reasons.filter((x) => codes.includes(x.code)).reduce((s, x) => s + (x.weight ?? 0), 0);
+	it('CAPS, "!!!" and a repeated ОПЕРАТОР: reported and angry', () => {
+		const r = c.classifyOffline('ОПЕРАТОР ОПЕРАТОР СКОЛЬКО МОЖНО ЖДАТЬ!!!');
+		assert.ok(r.reasons.some((x) => x.code === 'anger_caps'));
+		assert.ok(r.reasons.some((x) => x.code === 'anger_exclamations'));
+		assert.equal(r.angry, true);
+	});
+	it('sarcasm: thanks around a grievance is angry and negative', () => {
+		const r = c.classifyOffline('Спасибо за прекрасный сервис, жду возврат уже месяц');
+		assert.equal(r.angry, true);
+		assert.equal(r.sentiment, 'negative');
+		assert.ok(weightOf(r, ['anger_grievance', 'anger_sarcasm']) >= 1);
+	});
+	it('sincere thanks is not angry', () => {
+		const r = c.classifyOffline('Спасибо за прекрасный сервис, всё доставили вовремя');
+		assert.equal(r.angry, false);
+		assert.notEqual(r.sentiment, 'negative');
+	});
+	it('one weak cue alone is reported but not angry', () => {
+		const r = c.classifyOffline('Подскажите, пожалуйста, когда доставка!!');
+		assert.ok(r.reasons.some((x) => x.code === 'anger_exclamations'));
+		assert.equal(r.angry, false);
+	});
+});
