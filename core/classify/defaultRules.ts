@@ -42,11 +42,28 @@ const PROCUREMENT: ClassifyRule[] = [
 		setPriority: 'high',
 		setType: 'lead',
 	}),
-	rx('priority.tender:КП', '(?<![\\p{L}])(?:КП|RFP|RFQ|RFI)(?![\\p{L}])', { setPriority: 'high', setType: 'lead', caseSensitive: true }),
-	rx('priority.tender:счет на оплату', 'выставит\\S*\\s+сч[её]т|прошу\\s+(?:выставить\\s+)?сч[её]т|нужен\\s+сч[её]т\\s+на\\s+оплату', {
-		setPriority: 'high',
+	// "КП" or an invoice alone is not high (a routine invoice on a contract, or a spam offer, also says it):
+	// they point to a lead; the size of the deal (core/text/quantity.ts) or a tender makes it high
+	rx('lead.tender:КП', '(?<![\\p{L}])КП(?![\\p{L}])', { setType: 'lead', caseSensitive: true }),
+	rx('priority.tender:RFP', '(?<![\\p{L}])(?:RFP|RFQ|RFI)(?![\\p{L}])', { setPriority: 'high', setType: 'lead', caseSensitive: true }),
+	rx('lead.tender:счет на оплату', 'выставит\\S*\\s+сч[её]т|прошу\\s+(?:выставить\\s+)?сч[её]т|нужен\\s+сч[её]т\\s+на\\s+оплату', {
 		setType: 'lead',
 		weight: 0.6,
+	}),
+];
+
+/** Short price requests are leads (pattern 8): "цена?", "пришлите прайс", "сколько стоит установка". */
+const PRICE: ClassifyRule[] = [
+	rx('lead.price', '^(?=[\\s\\S]{0,90}$)[\\s\\S]*(?<![\\p{L}])(?:цен[аыуе]|прайс\\p{L}*|стоимост\\p{L}*|сколько\\s+стоит|сколько\\s+будет\\s+стоить|скидк\\p{L}*|почем|price\\p{L}*|pricing|how much|quote|quotation)(?![\\p{L}])', {
+		setType: 'lead',
+		weight: 1,
+	}),
+];
+
+/** A formal claim, a police report or a court claim: high, whether or not written in anger (pattern 7). */
+const CLAIMS: ClassifyRule[] = [
+	rx('priority.claim', '(?<![\\p{L}])(?:претензи\\p{L}*|заявлени\\p{L}*\\s+в\\s+полици\\p{L}*|исков\\p{L}*\\s+заявлени\\p{L}*|арбитражн\\p{L}*\\s+суд\\p{L}*|police report|court claim|formal complaint|statement of claim)', {
+		setPriority: 'high',
 	}),
 ];
 
@@ -421,4 +438,4 @@ const SPAM: ClassifyRule[] = [
 	}),
 ];
 
-export const DEFAULT_RULES: ClassifyRule[] = [...PROCUREMENT, ...URGENT, ...ANGER, ...SPAM];
+export const DEFAULT_RULES: ClassifyRule[] = [...PROCUREMENT, ...PRICE, ...CLAIMS, ...URGENT, ...ANGER, ...SPAM];

@@ -5,6 +5,7 @@ import { ANGER_THRESHOLD } from '../text/anger';
 import { analyzeHumanRequest } from '../text/humanRequest';
 import { detectLanguage } from '../text/language';
 import { normalizeTextDetailed } from '../text/normalizeText';
+import { bigQuantity } from '../text/quantity';
 import { tokenize } from '../text/stem';
 import { analyzeAffect } from './affect';
 import { DEFAULT_EXAMPLES, OFF_TOPIC_EXAMPLES } from './defaultExamples';
@@ -331,6 +332,12 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		// priority
 		let priority: Priority = summary.priority ?? 'normal';
 		if (!summary.priority && (spam || type === 'spam')) priority = 'low';
+		// the size of the deal: a big quantity or sum makes a (non-spam) message high (core/text/quantity.ts)
+		const volume = useDefaultRules && !spam && type !== 'spam' && priority !== 'high' ? bigQuantity(text) : undefined;
+		if (volume) {
+			priority = 'high';
+			reasons.push(reason('priority_volume', 'a big quantity or sum', volume));
+		}
 		if (summary.priority === 'high') reasons.push(reason('priority_high', 'a priority rule fired', hits.filter((h) => h.rule.setPriority === 'high').map((h) => h.matched)));
 
 		const result: Inquiry = {

@@ -109,3 +109,22 @@ describe('patterns 5 and 6: anger follows from the reported evidence by one rule
 		assert.equal(r.angry, false);
 	});
 });
+
+describe('pattern 7: the size of the deal and formal claims make priority high; "КП" alone does not', () => {
+	for (const text of ['Нужно 800 тонн арматуры А500С', 'Нужны 3 контейнера плитки', 'Закупаем 20 000 шт в месяц', 'Объём закупок от 2 млн руб в месяц', 'Нужна АТС на 250 рабочих мест', 'We need approx. 5,000 MT per month', 'Претензия по договору 12/3: просрочка поставки', 'Подал заявление в полицию о мошенничестве']) {
+		it(`high: "${text}"`, () => assert.equal(c.classifyOffline(text).priority, 'high'));
+	}
+	for (const text of ['Пришлите КП', 'По договору №12-ОП просим выставить счёт на оплату второго этапа', 'Нужно 2 стула и 5 шт. крючков', 'Живу на Лесной 12 кв 40, жду 10 дней']) {
+		it(`not high: "${text}"`, () => assert.notEqual(c.classifyOffline(text).priority, 'high'));
+	}
+});
+
+describe('pattern 8: short price requests are leads', () => {
+	for (const text of ['цена?', 'пришлите прайс', 'сколько стоит установка', 'есть скидка от 3 штук?', 'how much is the blue one?']) {
+		it(`lead: "${text}"`, () => assert.equal(c.classifyOffline(text).type, 'lead'));
+	}
+	it('a price complaint in a long message is not made a lead by the price word', () => {
+		const r = c.classifyOffline('Вы списали с карты неправильную цену за заказ 48213, товар пришёл сломанный, верните деньги, это уже третий раз');
+		assert.notEqual(r.type, 'lead');
+	});
+});
