@@ -258,7 +258,7 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		if (customerRef && !spam) reasons.push(reason('customer_reference', "refers to the sender's own order, contract, invoice or account", customerRef));
 		// one human-request detector for Classify and Escalate (core/text/humanRequest.ts): a request that is not
 		// refused ("не надо перезванивать", "no human please"); a user's own wantsHuman rules add to it
-		const human = useDefaultRules ? analyzeHumanRequest(text) : { request: undefined, refusals: [] as string[] };
+		const human = useDefaultRules ? analyzeHumanRequest(rawText.slice(0, MAX_ANALYSED_CHARS)) : { request: undefined, refusals: [] as string[] };
 		const wantsHuman = human.request !== undefined || (summary.flags.wantsHuman >= FLAG_THRESHOLD && human.refusals.length === 0);
 		const angerScore = summary.flags.angry + affect.angerBoost;
 		// one rule: angry when the anger evidence this item reports (anger words and legal threats from the

@@ -72,7 +72,66 @@ function digitsAsLetters(word: string): string | undefined {
 	return upper ? mapped.toUpperCase() : keepCase(word, mapped);
 }
 
+/**
+ * Russian written in Latin letters ("zdravstvuyte, hochu zakazat 2 divana", "pochemu ne prishel zakaz"):
+ * recognised by common Russian words in their usual romanisations (at least two distinct ones, a quarter
+ * of the words, and more of them than English function words), then read back into Cyrillic letter by
+ * letter (shch, zh, kh, ch, sh, ts, ya, yu, yo first; "y" after a vowel is й, elsewhere ы).
+ */
+const TRANSLIT_WORDS = new Set(
+	'zdravstvuyte zdravstvujte zdrastvuyte privet dobryy dobryi dobriy den vecher utro spasibo pozhaluysta pozhalujsta pzh hochu hotel hotela nuzhno nado mne menya moy moi moya moe vy vas vam vash vashi ya my ne net eto uzhe eshe eshche esche kak gde kogda pochemu chto shto kto zakaz zakaza zakazat zakazal zakazala dostavka dostavki dostavku tovar tovara prishel prishla prishlo prishli slomannyi slomannyy slomalsya vernite dengi operator menedzher cheloveka chelovek pozovite perezvonite skolko stoit tsena cena prays srochno segodnya zavtra vchera opyat snova voobshche voobshe proveryaete otpravlyaete poluchil poluchila rabotaet mozhno mozhete podskazhite skazhite ili i a no da dlya bez pro po na za iz ot do u s k o'.split(' '),
+);
+const EN_FUNCTION = new Set('the a an and or but is are was were be to of in on at for with from by it this that i you we he she they my your our have has do does did not can will would please'.split(' '));
+
+/** Is this Latin text Russian in transliteration? */
+export function isTransliteratedRussian(text: string): boolean {
+	if (/[а-яё]/i.test(text)) return false;
+	const words = text.toLowerCase().match(/[a-z']+/g) ?? [];
+	if (words.length < 2) return false;
+	const distinct = new Set(words.filter((w) => TRANSLIT_WORDS.has(w) && w.length > 1));
+	const marked = words.filter((w) => TRANSLIT_WORDS.has(w)).length;
+	const english = words.filter((w) => EN_FUNCTION.has(w)).length;
+	return distinct.size >= 2 && marked >= words.length / 4 && marked > english * 2;
+}
+
+const MULTI: Array<[RegExp, string]> = [
+	[/^e(?=t)/, 'э'],
+	[/(?<=[a-z]{2}[^aeiouy][ai])t(?![a-z])/, 'ть'],
+	[/(?<=[a-z])(?:yi|yj)(?![a-z])/, 'ый'],
+	[/(?<=[a-z])(?:oi|oj)(?![a-z])/, 'ой'],
+	[/(?<=[a-z])(?:ii|ij)(?![a-z])/, 'ий'],
+	[/shch|sch/g, 'щ'],
+	[/zh/g, 'ж'],
+	[/kh/g, 'х'],
+	[/ch/g, 'ч'],
+	[/sh/g, 'ш'],
+	[/ts/g, 'ц'],
+	[/(?<=[aeiouy]|^|[^a-z])y[ae]/g, 'я'],
+	[/ya/g, 'я'],
+	[/yu|iu/g, 'ю'],
+	[/yo/g, 'ё'],
+	[/(?<=[aeiou])y/g, 'й'],
+	[/(?<=[a-z])iy(?![a-z])/g, 'ий'],
+	[/(?<=[a-z])yy(?![a-z])/g, 'ый'],
+	[/'/g, 'ь'],
+];
+const SINGLE: Record<string, string> = {
+	a: 'а', b: 'б', v: 'в', w: 'в', g: 'г', d: 'д', e: 'е', z: 'з', i: 'и', j: 'й', k: 'к', l: 'л', m: 'м', n: 'н', o: 'о', p: 'п', r: 'р', s: 'с',
+	t: 'т', u: 'у', f: 'ф', h: 'х', c: 'ц', y: 'ы', x: 'кс', q: 'к',
+};
+
+/** Latin-written Russian back into Cyrillic (lower case). */
+export function reverseTransliterate(text: string): string {
+	return text.toLowerCase().replace(/[a-z']+/g, (word) => {
+		let w = word;
+		for (const [re, to] of MULTI) w = w.replace(re, to);
+		return [...w].map((ch) => SINGLE[ch] ?? ch).join('');
+	});
+}
+
 export interface NormalizedText {
+	/** Russian in Latin letters was read back into Cyrillic (step 5). */
+	transliterated?: boolean;
 	text: string;
 	/** Words written with look-alike letters of the other script, as written. */
 	lookAlikes: string[];
@@ -83,8 +142,12 @@ export interface NormalizedText {
 	digitLetters: string[];
 }
 
-/** Steps 1–4 with the words that were repaired. */
-export function normalizeTextDetailed(input: string): NormalizedText {
+/**
+ * Steps 1–5 with the words that were repaired. `transliteration: false` skips step 5 for the word matcher
+ * of core/text/wordforms.ts, which compares transliterated skeletons with typo tolerance and so reads
+ * Latin-written Russian itself ("xheloveka" with a typo is still "cheloveka" there).
+ */
+export function normalizeTextDetailed(input: string, opts: { transliteration?: boolean } = {}): NormalizedText {
 	const lookAlikes: string[] = [];
 	const hiddenInCyrillic: string[] = [];
 	const digitLetters: string[] = [];
@@ -109,10 +172,12 @@ export function normalizeTextDetailed(input: string): NormalizedText {
 		}
 		return w;
 	});
+	// 5. Russian written in Latin letters is read as Russian
+	if (opts.transliteration !== false && isTransliteratedRussian(text)) return { text: reverseTransliterate(text), lookAlikes, hiddenInCyrillic, digitLetters, transliterated: true };
 	return { text, lookAlikes, hiddenInCyrillic, digitLetters };
 }
 
 /** The normalised text (see the module comment). */
-export function normalizeText(input: string): string {
-	return normalizeTextDetailed(input).text;
+export function normalizeText(input: string, opts: { transliteration?: boolean } = {}): string {
+	return normalizeTextDetailed(input, opts).text;
 }

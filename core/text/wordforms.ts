@@ -88,7 +88,7 @@ const tokenMemo = new BoundedMemo<Token>();
  * shared, read-only objects (one per distinct word, see BoundedMemo).
  */
 export function tokenize(text: string): Token[] {
-	const lower = normalizeText(text).toLowerCase().replace(/ё/g, 'е');
+	const lower = normalizeText(text, { transliteration: false }).toLowerCase().replace(/ё/g, 'е');
 	const words = lower.match(/[\p{L}\p{N}]+(?:['’-][\p{L}]+)*/gu) ?? [];
 	const out: Token[] = new Array(words.length);
 	for (let i = 0; i < words.length; i++) out[i] = tokenMemo.get(words[i], tokenOf);

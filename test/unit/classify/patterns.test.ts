@@ -128,3 +128,17 @@ describe('pattern 8: short price requests are leads', () => {
 		assert.notEqual(r.type, 'lead');
 	});
 });
+
+describe('pattern 4: transliterated Russian is read as Russian', () => {
+	it('an order in Latin letters is a Russian lead', () => {
+		const r = c.classifyOffline('zdravstvuyte, hochu zakazat 2 divana');
+		assert.equal(r.language, 'ru');
+		assert.equal(r.type, 'lead');
+	});
+	it('a late order in Latin letters is a Russian complaint', () => {
+		const r = c.classifyOffline('pochemu ne prishel zakaz');
+		assert.equal(r.language, 'ru');
+		assert.equal(r.type, 'complaint');
+	});
+	it('an English message is not touched', () => assert.equal(c.classifyOffline('Why has my order not arrived?').language, 'en'));
+});

@@ -26,3 +26,14 @@ describe('normalizeText: one normalisation for Classify and Escalate', () => {
 		assert.deepEqual(r.hiddenInCyrillic, ['зaрaбoтoк']);
 	});
 });
+
+describe('normalizeText: Russian written in Latin letters is read as Russian (issue 22 pattern 4)', () => {
+	it('reads it back into Cyrillic', () => {
+		assert.equal(normalizeText('zdravstvuyte, hochu zakazat 2 divana'), 'здравствуйте, хочу заказать 2 дивана');
+		assert.equal(normalizeText('pochemu ne prishel zakaz'), 'почему не пришел заказ');
+		assert.equal(normalizeTextDetailed('Da, moy zakaz 4821 gde?').transliterated, true);
+	});
+	it('English and short Latin texts stay as written', () => {
+		for (const t of ['I want to talk to a manager', 'Can you call me back please', 'operator pls', 'iPhone 15 Pro', 'Da Vinci code']) assert.equal(normalizeText(t), t);
+	});
+});
