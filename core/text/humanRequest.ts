@@ -1,5 +1,5 @@
 import { BoundedMemo } from '../shared/memo';
-import { keysOf, matchesKey, tokenize } from './wordforms';
+import { keysOf, matchesKey, partOfTokens, tokenize } from './wordforms';
 import type { Token } from './wordforms';
 
 /**
@@ -139,22 +139,13 @@ function span(tokens: Token[], a: number, b: number): string {
 }
 
 /** Clause number of each token: sentences, split further at commas, semicolons and "but" / "но" / "а". */
-function clauseIndexes(text: string, count: number): number[] {
-	return partIndexes(text.split(/[.!?\n,;:()]+|(?=\s(?:but|however|но|а|однако)\s)/iu), count);
+function clauseIndexes(text: string): number[] {
+	return partOfTokens(text, /[.!?\n,;:()]+|(?=\s(?:but|however|но|а|однако)\s)/giu);
 }
 
 /** Sentence number of each token, in the order tokenize() produces them. */
-function sentenceIndexes(text: string, count: number): number[] {
-	return partIndexes(text.split(/[.!?\n]+/), count);
-}
-
-function partIndexes(parts: string[], count: number): number[] {
-	const out: number[] = [];
-	parts.forEach((sentence, n) => {
-		for (let k = 0; k < tokenize(sentence).length; k++) out.push(n);
-	});
-	while (out.length < count) out.push(out.length ? out[out.length - 1] : 0);
-	return out.slice(0, count);
+function sentenceIndexes(text: string): number[] {
+	return partOfTokens(text, /[.!?\n]+/gu);
 }
 
 /** Finite forms of request verbs: statements and promises, not requests. */
@@ -218,13 +209,13 @@ function findRequest(text: string, refusals: string[]): HumanRequestMatch | unde
 
 	const concepts = tokens.map(conceptsOf);
 	// "Short" is judged per sentence: "Добрый день. Вопрос по заказу 48213. Менеджера!" ends with a short request.
-	const sentenceOf = sentenceIndexes(text, tokens.length);
+	const sentenceOf = sentenceIndexes(text);
 	const meaningfulIn = new Map<number, number>();
 	concepts.forEach((c, i) => {
 		if (!c.has('filler')) meaningfulIn.set(sentenceOf[i], (meaningfulIn.get(sentenceOf[i]) ?? 0) + 1);
 	});
 
-	const clauseOf = clauseIndexes(text, tokens.length);
+	const clauseOf = clauseIndexes(text);
 	// "transfer"/"forward" is a speech word only for a person ("transfer me to", "forward to"), not for money
 	const transferOk = (j: number): number =>
 		j >= 0 && /^(?:transfer|forward)/.test(tokens[j].raw) && !/^(?:me|us|to|my|our)$/.test(tokens[j + 1]?.raw ?? '') ? -1 : j;

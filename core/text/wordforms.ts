@@ -88,10 +88,33 @@ const tokenMemo = new BoundedMemo<Token>();
  * shared, read-only objects (one per distinct word, see BoundedMemo).
  */
 export function tokenize(text: string): Token[] {
-	const lower = normalizeText(text, { transliteration: false }).toLowerCase().replace(/ё/g, 'е');
-	const words = lower.match(/[\p{L}\p{N}]+(?:['’-][\p{L}]+)*/gu) ?? [];
+	const lower = matchedText(text);
+	const words = lower.match(WORD) ?? [];
 	const out: Token[] = new Array(words.length);
 	for (let i = 0; i < words.length; i++) out[i] = tokenMemo.get(words[i], tokenOf);
+	return out;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}]+)*/gu;
+
+/** The text tokenize() reads: normalised (no transliteration step), lower case, ё→е. */
+export function matchedText(text: string): string {
+	return normalizeText(text, { transliteration: false }).toLowerCase().replace(/ё/g, 'е');
+}
+
+/**
+ * For each token of tokenize(text), the number of separators before it (a sentence or clause number),
+ * from one pass over the text: `separators` must be a global regex.
+ */
+export function partOfTokens(text: string, separators: RegExp): number[] {
+	const lower = matchedText(text);
+	const cuts = [...lower.matchAll(separators)].map((m) => m.index ?? 0);
+	const out: number[] = [];
+	let part = 0;
+	for (const m of lower.matchAll(WORD)) {
+		while (part < cuts.length && cuts[part] <= (m.index ?? 0)) part++;
+		out.push(part);
+	}
 	return out;
 }
 
