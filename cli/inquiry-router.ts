@@ -3,7 +3,7 @@
  * Each capability reads JSON Lines on stdin and writes JSON Lines on stdout; `eval` measures quality
  * on a labelled file. Offline; no credentials.
  */
-import { UsageError } from './io';
+import { endQuietlyOnClosedPipe, UsageError } from './io';
 import { commands } from './commands';
 
 const USAGE = `usage: inquiry-router <command> [options]
@@ -30,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
 	return command.run(rest);
 }
 
+endQuietlyOnClosedPipe();
 main(process.argv.slice(2)).then(
 	(code) => {
 		process.exitCode = code;

@@ -32,7 +32,12 @@ if (files.length === 0) {
 	process.exit(1);
 }
 const concurrency = levels.includes('e2e') ? ['--test-concurrency=1'] : [];
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...concurrency, ...extra, ...files], {
+// Every test gets a deadline, so a hang is reported as a failure instead of stalling the run; generous for
+// a loaded machine (tests that need longer, e2e suites, set their own { timeout }). Overridable after --.
+const timeout = extra.some((a) => a.startsWith('--test-timeout'))
+	? []
+	: [`--test-timeout=${levels.includes('e2e') ? 30 * 60_000 : 10 * 60_000}`];
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...concurrency, ...timeout, ...extra, ...files], {
 	stdio: 'inherit',
 });
 process.exit(r.status ?? 1);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: install, build, lint, unit tests on Node 20 and Node 24,
-# node tests through n8n's WorkflowExecute, and end-to-end tests against a real n8n 2.41.1 with the
-# packed package installed (browser editor test included). `.ci/run` runs exactly this.
+# node tests through n8n's WorkflowExecute, the documented figures re-measured (npm run figures), and
+# end-to-end tests against a real n8n 2.41.1 with the packed package installed (browser editor test included). `.ci/run` runs exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export N8N_IR_ROOT="$PWD"
@@ -21,6 +21,9 @@ fi
 
 step "build (type-check, bundle, verify dist)"
 npx gulp build
+
+step "documented figures (README, docs/quality) re-measured; data: \$INQUIRY_ROUTER_DATA or ../shared/data"
+npm run figures
 
 step "lint (@n8n/node-cli 0.48.3 config)"
 npx eslint .

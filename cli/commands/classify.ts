@@ -7,15 +7,15 @@
  * defaultCountry, useDefaultRules, textField, outputKey and training (a JSON Lines file path with
  * {"text", "type"} rows, or an array of such objects).
  */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 import { createClassifier } from '../../core/classify';
-import type { Category, ClassifierConfig, ClassifyRule, TrainingExample } from '../../core/classify';
+import type { Category, ClassifierConfig, TrainingExample } from '../../core/classify';
+import { checkOutputKey, readDefaultCountry, readRules } from '../../core/classify/config';
 import { isInputError } from '../../core/shared/errors';
 import { getPath, isPlainObject } from '../../core/shared/values';
 import type { Command } from './index';
-import { parseArgs, readJsonLines, readJsonLinesFile, UsageError, writeJsonLine } from '../io';
+import { LineReport, parseArgs, readConfig, readJsonLines, readJsonLinesFile, UsageError, writeJsonLine } from '../io';
 
 function asTraining(value: unknown, baseDir: string): TrainingExample[] | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
@@ -33,11 +33,12 @@ export function configFromJson(json: unknown, baseDir = '.'): ClassifierConfig {
 	if (Array.isArray(c.categories)) {
 		config.categories = c.categories.map((x) => (typeof x === 'string' ? { id: x } : (x as Category)));
 	}
-	if (Array.isArray(c.rules)) config.rules = c.rules as ClassifyRule[];
+	// the node's reader: a rule without a pattern or with an unknown effect is an error naming it
+	if (c.rules !== undefined) config.rules = readRules(c.rules);
 	if (typeof c.threshold === 'number') config.threshold = c.threshold;
 	if (typeof c.multiLabel === 'boolean') config.multiLabel = c.multiLabel;
 	if (typeof c.multiLabelCut === 'number') config.multiLabelCut = c.multiLabelCut;
-	if (typeof c.defaultCountry === 'string') config.defaultCountry = c.defaultCountry;
+	if (typeof c.defaultCountry === 'string') config.defaultCountry = readDefaultCountry(c.defaultCountry);
 	if (typeof c.useDefaultRules === 'boolean') config.useDefaultRules = c.useDefaultRules;
 	const training = asTraining(c.training, baseDir);
 	if (training) config.training = training;
@@ -48,36 +49,43 @@ export const classify: Command = {
 	summary: 'label inquiries (type, priority, flags, contacts): JSON Lines {"text"} in, + "inquiry" out',
 	async run(argv) {
 		const { flags } = parseArgs(argv);
-		let json: Record<string, unknown> = {};
-		let baseDir = '.';
-		if (typeof flags.config === 'string') {
-			json = JSON.parse(readFileSync(flags.config, 'utf8')) as Record<string, unknown>;
-			baseDir = dirname(resolve(flags.config));
-		}
-		const config = configFromJson(json, baseDir);
-		if (config.mode === 'llm') {
-			process.stderr.write('inquiry-router classify is offline: mode "llm" runs as "cascade" without the LLM\n');
-			config.mode = 'cascade';
-		}
+		const json = readConfig(flags);
+		const baseDir = typeof flags.config === 'string' ? dirname(resolve(flags.config)) : '.';
 		const textField = typeof json.textField === 'string' ? json.textField : 'text';
 		const outputKey = typeof json.outputKey === 'string' ? json.outputKey : 'inquiry';
-		const classifier = createClassifier(config);
-		let line = 0;
-		let failed = 0;
-		for await (const row of readJsonLines()) {
-			line++;
+		let classifier;
+		try {
+			// the config's readers (core/classify/config.ts) and the classifier's own checks: exit 2 below
+			const config = configFromJson(json, baseDir);
+			if (config.mode === 'llm') {
+				process.stderr.write('inquiry-router classify is offline: mode "llm" runs as "cascade" without the LLM\n');
+				config.mode = 'cascade';
+			}
+			checkOutputKey(outputKey, textField);
+			classifier = createClassifier(config);
+		} catch (error) {
+			// A configuration mistake: one line naming the setting (e.g. rules[0].setPriority), exit 2.
+			if (isInputError(error)) throw new UsageError(`config ${error.field}: ${error.message}`);
+			throw error;
+		}
+		const report = new LineReport('classify');
+		for await (const entry of readJsonLines()) {
+			report.lines++;
+			if (entry.invalid !== undefined) {
+				report.invalid(entry);
+				continue;
+			}
+			const { line, value: row } = entry;
 			const item = isPlainObject(row) ? row : { value: row };
 			try {
 				const inquiry = classifier.classifyOffline(getPath(item, textField) as string);
 				writeJsonLine({ ...item, [outputKey]: inquiry });
 			} catch (error) {
 				if (!isInputError(error)) throw error;
-				failed++;
 				const field = error.field === 'text' ? textField : error.field;
-				writeJsonLine({ ...item, error: { line, field, message: error.message.replace(/^Text/, `Field "${textField}"`) } });
+				report.fail(line, { message: error.message.replace(/^Text/, `Field "${textField}"`), field }, item);
 			}
 		}
-		if (failed) process.stderr.write(`${failed} of ${line} lines could not be classified (see their "error")\n`);
-		return failed ? 1 : 0;
+		return report.exitCode();
 	},
 };

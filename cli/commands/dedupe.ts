@@ -5,11 +5,14 @@ import { mergeContacts, unmergeContacts } from '../../core/dedupe/merge';
 import { dedupeRecords, matchKeys } from '../../core/dedupe/operations';
 import type { ContactRecord } from '../../core/dedupe/record';
 import { compileMapping, createBatchMemos, parseContact } from '../../core/dedupe/record';
+import { dedupeOrganisations } from '../../core/dedupe/org/operations';
+import type { OrgRecord } from '../../core/dedupe/org/record';
+import { parseOrganisation } from '../../core/dedupe/org/record';
 import { DEFAULT_THRESHOLDS } from '../../core/dedupe/weights';
 import type { CountryCode } from '../../core/text/phone';
-import { parseArgs, readConfig, readJsonLines, UsageError, writeJsonLine } from '../io';
+import { LineReport, parseArgs, readConfig, readJsonLines, UsageError, writeJsonLine } from '../io';
 
-const USAGE = `usage: inquiry-router dedupe [--operation deduplicate|matchKeys|merge|unmerge] [--config FILE] [--country RU]
+const USAGE = `usage: inquiry-router dedupe [--operation deduplicate|matchKeys|merge|unmerge] [--entity person|organisation] [--config FILE] [--country RU]
   deduplicate (default): clusters all contacts on stdin; each line gets "contact" with clusterId, decision, evidence
   matchKeys: the normalised match keys of each contact
   merge: all contacts on stdin into one golden record (one output line)
@@ -31,31 +34,82 @@ export const dedupe: Command = {
 		const country = String(flags.country ?? options.defaultCountry ?? 'RU').toUpperCase() as CountryCode;
 		const outputKey = typeof options.outputKey === 'string' && options.outputKey ? options.outputKey : 'contact';
 		const operation = String(flags.operation ?? config.operation ?? 'deduplicate');
-		const contactOptions = { mapping, defaultCountry: country, compiled: compileMapping(mapping) };
-		const items: unknown[] = [];
-		for await (const line of readJsonLines()) items.push(line);
+		const entity = String(flags.entity ?? config.entity ?? 'person');
+		if (entity !== 'person' && entity !== 'organisation') throw new UsageError(USAGE);
+		const contactOptions = {
+			mapping,
+			defaultCountry: country,
+			compiled: compileMapping(mapping),
+			entity: entity as 'person' | 'organisation',
+			// as the node: a contact with nothing to match on stays new unless the option says "error"
+			withoutIdentity: options.withoutIdentity === 'error' ? ('error' as const) : ('new' as const),
+		};
+		if (!['matchKeys', 'deduplicate', 'merge', 'unmerge'].includes(operation)) throw new UsageError(USAGE);
+		// Every line is read first (deduplicate and merge need them all); a line that is not JSON keeps
+		// its place and gets its error object there.
+		const report = new LineReport('dedupe');
+		const entries: Array<{ line: number; value?: unknown; invalid?: string }> = [];
+		for await (const entry of readJsonLines()) {
+			report.lines++;
+			entries.push(entry);
+		}
 		const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
-		const errorLine = (i: number, error: unknown) =>
-			writeJsonLine({ line: i + 1, error: error instanceof Error ? error.message : String(error) });
-
-		if (operation === 'matchKeys') {
-			items.forEach((item, i) => {
+		const each = (write: (value: unknown, i: number, line: number) => void) => {
+			entries.forEach((e, i) => {
+				if (e.invalid !== undefined) return report.invalid({ line: e.line, invalid: e.invalid });
 				try {
-					writeJsonLine({ ...(item as object), [outputKey]: matchKeys(item, i, contactOptions) });
+					write(e.value, i, e.line);
 				} catch (error) {
-					errorLine(i, error);
+					report.fail(e.line, error, e.value);
 				}
 			});
-			return 0;
+		};
+
+		if (operation === 'matchKeys') {
+			each((item, i) => writeJsonLine({ ...(item as object), [outputKey]: matchKeys(item, i, contactOptions) }));
+			return report.exitCode();
+		}
+		if (operation === 'deduplicate' && entity === 'organisation') {
+			const records: OrgRecord[] = [];
+			const positions: number[] = [];
+			const failed = new Map<number, unknown>();
+			entries.forEach((e, i) => {
+				if (e.invalid !== undefined) return;
+				try {
+					const r = parseOrganisation(e.value, records.length, contactOptions);
+					records.push({ ...r, id: r.id ?? `#${i}` });
+					positions.push(i);
+				} catch (error) {
+					failed.set(i, error);
+				}
+			});
+			const results = dedupeOrganisations(records, {
+				...contactOptions,
+				thresholds: {
+					duplicate: num(options.duplicateThreshold, DEFAULT_THRESHOLDS.duplicate),
+					review: num(options.reviewThreshold, DEFAULT_THRESHOLDS.review),
+				},
+				cluster: {
+					maxBlockSize: num(options.maxBlockSize, DEFAULT_CLUSTER_OPTIONS.maxBlockSize),
+					primary: (options.primaryRecord as 'oldest' | 'newest' | 'first') ?? 'oldest',
+				},
+			});
+			const byLine = new Map(positions.map((p, k) => [p, results[k]]));
+			each((item, i) => {
+				if (failed.has(i)) throw failed.get(i);
+				writeJsonLine({ ...(item as object), [outputKey]: byLine.get(i) });
+			});
+			return report.exitCode();
 		}
 		if (operation === 'deduplicate') {
 			const records: ContactRecord[] = [];
 			const positions: number[] = [];
 			const failed = new Map<number, unknown>();
 			const parseOptions = { ...contactOptions, ...createBatchMemos() };
-			items.forEach((item, i) => {
+			entries.forEach((e, i) => {
+				if (e.invalid !== undefined) return;
 				try {
-					const r = parseContact(item, records.length, parseOptions);
+					const r = parseContact(e.value, records.length, parseOptions);
 					records.push({ ...r, id: r.id ?? `#${i}` });
 					positions.push(i);
 				} catch (error) {
@@ -76,34 +130,33 @@ export const dedupe: Command = {
 				},
 			});
 			const byLine = new Map(positions.map((p, k) => [p, results[k]]));
-			items.forEach((item, i) => {
-				if (failed.has(i)) errorLine(i, failed.get(i));
-				else writeJsonLine({ ...(item as object), [outputKey]: byLine.get(i) });
+			each((item, i) => {
+				if (failed.has(i)) throw failed.get(i);
+				writeJsonLine({ ...(item as object), [outputKey]: byLine.get(i) });
 			});
-			return 0;
+			return report.exitCode();
 		}
 		if (operation === 'merge') {
+			const good: unknown[] = [];
+			for (const e of entries) {
+				if (e.invalid !== undefined) report.invalid({ line: e.line, invalid: e.invalid });
+				else good.push(e.value);
+			}
 			writeJsonLine({
-				[outputKey]: mergeContacts(items, {
+				[outputKey]: mergeContacts(good, {
 					...contactOptions,
 					primary: (options.primaryRecord as 'oldest' | 'newest' | 'first') ?? 'oldest',
 					exclude: [outputKey],
 				}),
 			});
-			return 0;
+			return report.exitCode();
 		}
-		if (operation === 'unmerge') {
-			items.forEach((item, i) => {
-				try {
-					const obj = item as Record<string, unknown>;
-					const journal = (obj?.[outputKey] as Record<string, unknown> | undefined)?.journal ?? obj?.journal;
-					writeJsonLine({ [outputKey]: unmergeContacts(journal, `${outputKey}.journal`) });
-				} catch (error) {
-					errorLine(i, error);
-				}
-			});
-			return 0;
-		}
-		throw new UsageError(USAGE);
+		// unmerge
+		each((item) => {
+			const obj = item as Record<string, unknown>;
+			const journal = (obj?.[outputKey] as Record<string, unknown> | undefined)?.journal ?? obj?.journal;
+			writeJsonLine({ [outputKey]: unmergeContacts(journal, `${outputKey}.journal`) });
+		});
+		return report.exitCode();
 	},
 };

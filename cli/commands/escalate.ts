@@ -1,37 +1,23 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { Command } from './index';
-import { parseArgs, readConfig, readJsonLines, readJsonLinesFile, UsageError, writeJsonLine } from '../io';
+import { LineReport, parseArgs, readConfig, readJsonLines, readJsonLinesFile, UsageError, writeJsonLine } from '../io';
 import { decideEscalation } from '../../core/escalate/escalate';
 import { detectHumanRequest } from '../../core/text/humanRequest';
 import { isInputError } from '../../core/shared/errors';
-import { readInput, resolveNow, toOptions } from '../../nodes/EscalateToHuman/helpers';
-import type { NodeParams } from '../../nodes/EscalateToHuman/helpers';
+import { ALL_TRIGGERS, readInput, readParams, resolveNow, toOptions } from '../../core/escalate/config';
+import type { NodeParams } from '../../core/escalate/config';
 
 const USAGE = `usage:
   inquiry-router escalate [--config FILE] [--now ISO] < items.jsonl > decisions.jsonl
       each line an item like the node's input; --config holds the node's parameters
       (inputMode, conversationField, messageField, triggers, useWorkingHours, timezone, workDays,
-      workStart, workEnd, options{...}); a bad line is written as {"error": {...}} and counted
+      workStart, workEnd, options{...}, version: 1.1 to read "inquiry" as the node 1.1 does);
+      a bad line is written as {"error": {...}} and counted
   inquiry-router escalate eval-human FILE.jsonl
       precision / recall / F1 of the human-request detector on rows with a boolean wantsHuman label`;
 
-const ALL_TRIGGERS = ['humanRequest', 'anger', 'complaint', 'vip', 'loop', 'lowConfidence', 'repeatContact', 'botFailure'];
-
+/** The config file's node parameters (same names and checks as the node: core/escalate/config.ts). */
 export function paramsFromConfig(config: Record<string, unknown>): NodeParams {
-	const str = (k: string, d: string) => (typeof config[k] === 'string' ? (config[k] as string) : d);
-	return {
-		inputMode: config.inputMode === 'message' ? 'message' : 'conversation',
-		conversationField: str('conversationField', 'conversation'),
-		messageField: str('messageField', 'message'),
-		triggers: Array.isArray(config.triggers) ? config.triggers.map(String) : ALL_TRIGGERS,
-		useWorkingHours: config.useWorkingHours === true,
-		timezone: str('timezone', ''),
-		workDays: Array.isArray(config.workDays) ? config.workDays.map(String) : ['1', '2', '3', '4', '5'],
-		workStart: str('workStart', '09:00'),
-		workEnd: str('workEnd', '18:00'),
-		options: (config.options && typeof config.options === 'object' ? config.options : {}) as IDataObject,
-	};
+	return readParams({ triggers: ALL_TRIGGERS, ...config });
 }
 
 /** Precision, recall and F1 of detectHumanRequest against `wantsHuman` labels (rows without the label are skipped). */
@@ -84,26 +70,31 @@ export const escalate: Command = {
 			return 0;
 		}
 		if (positional.length) throw new UsageError(USAGE);
-		const params = paramsFromConfig(readConfig(flags));
+		const config = readConfig(flags);
+		const params = paramsFromConfig(config);
+		// The node's version whose defaults the config means (1.1: the pipeline contract); 1 by default.
+		const version = typeof config.version === 'number' ? config.version : 1;
 		const options = toOptions(params, typeof params.timezone === 'string' && params.timezone ? params.timezone : 'Europe/Moscow');
 		const now = resolveNow(typeof flags.now === 'string' ? flags.now : params.options.now, new Date());
 		const outputKey = typeof params.options.outputKey === 'string' && params.options.outputKey ? params.options.outputKey : 'escalation';
-		let failed = 0;
-		let line = 0;
-		for await (const item of readJsonLines()) {
-			line++;
+		const report = new LineReport('escalate');
+		for await (const entry of readJsonLines()) {
+			report.lines++;
+			if (entry.invalid !== undefined) {
+				report.invalid(entry);
+				continue;
+			}
+			const { line, value: item } = entry;
 			try {
-				if (!item || typeof item !== 'object' || Array.isArray(item)) throw new UsageError(`line ${line}: an item must be a JSON object`);
-				const json = item as IDataObject;
-				const decision = await decideEscalation(readInput(json, params), options, { now });
+				if (!item || typeof item !== 'object' || Array.isArray(item)) throw new UsageError('an item must be a JSON object');
+				const json = item as Record<string, unknown>;
+				const decision = await decideEscalation(readInput(json, params, version), options, { now });
 				writeJsonLine({ ...json, [outputKey]: decision });
 			} catch (error) {
 				if (!isInputError(error) && !(error instanceof UsageError)) throw error;
-				failed++;
-				writeJsonLine({ error: { line, message: error.message, ...(isInputError(error) ? { field: error.field } : {}) } });
+				report.fail(line, error, item);
 			}
 		}
-		if (failed) process.stderr.write(`inquiry-router escalate: ${failed} of ${line} items failed (see "error" lines)\n`);
-		return failed ? 1 : 0;
+		return report.exitCode();
 	},
 };

@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 
 import { isInputError } from '../../core/shared/errors';
 import { getPath, isPlainObject } from '../../core/shared/values';
-import { DEFAULT_LEAD_FIELDS, Router, parseRoster, readLead, readNow, type LeadFields } from '../../core/route';
-import { configFromOptions } from '../../nodes/RouteToManager/helpers';
-import { UsageError, parseArgs, readConfig, readJsonLines, writeJsonLine } from '../io';
+import { Router, configFromOptions, leadFieldsFrom, parseRoster, readLead, readNow, type LeadFields } from '../../core/route';
+import { LineReport, UsageError, parseArgs, readConfig, readJsonLines, writeJsonLine } from '../io';
 import type { Command } from './index';
 
 const HELP = `usage: inquiry-router route [--roster FILE] [--config FILE] [--now ISO]
@@ -46,18 +45,12 @@ export const route: Command = {
 		const config = readConfig(flags);
 		const options = isPlainObject(config.options) ? config.options : {};
 		const str = (v: unknown, d: string) => (typeof v === 'string' ? v : d);
-		const routeConfig = configFromOptions(options as never, {
+		const routeConfig = configFromOptions(options, {
 			fallbackOwnerId: str(config.fallbackOwnerId, ''),
 			fallbackQueue: str(config.fallbackQueue, 'unassigned'),
 		});
 		const defaultTimeZone = str(options.defaultTimeZone, '') || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-		const fields: LeadFields = {
-			skillsField: str(config.skillsField, DEFAULT_LEAD_FIELDS.skillsField),
-			languageField: str(config.languageField, DEFAULT_LEAD_FIELDS.languageField),
-			segmentField: str(config.segmentField, DEFAULT_LEAD_FIELDS.segmentField),
-			priorityField: str(config.priorityField, DEFAULT_LEAD_FIELDS.priorityField),
-			ownerField: str(config.ownerField, DEFAULT_LEAD_FIELDS.ownerField),
-		};
+		const fields: LeadFields = leadFieldsFrom(config);
 		const outputKey = str(config.outputKey, 'assignment') || 'assignment';
 		const fixedNow = typeof flags.now === 'string' ? readNow(flags.now, '--now') : Date.now();
 		const nowField = typeof config.nowField === 'string' ? config.nowField : undefined;
@@ -77,10 +70,15 @@ export const route: Command = {
 			}
 		}
 		const byRoster = new Map<string, Router>();
-		let line = 0;
-		let failed = 0;
-		for await (const value of readJsonLines()) {
-			line++;
+		const report = new LineReport('route');
+		for await (const entry of readJsonLines()) {
+			report.lines++;
+			if (entry.invalid !== undefined) {
+				process.stderr.write(`line ${entry.line}: ${entry.invalid}\n`);
+				report.invalid(entry);
+				continue;
+			}
+			const { line, value } = entry;
 			const item = isPlainObject(value) ? value : { value };
 			try {
 				let router = shared;
@@ -95,11 +93,10 @@ export const route: Command = {
 				writeJsonLine({ ...item, [outputKey]: assignment });
 			} catch (error) {
 				if (!isInputError(error)) throw error;
-				failed++;
 				process.stderr.write(`line ${line}: ${error.message}\n`);
-				writeJsonLine({ ...item, error: { message: error.message, field: error.field, line } });
+				report.fail(line, error, item);
 			}
 		}
-		return failed ? 1 : 0;
+		return report.exitCode();
 	},
 };

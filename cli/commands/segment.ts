@@ -4,8 +4,8 @@ import { isInputError } from '../../core/shared/errors';
 import { isPlainObject } from '../../core/shared/values';
 import { ParetoBatch, analysePareto } from '../../core/segment/pareto';
 import { resolveConfig } from '../../core/segment/config';
-import { compileRules, scoreLead } from '../../core/segment/scoring';
-import { UsageError, parseArgs, readConfig, readJsonLines, writeJsonLine } from '../io';
+import { compileRules, segmentLead } from '../../core/segment/scoring';
+import { LineReport, UsageError, parseArgs, readConfig, readJsonLines, writeJsonLine } from '../io';
 import type { Command } from './index';
 
 const HELP = `usage: inquiry-router segment [--config FILE] [--continue] [INPUT.jsonl]
@@ -15,8 +15,9 @@ line back with the segment object added (default key "segment"), in input order.
 --config FILE  JSON with the Score ABC Segment node's parameters by internal name, e.g.
                {"mode":"pareto","valueField":"revenue","xyz":true,"options":{"missingOrInvalid":"error"}}
                (see docs/nodes/ScoreAbcSegment.md). The node's "value" expression has no CLI equivalent.
---continue     a bad line is written with "error": {message, line, field} instead of stopping (exit 0).
-Exit codes: 0 ok, 1 a bad line (without --continue), 2 usage or configuration error.`;
+--continue     a bad line (a bad value, or not JSON) is written with "error": {message, line, field}
+               and the other lines are processed, instead of stopping at the first bad line.
+Exit codes: 0 ok, 1 some line was bad (with or without --continue), 2 usage or configuration error.`;
 
 function message(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
@@ -42,14 +43,14 @@ export const segment: Command = {
 		const input = positional[0] ? createReadStream(positional[0]) : process.stdin;
 		const key = config.outputKey;
 
+		const report = new LineReport('segment');
+		/** A bad line: without --continue the run stops here (false); with it the line gets its error object. */
 		const fail = (line: number, row: unknown, error: unknown): boolean => {
-			const field = isInputError(error) ? error.field : undefined;
 			if (!keepGoing) {
 				process.stderr.write(`inquiry-router segment: line ${line}: ${message(error)}\n`);
 				return false;
 			}
-			const base = isPlainObject(row) ? row : { value: row };
-			writeJsonLine({ ...base, error: { message: message(error), line, ...(field ? { field } : {}) } });
+			report.fail(line, error, row);
 			return true;
 		};
 
@@ -60,33 +61,37 @@ export const segment: Command = {
 			} catch (error) {
 				throw new UsageError(`configuration: ${message(error)}`);
 			}
-			let line = 0;
-			for await (const row of readJsonLines(input)) {
-				line++;
-				if (!isPlainObject(row)) {
-					if (!fail(line, row, new Error('a line must be a JSON object'))) return 1;
-					continue;
+			for await (const entry of readJsonLines(input)) {
+				report.lines++;
+				const row = entry.invalid !== undefined ? undefined : entry.value;
+				try {
+					if (entry.invalid !== undefined) throw new Error(entry.invalid);
+					if (!isPlainObject(row)) throw new Error('a line must be a JSON object');
+					writeJsonLine({ ...row, [key]: segmentLead(row, rules, config.scoring) });
+				} catch (error) {
+					if (!isInputError(error) && entry.invalid === undefined && isPlainObject(row)) throw error;
+					if (!fail(entry.line, row, error)) return 1;
 				}
-				writeJsonLine({ ...row, [key]: scoreLead(row, rules, config.scoring) });
 			}
-			return 0;
+			return report.exitCode();
 		}
 
 		// Pareto: a batch decision. Each line is read alone (a bad one fails alone), then all are segmented.
 		const pareto = config.pareto!;
 		const rows: Array<Record<string, unknown> | undefined> = [];
 		const batch = new ParetoBatch(pareto);
-		const errors = new Map<number, unknown>();
-		let line = 0;
-		for await (const row of readJsonLines(input)) {
-			line++;
+		const errors = new Map<number, { line: number; row: unknown; error: unknown }>();
+		for await (const entry of readJsonLines(input)) {
+			report.lines++;
+			const row = entry.invalid !== undefined ? undefined : entry.value;
 			try {
+				if (entry.invalid !== undefined) throw new Error(entry.invalid);
 				if (!isPlainObject(row)) throw new Error('a line must be a JSON object');
 				batch.add(row);
 				rows.push(row);
 			} catch (error) {
-				if (!keepGoing) return fail(line, row, error) ? 0 : 1;
-				errors.set(line, { row, error });
+				if (!keepGoing) return fail(entry.line, row, error) ? 0 : 1;
+				errors.set(rows.length, { line: entry.line, row, error });
 				rows.push(undefined);
 			}
 		}
@@ -96,10 +101,10 @@ export const segment: Command = {
 		for (let i = 0; i < rows.length; i++) {
 			const row = rows[i];
 			if (row === undefined) {
-				const e = errors.get(i + 1) as { row: unknown; error: unknown };
-				fail(i + 1, e.row, e.error);
+				const e = errors.get(i)!;
+				fail(e.line, e.row, e.error);
 			} else writeJsonLine({ ...row, [key]: outcome.result(k++) });
 		}
-		return 0;
+		return report.exitCode();
 	},
 };

@@ -88,6 +88,73 @@ function trainingFrom(rows: Row[]): TrainingExample[] {
 		.map((r) => ({ text: r.text as string, type: r.type as string }));
 }
 
+/** What a row's classification could not give: never equal to a gold label. */
+export const FAILED_PREDICTION = '(error)';
+
+export interface LangPairs {
+	type: Array<[string, string]>;
+	priority: Array<[string, string]>;
+	flags: Record<'wantsHuman' | 'angry' | 'spam', Array<[boolean, boolean]>>;
+}
+
+export interface ScoredRows {
+	typePairs: Array<[string, string]>;
+	priorityPairs: Array<[string, string]>;
+	flagPairs: Record<'wantsHuman' | 'angry' | 'spam', Array<[boolean, boolean]>>;
+	/** Per language (rows with `lang`): the same pairs, kept apart. */
+	byLang: Map<string, LangPairs>;
+	/** Rows classified, failed ones included. */
+	n: number;
+	/** Rows without usable text (not classified, not scored). */
+	skipped: number;
+	/** Rows whose classification threw: each of their labels counts as a wrong answer. */
+	errors: number;
+	seconds: number;
+}
+
+/**
+ * Gold/predicted pairs of every labelled row. A row whose classification throws is not dropped (that
+ * would raise the figures): its type and priority count as FAILED_PREDICTION, its flags as the opposite
+ * of the gold value.
+ */
+export function scoreRows(rows: Row[], classify: (text: string) => Inquiry, progress?: (done: number) => void): ScoredRows {
+	const typePairs: Array<[string, string]> = [];
+	const priorityPairs: Array<[string, string]> = [];
+	const flagPairs: ScoredRows['flagPairs'] = { wantsHuman: [], angry: [], spam: [] };
+	const byLang = new Map<string, LangPairs>();
+	let n = 0;
+	let skipped = 0;
+	let errors = 0;
+	let seconds = 0;
+	for (const row of rows) {
+		if (typeof row.text !== 'string' || row.text.trim() === '') {
+			skipped++;
+			continue;
+		}
+		const start = performance.now();
+		let inquiry: Inquiry | undefined;
+		try {
+			inquiry = classify(row.text);
+		} catch {
+			errors++;
+		} finally {
+			seconds += (performance.now() - start) / 1000;
+		}
+		n++;
+		const lang = typeof row.lang === 'string' ? row.lang : undefined;
+		let perLang = lang === undefined ? undefined : byLang.get(lang);
+		if (lang !== undefined && !perLang) byLang.set(lang, (perLang = { type: [], priority: [], flags: { wantsHuman: [], angry: [], spam: [] } }));
+		if (typeof row.type === 'string') for (const l of [typePairs, perLang?.type]) l?.push([row.type, inquiry ? inquiry.type : FAILED_PREDICTION]);
+		if (typeof row.priority === 'string') for (const l of [priorityPairs, perLang?.priority]) l?.push([row.priority, inquiry ? inquiry.priority : FAILED_PREDICTION]);
+		for (const k of ['wantsHuman', 'angry', 'spam'] as const) {
+			const gold = row[k];
+			if (typeof gold === 'boolean') for (const f of [flagPairs, perLang?.flags]) f?.[k].push([gold, inquiry ? inquiry[k] : !gold]);
+		}
+		progress?.(n);
+	}
+	return { typePairs, priorityPairs, flagPairs, byLang, n, skipped, errors, seconds };
+}
+
 export async function evaluateClassify(argv: string[]): Promise<Record<string, unknown>> {
 	const { positional, flags } = parseArgs(argv);
 	const file = positional[0];
@@ -111,43 +178,14 @@ export async function evaluateClassify(argv: string[]): Promise<Record<string, u
 	const classifier = createClassifier({ ...base, training });
 	process.stderr.write(`model trained on ${training.length} user examples in ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
 
-	const typePairs: Array<[string, string]> = [];
-	const priorityPairs: Array<[string, string]> = [];
-	const flagPairs: Record<'wantsHuman' | 'angry' | 'spam', Array<[boolean, boolean]>> = { wantsHuman: [], angry: [], spam: [] };
-	// per language (rows with `lang`): the same pairs, kept apart
-	const byLang = new Map<string, { type: Array<[string, string]>; priority: Array<[string, string]>; flags: typeof flagPairs }>();
-	let n = 0;
-	let failed = 0;
-	let seconds = 0;
-	for (const row of rows) {
-		if (typeof row.text !== 'string' || row.text.trim() === '') {
-			failed++;
-			continue;
-		}
-		const start = performance.now();
-		let inquiry: Inquiry;
-		try {
-			inquiry = classifier.classifyOffline(row.text);
-		} catch {
-			failed++;
-			continue;
-		} finally {
-			seconds += (performance.now() - start) / 1000;
-		}
-		n++;
-		const lang = typeof row.lang === 'string' ? row.lang : undefined;
-		let perLang = lang === undefined ? undefined : byLang.get(lang);
-		if (lang !== undefined && !perLang) byLang.set(lang, (perLang = { type: [], priority: [], flags: { wantsHuman: [], angry: [], spam: [] } }));
-		if (typeof row.type === 'string') for (const l of [typePairs, perLang?.type]) l?.push([row.type, inquiry.type]);
-		if (typeof row.priority === 'string') for (const l of [priorityPairs, perLang?.priority]) l?.push([row.priority, inquiry.priority]);
-		for (const k of ['wantsHuman', 'angry', 'spam'] as const) {
-			if (typeof row[k] === 'boolean') for (const f of [flagPairs, perLang?.flags]) f?.[k].push([row[k] as boolean, inquiry[k]]);
-		}
-		if (n % 2000 === 0) process.stderr.write(`  ${n}/${rows.length}\n`);
-	}
-	if (failed) process.stderr.write(`${failed} rows without usable text were skipped\n`);
+	const scored = scoreRows(rows, (text) => classifier.classifyOffline(text), (done) => {
+		if (done % 2000 === 0) process.stderr.write(`  ${done}/${rows.length}\n`);
+	});
+	const { typePairs, priorityPairs, flagPairs, byLang, n, skipped, errors, seconds } = scored;
+	if (skipped) process.stderr.write(`${skipped} rows without usable text were skipped\n`);
+	if (errors) process.stderr.write(`${errors} rows failed to classify (counted as wrong answers)\n`);
 
-	const summary: Record<string, unknown> = { task: 'classify', n };
+	const summary: Record<string, unknown> = { task: 'classify', n, errors };
 	if (typePairs.length) {
 		const s = multiClassScore(typePairs);
 		summary.type = { accuracy: s.accuracy, macroF1: s.macroF1, n: s.n };

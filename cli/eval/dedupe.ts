@@ -5,7 +5,10 @@
  */
 import { performance } from 'node:perf_hooks';
 
+import { DEFAULT_FIELD_MAPPING } from '../../core/dedupe/fields';
 import { dedupeList } from '../../core/dedupe/list';
+import { dedupeOrgList } from '../../core/dedupe/org/operations';
+import { DEFAULT_THRESHOLDS } from '../../core/dedupe/weights';
 import { parseArgs, readJsonLinesFile, UsageError } from '../io';
 
 export interface PairMetrics {
@@ -44,17 +47,28 @@ const round = (x: number) => Math.round(x * 10000) / 10000;
 export async function evaluateDedupe(argv: string[]): Promise<Record<string, unknown>> {
 	const { positional, flags } = parseArgs(argv);
 	const file = positional[0];
-	if (!file) throw new UsageError('usage: inquiry-router eval dedupe FILE.jsonl [--country RU]');
+	const usage = 'usage: inquiry-router eval dedupe FILE.jsonl [--country RU] [--entity person|organisation]';
+	if (!file) throw new UsageError(usage);
+	const entity = flags.entity === undefined ? 'person' : String(flags.entity);
+	if (entity !== 'person' && entity !== 'organisation') throw new UsageError(usage);
 	const rows = readJsonLinesFile(file) as Array<Record<string, unknown>>;
 	const truth = rows.map((r, i) => (typeof r.entity === 'string' ? r.entity : `__row${i}`));
 	const started = performance.now();
-	const { positions, result } = dedupeList(rows, {
-		...(typeof flags.country === 'string' ? { defaultCountry: flags.country as never } : {}),
-	});
+	let positions: number[];
+	let primaryOf: number[];
+	if (entity === 'organisation') {
+		({ positions, primaryOf } = dedupeOrgList(rows, { mapping: DEFAULT_FIELD_MAPPING, thresholds: { ...DEFAULT_THRESHOLDS } }));
+	} else {
+		const list = dedupeList(rows, {
+			...(typeof flags.country === 'string' ? { defaultCountry: flags.country as never } : {}),
+		});
+		positions = list.positions;
+		primaryOf = list.result.primaryOf;
+	}
 	const seconds = (performance.now() - started) / 1000;
 	const predicted: Array<string | number> = rows.map((_, i) => `single-${i}`);
 	positions.forEach((rowIndex, k) => {
-		predicted[rowIndex] = positions[result.primaryOf[k]];
+		predicted[rowIndex] = positions[primaryOf[k]];
 	});
 	const m = pairwiseMetrics(predicted, truth);
 	return {

@@ -38,7 +38,7 @@ const PROCUREMENT: ClassifyRule[] = [
 		],
 		{ setPriority: 'high', setType: 'lead', weight: 1 },
 	),
-	rx('priority.tender:44-ФЗ/223-ФЗ', '(?<![\\p{L}\\d])(?:44|223)\\s*[-‑–]?\\s*фз(?![\\p{L}])', {
+	rx('priority.tender:44-ФЗ/223-ФЗ', '(?<![\\p{L}\\d])(?:44|223)\\s*(?:[-‑–]\\s*)?фз(?![\\p{L}])', {
 		setPriority: 'high',
 		setType: 'lead',
 	}),
@@ -46,7 +46,7 @@ const PROCUREMENT: ClassifyRule[] = [
 	// they point to a lead; the size of the deal (core/text/quantity.ts) or a tender makes it high
 	rx('lead.tender:КП', '(?<![\\p{L}])КП(?![\\p{L}])', { setType: 'lead', caseSensitive: true }),
 	rx('priority.tender:RFP', '(?<![\\p{L}])(?:RFP|RFQ|RFI)(?![\\p{L}])', { setPriority: 'high', setType: 'lead', caseSensitive: true }),
-	rx('lead.tender:счет на оплату', 'выставит\\S*\\s+сч[её]т|прошу\\s+(?:выставить\\s+)?сч[её]т|нужен\\s+сч[её]т\\s+на\\s+оплату', {
+	rx('lead.tender:счет на оплату', '(?<!выставит\\S*?)выставит\\S*\\s+сч[её]т|прошу\\s+(?:выставить\\s+)?сч[её]т|нужен\\s+сч[её]т\\s+на\\s+оплату', {
 		setType: 'lead',
 		weight: 0.6,
 	}),
@@ -393,7 +393,7 @@ const SPAM: ClassifyRule[] = [
 		weight: -1,
 		typos: false,
 	}),
-	rx('spam.money', '\\d[\\d\\s.,]*\\s?(?:\\$|usd|usdt|руб\\p{L}*|р\\.|₽|€|тыс\\.?|k|к)\\s*(?:в|за|per|a|an|/)\\s*(?:день|неделю|сутки|час|месяц|day|week|hour|month)', {
+	rx('spam.money', '(?<!\\d[\\d\\s.,]*?)\\d[\\d\\s.,]*\\s?(?:\\$|usd|usdt|руб\\p{L}*|р\\.|₽|€|тыс\\.?|k|к)\\s*(?:в|за|per|a|an|/)\\s*(?:день|неделю|сутки|час|месяц|day|week|hour|month)', {
 		setFlag: 'spam',
 		weight: 1,
 	}),

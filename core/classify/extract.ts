@@ -4,7 +4,9 @@ import { extractPhones } from '../text/phone';
 import type { CountryCode } from '../text/phone';
 import type { Extracted } from './schema';
 
-const NAME_WORD = "[A-ZА-ЯЁ][a-zа-яё'-]+";
+// Every pattern below is linear in the text (issue 19): repeated parts are bounded or anchored, and no
+// two neighbouring parts can share characters, so a failed attempt never re-reads a run many times.
+const NAME_WORD = "[A-ZА-ЯЁ][a-zа-яё'-]{1,40}";
 /** Case-insensitive lead-ins after which a capitalised name follows. */
 const NAME_LEADS =
 	/(?:меня зовут|с уважением|мое имя|моё имя|на связи|my name is|this is|kind regards|best regards|regards|sincerely)\s*[:,-]?\s*/giu;
@@ -14,9 +16,14 @@ const NOT_NAMES = new Set(['The', 'A', 'An', 'My', 'Your', 'It', 'Not', 'Very', 
 
 const COMPANY_RE =
 	/(?<![\p{L}])(ООО|ОАО|ЗАО|ПАО|АО|ИП|НКО|ФГУП|МУП|ГУП)\s+(?:«([^»]{2,60})»|"([^"]{2,60})"|“([^”]{2,60})”|((?:[А-ЯЁA-Z][\p{L}\d-]*)(?:\s+[А-ЯЁA-Z][\p{L}\d-]*){0,3}))/u;
-const COMPANY_EN_RE = /\b((?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*),?\s+(LLC|Inc\.?|Ltd\.?|GmbH|Corp\.?|Corporation|LLP|PLC|Co\.)(?![\w])/u;
+/** Words of 1–61 characters: unbounded words made "A-A-A-…" quadratic (every "A" starts a word that runs to the end). */
+const COMPANY_EN_RE = /\b((?:[A-Z][\w&-]{0,60}\s+){0,3}[A-Z][\w&-]{0,60}),?\s+(LLC|Inc\.?|Ltd\.?|GmbH|Corp\.?|Corporation|LLP|PLC|Co\.)(?![\w])/u;
+/**
+ * Keyword endings are bounded ("заказзаказ…" made every keyword scan to the end of the text), and each
+ * optional part owns the spaces after it (three "\\s*" in a row split a run of spaces every way: cubic).
+ */
 const ORDER_RE =
-	/(?:заказ[а-яё]*|заявк[а-яё]*|order|purchase|invoice|счет[а-яё]*|счёт[а-яё]*|ticket|тикет[а-яё]*|обращени[а-яё]*)\s*(?:number|num\.?|no\.?|nr\.?|id)?\s*(?:№|#|n\s?o?\.?|:)?\s*([A-ZА-ЯЁ]{0,4}-?\d[\d-]{1,19}\d|\d{3,20})/giu;
+	/(?:заказ[а-яё]{0,15}|заявк[а-яё]{0,15}|order|purchase|invoice|счет[а-яё]{0,15}|счёт[а-яё]{0,15}|ticket|тикет[а-яё]{0,15}|обращени[а-яё]{0,15})\s*(?:(?:number|num\.?|no\.?|nr\.?|id)\s*)?(?:(?:№|#|n\s?o?\.?|:)\s*)?([A-ZА-ЯЁ]{0,4}-?\d[\d-]{1,19}\d|\d{3,20})/giu;
 
 function firstName(text: string): string | undefined {
 	for (const lead of text.matchAll(NAME_LEADS)) {
@@ -45,8 +52,12 @@ export function extractOrderNumbers(text: string): string[] {
 	return [...out];
 }
 
-/** Contact and reference fields in free text. Phones are E.164; INNs pass the checksum. */
-export function extractFields(text: string, defaultCountry: string = 'RU'): Extracted {
+/** Contact fields are looked for in the first characters only. */
+export const MAX_EXTRACTED_CHARS = 100_000;
+
+/** Contact and reference fields in free text (its first MAX_EXTRACTED_CHARS characters). Phones are E.164; INNs pass the checksum. */
+export function extractFields(fullText: string, defaultCountry: string = 'RU'): Extracted {
+	const text = fullText.length > MAX_EXTRACTED_CHARS ? fullText.slice(0, MAX_EXTRACTED_CHARS) : fullText;
 	const inn = extractInns(text);
 	const orderNumbers = extractOrderNumbers(text).filter((n) => !inn.includes(n));
 	const phones = extractPhones(text, defaultCountry.toUpperCase() as CountryCode).filter(

@@ -10,10 +10,11 @@ import { tokenize } from '../text/stem';
 import { analyzeAffect } from './affect';
 import { DEFAULT_EXAMPLES, OFF_TOPIC_EXAMPLES } from './defaultExamples';
 import { DEFAULT_RULES } from './defaultRules';
-import { extractFields } from './extract';
+import { extractFields, MAX_EXTRACTED_CHARS } from './extract';
 import { featurize, LocalModel } from './model';
 import { applyRules, compileRules, summarizeHits, uniqueHits } from './rules';
 import type { RuleHit } from './rules';
+import { LLM_TEXT_MAX, sanitizeLlmText } from './llmEngine';
 import { inquirySchemaFor, llmVerdictSchema } from './schema';
 import type { Inquiry } from './schema';
 import { DEFAULT_CATEGORIES, LLM_FAILURE_KINDS } from './types';
@@ -45,8 +46,8 @@ export interface Classifier {
 
 /** Only the first characters decide the type (a 1 MB paste is classified by its beginning). */
 export const MAX_ANALYSED_CHARS = 20000;
-/** Contact fields are looked for in the first characters only. */
-export const MAX_EXTRACTED_CHARS = 100000;
+/** Contact fields are looked for in the first characters only (core/classify/extract.ts). */
+export { MAX_EXTRACTED_CHARS };
 
 const MODES: ClassifyMode[] = ['rules', 'local', 'llm', 'cascade'];
 /** A type rule whose weights sum to this settles the type (engine 'rules'). */
@@ -72,6 +73,21 @@ function customerReference(text: string): string | undefined {
 		if (m) return m[0];
 	}
 	return undefined;
+}
+
+/**
+ * An LLM's spam verdict stands only with offline spam evidence: the offline spam flag, a spam pattern with
+ * a positive score, or a local-model spam share (before the spam gate) of at least this. Otherwise the
+ * offline engines see the message as clearly not spam and the verdict is overruled (`llm_spam_overruled`).
+ */
+export const LLM_SPAM_EVIDENCE_MIN = 0.5;
+
+/** What the offline pass saw of spam, for judging an LLM's spam verdict. */
+interface SpamEvidence {
+	/** Summed weight of the spam rules (negative when talk about spam outweighs them). */
+	rule: number;
+	/** The local model's spam share before any gate (0 without a model). */
+	model: number;
 }
 
 function validateCategories(categories: Category[]): Category[] {
@@ -150,6 +166,9 @@ function foldOffTopic(probs: Array<{ type: string; p: number }>): Array<{ type: 
 	return rest.map((p) => (p.type === 'other' ? { type: 'other', p: p.p + sub.p } : p)).sort((a, b) => b.p - a.p);
 }
 
+const PRIORITIES: readonly unknown[] = ['high', 'normal', 'low'];
+const FLAGS: readonly unknown[] = ['wantsHuman', 'angry', 'spam'];
+
 export function createClassifier(config: ClassifierConfig): Classifier {
 	const mode: ClassifyMode = config.mode ?? 'cascade';
 	if (!MODES.includes(mode)) throw new InputError('mode', `Mode must be one of ${MODES.join(', ')}, got "${String(mode)}"`);
@@ -173,6 +192,12 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		if (r.setType !== undefined && !idSet.has(r.setType)) {
 			throw new InputError(`rules[${i}].setType`, `Rule ${r.id ?? i + 1} sets type "${r.setType}", which is not a category`);
 		}
+		if (r.setPriority !== undefined && !PRIORITIES.includes(r.setPriority)) {
+			throw new InputError(`rules[${i}].setPriority`, `Rule ${r.id ?? i + 1} sets priority "${String(r.setPriority)}" (expected ${PRIORITIES.join(', ')})`);
+		}
+		if (r.setFlag !== undefined && !FLAGS.includes(r.setFlag)) {
+			throw new InputError(`rules[${i}].setFlag`, `Rule ${r.id ?? i + 1} sets flag "${String(r.setFlag)}" (expected ${FLAGS.join(', ')})`);
+		}
 	});
 	const useDefaultRules = config.useDefaultRules !== false;
 	const defaults =
@@ -180,7 +205,7 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 			? []
 			: DEFAULT_RULES.map((r) => (r.setType && !idSet.has(r.setType) ? { ...r, setType: undefined } : r));
 	const registry = new Map();
-	const compiled = [...compileRules(config.rules ?? [], 'rules', registry), ...compileRules(defaults, 'defaultRules', registry)];
+	const compiled = [...compileRules(config.rules ?? [], 'rules', registry), ...compileRules(defaults, 'defaultRules', registry, false)];
 
 	const examples = trainingTexts(categories, isDefault, config.training ?? []);
 	// Off-topic chat is learnt as an internal sub-class of `other` (see OFF_TOPIC_EXAMPLES) and folded
@@ -213,6 +238,10 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 	const schema = inquirySchemaFor(ids);
 
 	function offline(rawText: string, offlineMode: 'rules' | 'local' | 'cascade'): Inquiry {
+		return analyse(rawText, offlineMode).inquiry;
+	}
+
+	function analyse(rawText: string, offlineMode: 'rules' | 'local' | 'cascade'): { inquiry: Inquiry; spamEvidence: SpamEvidence } {
 		if (typeof rawText !== 'string') throw new InputError('text', `Text must be a string, got ${typeof rawText}`);
 		if (rawText.trim() === '') throw new InputError('text', 'Text is empty');
 		// one normalisation for both nodes (core/text/normalizeText.ts): invisible characters, full-width forms,
@@ -372,7 +401,7 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 			else types[0].confidence = result.confidence;
 			result.types = types.filter((t, i) => i === 0 || t.type !== type);
 		}
-		return schema.parse(result);
+		return { inquiry: schema.parse(result), spamEvidence: { rule: spamRule, model: pSpam } };
 	}
 
 	function classifyOffline(text: string): Inquiry {
@@ -388,7 +417,8 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 	}
 
 	async function classify(text: string): Promise<Inquiry> {
-		const base = classifyOffline(text);
+		const analysed = analyse(text, mode === 'llm' ? 'cascade' : mode);
+		const base = analysed.inquiry;
 		const llm = config.llm;
 		const useLlm = llm && (mode === 'llm' || (mode === 'cascade' && base.confidence < threshold));
 		if (!useLlm) return base;
@@ -409,27 +439,69 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		}
 		const rank: Record<Priority, number> = { low: 0, normal: 1, high: 2 };
 		const priority = verdict.priority && rank[verdict.priority] > rank[base.priority] ? verdict.priority : base.priority;
+		const llmReasons: Reason[] = [];
+
+		// Spam: type and flag agree, and the LLM cannot silence a message the offline engines see as clearly
+		// not spam. It claims spam by either field; the claim stands only with offline evidence.
+		const claimsSpam = verdict.type === 'spam' || verdict.spam === true;
+		const evidence = analysed.spamEvidence;
+		const spamBacked = base.spam || evidence.rule > 0 || evidence.model >= LLM_SPAM_EVIDENCE_MIN;
+		let type = verdict.type;
+		let confidence = verdict.confidence;
+		let engine: EngineName = 'llm';
+		let spam: boolean;
+		if (claimsSpam && !spamBacked) {
+			spam = false;
+			llmReasons.push(
+				reason(
+					'llm_spam_overruled',
+					`the LLM said spam, but no spam pattern matched and the local model's spam share was below ${LLM_SPAM_EVIDENCE_MIN}`,
+					'spam',
+					Math.round(evidence.model * 1000) / 1000,
+				),
+			);
+			if (verdict.type === 'spam') {
+				// the offline answer stands (it is not spam: base.spam would have been evidence)
+				type = base.type;
+				confidence = base.confidence;
+				engine = base.engine;
+			}
+		} else if (claimsSpam) {
+			spam = true;
+			if (hasSpamType && verdict.type !== 'spam') {
+				llmReasons.push(reason('llm_spam_inconsistent', `the LLM said type "${verdict.type}" but spam; spam patterns back spam`, 'spam'));
+				type = 'spam';
+			}
+		} else {
+			// with a spam category the type decides; without one the LLM's flag (or the offline one) does
+			spam = hasSpamType ? false : verdict.spam ?? base.spam;
+		}
+		if (verdict.type === 'spam' && verdict.spam === false && spam) {
+			llmReasons.push(reason('llm_spam_inconsistent', 'the LLM said type "spam" but spam false; spam patterns back spam', 'spam'));
+		}
+		const rationale = verdict.rationale ? sanitizeLlmText(verdict.rationale, LLM_TEXT_MAX) : '';
 		const result: Inquiry = {
 			...base,
-			type: verdict.type,
-			confidence: verdict.confidence,
+			type,
+			confidence,
 			priority,
 			language: base.language === 'other' && verdict.language ? verdict.language.toLowerCase() : base.language,
 			sentiment: verdict.sentiment ?? base.sentiment,
 			angry: base.angry || verdict.angry === true,
 			wantsHuman: base.wantsHuman || verdict.wantsHuman === true,
-			spam: verdict.spam ?? (base.spam || verdict.type === 'spam'),
-			engine: 'llm',
+			spam,
+			engine,
 			stages,
 			degraded: false,
 			reasons: [
 				...base.reasons,
-				reason('llm_verdict', verdict.rationale?.slice(0, 300) ?? 'LLM decided the type', verdict.type, verdict.confidence),
+				reason('llm_verdict', rationale ? `LLM rationale (model text): ${rationale}` : 'LLM decided the type', verdict.type, verdict.confidence),
+				...llmReasons,
 			],
 		};
 		if (config.multiLabel) {
 			const types = (verdict.types ?? []).filter((t) => t.confidence >= cut && t.type !== verdict.type);
-			result.types = [{ type: verdict.type, confidence: verdict.confidence }, ...types];
+			result.types = [{ type, confidence }, ...types.filter((t) => t.type !== type && (spam || t.type !== 'spam'))];
 		} else delete result.types;
 		return schema.parse(result);
 	}

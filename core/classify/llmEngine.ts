@@ -100,6 +100,33 @@ export function buildUserMessage(text: string, maxChars = LLM_ENGINE_DEFAULTS.ma
 	return `<inquiry>\n${body}\n</inquiry>`;
 }
 
+/** Longest LLM rationale copied into a reason (characters, after sanitising). */
+export const LLM_TEXT_MAX = 300;
+
+/**
+ * An LLM's free text made safe to copy into an item: plain text on one line. HTML/XML tags and comments (script and style with their content),
+ * terminal escape sequences, Markdown links/images (their text is kept), code and emphasis markers, control and invisible format
+ * characters (zero-width, bidirectional overrides) are removed, whitespace is collapsed, and the result is
+ * cut to `max` characters. The model may echo injected text from the inquiry; this keeps it inert.
+ */
+export function sanitizeLlmText(text: string, max = LLM_TEXT_MAX): string {
+	const plain = text
+		.normalize('NFKC')
+		.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+		.replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ')
+		.replace(/<\/?[A-Za-z!?][^<>]*>?/g, ' ')
+		// terminal escape sequences (ESC [ … letter): a control character, then their printable tail
+		.replace(/\p{Cc}\[[0-9;?]*[ -/]*[@-~]/gu, ' ')
+		.replace(/!?\[([^[\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}\u2028\u2029]/gu, ' ')
+		.replace(/[<>`]|\*{2,}|_{2,}|~{2,}|(?:^|\s)#{1,6}(?=\s)/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	if (plain.length <= max) return plain;
+	const cut = plain.slice(0, max - 1);
+	return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+}
+
 /** RawVerdict (nulls) → LlmVerdict (absent keys). */
 export function toVerdict(raw: RawVerdict): LlmVerdict {
 	const v: LlmVerdict = { type: raw.type, confidence: raw.confidence };
@@ -110,7 +137,10 @@ export function toVerdict(raw: RawVerdict): LlmVerdict {
 	if (raw.wantsHuman !== null) v.wantsHuman = raw.wantsHuman;
 	if (raw.spam !== null) v.spam = raw.spam;
 	if (raw.language !== null) v.language = raw.language.toLowerCase().replace('_', '-');
-	if (raw.rationale !== null && raw.rationale.trim()) v.rationale = raw.rationale.trim().slice(0, RATIONALE_MAX);
+	if (raw.rationale !== null) {
+		const rationale = sanitizeLlmText(raw.rationale, RATIONALE_MAX);
+		if (rationale) v.rationale = rationale;
+	}
 	return v;
 }
 

@@ -1,4 +1,5 @@
 import { InputError } from '../shared/errors';
+import { unsafePatternMessage } from '../shared/safeRegex';
 import { stemMatches, tokenize } from '../text/stem';
 import type { Token } from '../text/stem';
 import type { ClassifyRule, Priority, RuleFlag } from './types';
@@ -62,11 +63,19 @@ export function wordMatches(token: Token, p: PatternWord, typos = true): boolean
 	return !p.exact && p.stem.length >= 5 && token.stem.length >= 5 && withinOneTypo(token.stem, p.stem);
 }
 
-/** Compiles rules; a broken regex or an empty keyword is an InputError naming the rule. */
 /** Shares pattern words between rule lists compiled for one classifier. */
 export type WordRegistry = Map<string, PatternWord>;
 
-export function compileRules(rules: ClassifyRule[], field = 'rules', registry: WordRegistry = new Map()): CompiledRule[] {
+/**
+ * Compiles rules; a broken regex, a regex of the catastrophic shape (core/shared/safeRegex.ts; unless
+ * `checkShape` is false, as for the built-in rules) or an empty keyword is an InputError naming the rule.
+ */
+export function compileRules(
+	rules: ClassifyRule[],
+	field = 'rules',
+	registry: WordRegistry = new Map(),
+	checkShape = true,
+): CompiledRule[] {
 	return rules.map((rule, i) => {
 		const id = rule.id ?? `${field}[${i}]`;
 		const weight = rule.weight ?? 1;
@@ -82,6 +91,9 @@ export function compileRules(rules: ClassifyRule[], field = 'rules', registry: W
 				problem = error instanceof Error ? error.message : String(error);
 			}
 			if (!regex) throw new InputError(`${field}[${i}].pattern`, `Rule "${id}": invalid regular expression (${problem})`);
+			// User patterns only: the built-in rules are written linear (test/unit/text/adversarial.test.ts).
+			const unsafe = checkShape ? unsafePatternMessage(rule.pattern) : undefined;
+			if (unsafe) throw new InputError(`${field}[${i}].pattern`, `Rule "${id}": ${unsafe}`);
 			return { id, rule, weight, regex };
 		}
 		const typos = rule.typos !== false;

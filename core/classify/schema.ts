@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
+import { classifyPrioritySchema, languageSchema, sentimentSchema } from '../contract';
 import { reasonSchema } from '../shared/reasons';
 
-export const prioritySchema = z.enum(['high', 'normal', 'low']);
-export const sentimentSchema = z.enum(['negative', 'neutral', 'positive']);
+/** Classify writes the contract's priorities without `urgent` (core/contract.ts). */
+export const prioritySchema = classifyPrioritySchema;
+export { sentimentSchema };
 export const engineSchema = z.enum(['rules', 'local', 'llm']);
 
 export const extractedSchema = z
@@ -36,7 +38,7 @@ export const inquirySchema = z
 		confidence: z.number().min(0).max(1),
 		priority: prioritySchema,
 		/** 'ru', 'en' or 'other' offline; an LLM may name another ISO 639-1 code. */
-		language: z.string().min(2).max(8),
+		language: languageSchema,
 		sentiment: sentimentSchema,
 		angry: z.boolean(),
 		wantsHuman: z.boolean(),

@@ -1,7 +1,14 @@
 import type { KeyKind } from './blocking';
 import { forEachBlockingKey, isNameKind, KEY_KINDS } from './blocking';
 import type { CompareContext, Comparison, MatchView } from './compare';
-import { EvidenceTally, matchView, tallyContacts, WordMemo } from './compare';
+import {
+	EvidenceTally,
+	generationApart,
+	matchView,
+	tallyContacts,
+	wordOutcome,
+	WordMemo,
+} from './compare';
 import type { Thresholds } from './decide';
 import { decisionOf } from './decide';
 import type { ContactRecord } from './record';
@@ -284,7 +291,34 @@ function compatible(a: ContactRecord[], b: ContactRecord[]): boolean {
 	if (innA) {
 		for (const r of b) if (r.personInn && !innA.has(r.personInn)) return false;
 	}
-	return true;
+	// Nor do different patronymics or dates of birth a generation apart (father and son), when a
+	// record without them links to both ("Петров Иван" on the family's phone). Distinct values only.
+	return (
+		!clash(
+			valuesOf(a, 'middle'),
+			valuesOf(b, 'middle'),
+			(x, y) => wordOutcome(x, y) === 'different',
+		) && !clash(valuesOf(a, 'dob'), valuesOf(b, 'dob'), generationApart)
+	);
+}
+
+function valuesOf(members: ContactRecord[], field: 'middle' | 'dob'): Set<string> | undefined {
+	let out: Set<string> | undefined;
+	for (const r of members) {
+		const v = field === 'dob' ? r.dob : r.name?.middle;
+		if (v) (out ??= new Set()).add(v);
+	}
+	return out;
+}
+
+function clash(
+	a: Set<string> | undefined,
+	b: Set<string> | undefined,
+	differ: (x: string, y: string) => boolean,
+): boolean {
+	if (!a || !b) return false;
+	for (const x of a) for (const y of b) if (differ(x, y)) return true;
+	return false;
 }
 
 function timeOf(r: ContactRecord): number {
@@ -360,7 +394,12 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 	};
 	const dupEdges: Array<{ a: number; b: number; score: number }> = [];
 	// supports: some field besides the names agrees at least a little (see cluster support).
-	const reviewEdges: Array<{ a: number; b: number; score: number; supports: boolean }> = [];
+	const reviewEdges: Array<{
+		a: number;
+		b: number;
+		score: number;
+		supports: boolean;
+	}> = [];
 	// Best review-level link of each record (the first of equal scores) and first company link.
 	const reviewOther = new Int32Array(n).fill(-1);
 	const reviewScore = new Float64Array(n);
@@ -374,7 +413,13 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 		const decision = decisionOf(score, tally.conflict, tally.corroborated, options.thresholds);
 		if (decision === 'duplicate') dupEdges.push({ a, b, score });
 		else if (decision === 'review') {
-			reviewEdges.push({ a, b, score, supports: tally.agreesBesides(NAME_FIELDS) });
+			// A link where a personal detail disagrees (tally.against) supports nothing either.
+			reviewEdges.push({
+				a,
+				b,
+				score,
+				supports: !tally.against && tally.agreesBesides(NAME_FIELDS),
+			});
 			if (reviewOther[a] < 0 || reviewScore[a] < score) {
 				reviewOther[a] = b;
 				reviewScore[a] = score;
@@ -414,8 +459,18 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 		parent[small] = big;
 		members[big] = members[big].concat(members[small]);
 		members[small] = [];
-		if (!link[e.b]) link[e.b] = { other: e.a, score: e.score, comparison: comparisonOf(e.a, e.b) };
-		if (!link[e.a]) link[e.a] = { other: e.b, score: e.score, comparison: comparisonOf(e.a, e.b) };
+		if (!link[e.b])
+			link[e.b] = {
+				other: e.a,
+				score: e.score,
+				comparison: comparisonOf(e.a, e.b),
+			};
+		if (!link[e.a])
+			link[e.a] = {
+				other: e.b,
+				score: e.score,
+				comparison: comparisonOf(e.a, e.b),
+			};
 	}
 	// Cluster support: two clusters that several review-level links join (at least two, and most
 	// of the pairs compared between them) are one person seen through noisy records.
@@ -470,11 +525,26 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 				...bestComparison,
 				evidence: [
 					...bestComparison.evidence,
-					{ field: 'cluster', outcome: 'similar', weight: 0, value: String(edges.length) },
+					{
+						field: 'cluster',
+						outcome: 'similar',
+						weight: 0,
+						value: String(edges.length),
+					},
 				],
 			};
-			if (!link[best.b]) link[best.b] = { other: best.a, score: best.score, comparison: supported };
-			if (!link[best.a]) link[best.a] = { other: best.b, score: best.score, comparison: supported };
+			if (!link[best.b])
+				link[best.b] = {
+					other: best.a,
+					score: best.score,
+					comparison: supported,
+				};
+			if (!link[best.a])
+				link[best.a] = {
+					other: best.b,
+					score: best.score,
+					comparison: supported,
+				};
 		}
 		if (!joined) break;
 	}
@@ -493,7 +563,11 @@ export function clusterContacts(records: ContactRecord[], options: ClusterOption
 	const companyLink: Array<Link | undefined> = new Array(n);
 	const outside = (i: number, other: number, score: number): Link | undefined =>
 		other >= 0 && find(other) !== find(i)
-			? { other, score, comparison: comparisonOf(Math.min(i, other), Math.max(i, other)) }
+			? {
+					other,
+					score,
+					comparison: comparisonOf(Math.min(i, other), Math.max(i, other)),
+				}
 			: undefined;
 	for (let i = 0; i < n; i++) {
 		const r = outside(i, reviewOther[i], reviewScore[i]);

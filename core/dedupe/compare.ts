@@ -1,6 +1,7 @@
 import jaroWinkler from 'jaro-winkler';
 import { distance as levenshtein } from 'fastest-levenshtein';
 
+import { isKnownFirstName } from '../text/diminutives';
 import type { PersonName } from '../text/names';
 import type { ContactRecord } from './record';
 import { WEIGHTS as W } from './weights';
@@ -21,7 +22,12 @@ export interface Comparison {
 	/** Sum of evidence weights, in bits. */
 	weight: number;
 	evidence: Evidence[];
-	/** True when something besides the names agrees (an identity, date of birth, address, postcode). */
+	/**
+	 * True when something besides the names agrees (an identity, date of birth, address, postcode)
+	 * and no personal detail disagrees: a different first name, patronymic or date of birth is
+	 * strong evidence against (a family shares its e-mail, phone and address), which only an equal
+	 * personal INN outvotes. Uncorroborated pairs are at most `review`.
+	 */
 	corroborated: boolean;
 	/** A fact that rules out the same person (different personal INN). */
 	conflict: boolean;
@@ -66,6 +72,8 @@ export interface CompareContext {
 /** The parts of a name a comparison reads, every key present (see MatchView). */
 export interface NameView {
 	first: string | undefined;
+	/** The first name as written, in Latin letters (PersonName.firstWritten). */
+	firstWritten: string | undefined;
 	firstInitial: string | undefined;
 	last: string | undefined;
 	middle: string | undefined;
@@ -106,6 +114,7 @@ export interface MatchView {
 export function nameView(n: PersonName, memo?: WordMemo): NameView {
 	return {
 		first: n.first,
+		firstWritten: n.firstWritten,
 		firstInitial: n.firstInitial,
 		last: n.last,
 		middle: n.middle,
@@ -352,6 +361,12 @@ export class EvidenceTally {
 	sum = 0;
 	corroborated = false;
 	conflict = false;
+	/**
+	 * A personal detail disagrees: a different first name (or initial), patronymic or date of birth.
+	 * Such a pair is never corroborated unless the personal INN agrees, and its review link never
+	 * supports joining clusters (cluster.ts).
+	 */
+	against = false;
 	companyVia: 'phone' | 'inn' | 'email' | 'company' | undefined = undefined;
 	companyValue = '';
 	private readonly fields: string[] = [];
@@ -365,6 +380,7 @@ export class EvidenceTally {
 		this.sum = 0;
 		this.corroborated = false;
 		this.conflict = false;
+		this.against = false;
 		this.companyVia = undefined;
 		this.companyValue = '';
 	}
@@ -575,12 +591,75 @@ function addNames(
 		const weight =
 			o === 'equal' ? W.middleEqual : o === 'similar' ? W.middleSimilar : W.middleDifferent;
 		t.add('middleName', o, weight, a.middle, o !== 'equal' ? b.middle : undefined);
+		if (o === 'different') t.against = true;
 	}
+	// Clearly different first names (Jane / John, Иван / Мария; diminutives are already mapped) or
+	// initials, not a typo of one name or a short form (distinctGivenNames).
+	// Not in a swapped reading: there a canonical first name meets a plain surname ("Hall" read as
+	// the diminutive of Harold), and the reading already pays for the swap.
+	if (
+		first === STRAIGHT_FIRST &&
+		first.present &&
+		first.outcome === 'different' &&
+		distinctGivenNames(a, b)
+	)
+		t.against = true;
 	// A conflict: the names disagree on the first or the last name (not on order or patronymic).
 	return (
 		(first.present && first.outcome === 'different') ||
 		(last.present && last.outcome === 'different')
 	);
+}
+
+/**
+ * Whether two first names that compare as different are clearly different given names, the
+ * evidence against one person that a shared e-mail or phone cannot outvote. Not when:
+ * - one is a single letter or a prefix of the other, as written or as skeletons: an initial or a
+ *   short form ("I" / "Ivy", "Jo" / "Joanna");
+ * - they are a typo of one name: at most one edit apart (a letter added, dropped, changed, or two
+ *   adjacent letters swapped), two for names of five letters or more ("Eliza" / "Ezia",
+ *   "Michael" / "Micheal"), unless both are names in the diminutives table (Tom / Tim are
+ *   Thomas and Timothy, two people).
+ * A different initial ("J." / "Mary") is a different name.
+ */
+export function distinctGivenNames(a: NameView, b: NameView): boolean {
+	if (!a.first || !b.first) return true;
+	const x = a.firstWritten || a.first;
+	const y = b.firstWritten || b.first;
+	if (x.length < 2 || y.length < 2 || a.first.length < 2 || b.first.length < 2) return false;
+	if (x.startsWith(y) || y.startsWith(x) || a.first.startsWith(b.first) || b.first.startsWith(a.first))
+		return false;
+	if (isKnownFirstName(x) && isKnownFirstName(y)) return true;
+	const allowed = Math.max(x.length, y.length) >= TYPO_TWO_EDITS_FROM ? 2 : 1;
+	return editDistance(x, y, allowed) > allowed;
+}
+
+/** Names this long (letters) may carry two typing errors; shorter ones one. */
+const TYPO_TWO_EDITS_FROM = 5;
+
+/**
+ * Optimal-string-alignment distance (insert, delete, substitute, swap two adjacent letters); max + 1
+ * when the lengths alone differ by more than max. Names are short: the full table is cheap.
+ */
+function editDistance(a: string, b: string, max: number): number {
+	if (Math.abs(a.length - b.length) > max) return max + 1;
+	const w = b.length + 1;
+	let prev2 = new Array<number>(w).fill(0);
+	let prev = new Array<number>(w);
+	let cur = new Array<number>(w);
+	for (let j = 0; j < w; j++) prev[j] = j;
+	for (let i = 1; i <= a.length; i++) {
+		cur[0] = i;
+		for (let j = 1; j < w; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+				d = Math.min(d, prev2[j - 2] + 1);
+			cur[j] = d;
+		}
+		[prev2, prev, cur] = [prev, cur, prev2];
+	}
+	return prev[b.length];
 }
 
 /** Names in both word orders; the better reading wins (order swaps are common in forms). */
@@ -615,6 +694,25 @@ export function dobOutcome(a: string, b: string): 'equal' | 'similar' | 'year' |
 		if (a.slice(0, 4) === b.slice(0, 4)) return 'year';
 	}
 	return 'different';
+}
+
+/**
+ * Years of birth (YYYY…) at least a generation (15 years) apart: a parent and a child, not a slip
+ * of the keyboard (1982 / 1992 is one digit, and the same year is a wrong day or month). The one
+ * case in which a family shares a name (John Smith Sr. and Jr.) as well as its e-mail and phone.
+ */
+export const GENERATION_YEARS = 15;
+
+/**
+ * True when two dates of birth (YYYYMMDD) are GENERATION_YEARS or more apart, and not a typo of one
+ * date (dobOutcome 'similar': one digit, two adjacent digits swapped, day and month swapped).
+ */
+export function generationApart(a: string, b: string): boolean {
+	// One mistyped or two swapped digits ("19410128" / "19140128") are a typo, not a generation.
+	if (dobOutcome(a, b) !== 'different') return false;
+	const ya = Number(a.slice(0, 4));
+	const yb = Number(b.slice(0, 4));
+	return Number.isFinite(ya) && Number.isFinite(yb) && Math.abs(ya - yb) >= GENERATION_YEARS;
 }
 
 /** Same length, exactly two adjacent characters swapped ("2193" / "2139"). */
@@ -883,6 +981,7 @@ export function tallyContacts(
 	}
 
 	// Date of birth
+	let dobAgrees = false;
 	if (a.dob && b.dob) {
 		const d = dobOutcome(a.dob, b.dob);
 		const o = d === 'year' ? 'different' : d;
@@ -895,7 +994,8 @@ export function tallyContacts(
 						? W.dobSameYear
 						: W.dobDifferent;
 		t.add('dob', o, weight, a.dob, o !== 'equal' ? b.dob : undefined);
-		if (o !== 'different') t.corroborated = true;
+		if (o !== 'different') t.corroborated = dobAgrees = true;
+		else if (d === 'different' && generationApart(a.dob, b.dob)) t.against = true;
 	}
 	// Address, postcode, city
 	if (a.address && b.address) {
@@ -927,4 +1027,9 @@ export function tallyContacts(
 			o === 'equal' ? W.cityEqual : o === 'similar' ? W.citySimilar : W.cityDifferent,
 		);
 	}
+	// What a family shares (e-mail, phone, address) cannot outvote a personal detail that disagrees
+	// (father and son on one mobile, a couple on one mailbox): at most review, unless another personal
+	// detail agrees (the date of birth, the personal INN).
+	if (t.against && !dobAgrees && !(a.personInn && a.personInn === b.personInn))
+		t.corroborated = false;
 }

@@ -115,6 +115,7 @@ export function mergeWithPrimary(sources: unknown[], options: MergeOptions): { r
 	if (!sources.length) throw new InputError('records', 'Nothing to merge: no records');
 	sources.forEach((s, i) => {
 		if (!isPlainObject(s)) throw new InputError('records', `Record ${i} to merge is not an object`);
+		rejectProtoKey(s, `Record ${i} to merge`);
 	});
 	const recs = sources as Json[];
 	const order = recs.map((_, i) => i);
@@ -213,8 +214,28 @@ export function mergedMarker(primaryId: string, mergeId: string): MergeResult {
 	});
 }
 
+/**
+ * A top-level "__proto__" key (JSON.parse keeps it as an own key) cannot be merged or journalled
+ * faithfully: assigned, it would replace the golden record's prototype (its fields appearing as the
+ * record's own, e.g. `isAdmin`), and validation drops it from the journal, so undo would not restore
+ * the source. Such a record is rejected as bad input instead. Nested "__proto__" keys are plain data.
+ */
+function rejectProtoKey(rec: object, what: string): void {
+	if (Object.prototype.hasOwnProperty.call(rec, '__proto__'))
+		throw new InputError(
+			'__proto__',
+			`${what} has a top-level "__proto__" key, which cannot be merged safely`,
+			'Rename or remove the "__proto__" field before merging.',
+		);
+}
+
 /** Undo: the exact source records of a merge, from its journal entry. */
 export function unmergeContacts(journal: unknown, field = 'journal'): UnmergeResult {
+	const sources = isPlainObject(journal) ? journal.sources : undefined;
+	if (Array.isArray(sources))
+		sources.forEach((s, i) => {
+			if (isPlainObject(s)) rejectProtoKey(s, `Source ${i} of the journal in "${field}"`);
+		});
 	const parsed = journalSchema.safeParse(journal);
 	if (!parsed.success) {
 		throw new InputError(field, `Field "${field}" is not a merge journal entry: ${parsed.error.issues[0]?.path.join('.') || ''} ${parsed.error.issues[0]?.message ?? ''}`.trim());

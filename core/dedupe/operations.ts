@@ -1,3 +1,4 @@
+import { storedFacts } from '../contract';
 import { reason } from '../shared/reasons';
 import type { Reason } from '../shared/reasons';
 import type { CountryCode } from '../text/phone';
@@ -12,12 +13,16 @@ import type { ContactRecord } from './record';
 import { parseContact } from './record';
 import type { DedupeResult, Evidence, MatchKeys, MatchKeysResult, MatchResult } from './schema';
 import { dedupeResultSchema, matchKeysResultSchema, matchResultSchema } from './schema';
+import { linkOrganisation, linkOrganisations } from './org/link';
+import { orgMatchKeys } from './org/operations';
 
 export interface ContactOptions {
 	mapping: FieldMapping;
 	defaultCountry: CountryCode;
 	/** See ParseOptions.withoutIdentity: 'new' keeps anonymous contacts as new, never matched. */
 	withoutIdentity?: 'error' | 'new';
+	/** What a record is: a person (default) or an organisation (core/dedupe/org). */
+	entity?: 'person' | 'organisation';
 }
 
 /** Record id as given, or "#<index>" when the record has none. */
@@ -61,6 +66,7 @@ function parseReasons(r: ContactRecord): Reason[] {
 
 /** Operation "Match keys": the normalised keys of one contact. */
 export function matchKeys(json: unknown, index: number, options: ContactOptions): MatchKeysResult {
+	if (options.entity === 'organisation') return orgMatchKeys(json, index, options);
 	const r = parseContact(json, index, options);
 	const keys = keysOf(r);
 	return matchKeysResultSchema.parse({
@@ -128,7 +134,10 @@ export function matchContact(
 			score: null,
 			evidence: [],
 			companyLink: null,
+			organisation: null,
 			candidatesCompared: 0,
+			ownerId: null,
+			segment: null,
 			...(options.includeMatchedRecord ? { matchedRecord: null } : {}),
 			keys: keysOf(r),
 			reasons: parseReasons(r),
@@ -176,6 +185,8 @@ export function matchContact(
 			: null;
 	if (companyLink) reasons.push(reason('company_link', `Same company via ${companyLink.via}, not the same person`, companyLink.value));
 	const matched = b && b.decision !== 'new' ? b : undefined;
+	// Only a duplicate is the stored client: a review-level match is not sure enough to inherit an owner.
+	const stored = matched?.decision === 'duplicate' ? storedFacts(candidates.json[matched.i]) : { ownerId: null, segment: null };
 	return matchResultSchema.parse({
 		operation: 'match',
 		decision: matched ? matched.decision : 'new',
@@ -183,7 +194,10 @@ export function matchContact(
 		score: b ? b.score : null,
 		evidence: b ? cleanEvidence(b.c.evidence) : [],
 		companyLink,
+		organisation: linkOrganisation(r, candidates.records),
 		candidatesCompared: candidates.records.length,
+		ownerId: stored.ownerId,
+		segment: stored.segment,
 		...(options.includeMatchedRecord ? { matchedRecord: matched ? (candidates.json[matched.i] as Record<string, unknown>) : null } : {}),
 		keys,
 		reasons,
@@ -202,6 +216,7 @@ export interface DedupeOptions extends ContactOptions {
  */
 export function dedupeRecords(records: ContactRecord[], options: DedupeOptions): DedupeResult[] {
 	const cluster = clusterContacts(records, { ...DEFAULT_CLUSTER_OPTIONS, ...options.cluster, thresholds: options.thresholds });
+	const organisations = linkOrganisations(records);
 	return records.map((r, i) => {
 		const primary = records[cluster.primaryOf[i]];
 		const isPrimary = cluster.primaryOf[i] === i;
@@ -241,6 +256,7 @@ export function dedupeRecords(records: ContactRecord[], options: DedupeOptions):
 			score: shown ? shown.score : null,
 			evidence: shown ? cleanEvidence(shown.comparison.evidence) : [],
 			companyLink,
+			organisation: organisations[i],
 			keys: keysOf(r),
 			reasons,
 		});

@@ -231,6 +231,9 @@ function nameCacheKey(parts: {
 	return `${first ?? ''}\u0000${last ?? ''}\u0000${middle ?? ''}\u0000${full ?? ''}`;
 }
 
+/** Between several phone numbers written in one text: , ; | newline, " / ", "или", "or". */
+const PHONE_SEPARATORS = /[,;|\n]|\s\/\s|\s(?:или|or)\s/i;
+
 const IDENTITY_FIELDS: ContactField[] = [
 	'name',
 	'firstName',
@@ -307,20 +310,33 @@ export function parseContact(json: unknown, index: number, options: ParseOptions
 		const existing = rec.phones.find((p) => p.e164 === e164);
 		if (!existing) rec.phones = appended(rec.phones, { e164, kind });
 	};
-	const phones = texts(json, mapping, 'phone');
-	for (const raw of phones?.values ?? []) {
+	const parsePhone = (raw: string): { e164: string; kind: PhoneKind } | null => {
 		// Keyed by the text libphonenumber is given: "+7 (912) 345-67-89" and "+79123456789" share one parse.
 		const text = phoneText(raw, defaultCountry);
-		let p: { e164: string; kind: PhoneKind } | null | undefined = null;
-		if (text !== undefined) {
-			p = options.phoneCache?.get(text);
-			if (p === undefined) {
-				p = phoneKindOfText(text, defaultCountry) ?? null;
-				options.phoneCache?.set(text, p);
-			}
+		if (text === undefined) return null;
+		let p = options.phoneCache?.get(text);
+		if (p === undefined) {
+			p = phoneKindOfText(text, defaultCountry) ?? null;
+			options.phoneCache?.set(text, p);
 		}
-		if (!p) rec.invalid = appended(rec.invalid, { field: phones!.path, value: raw });
-		else addPhone(p.e164, p.kind);
+		return p;
+	};
+	const phones = texts(json, mapping, 'phone');
+	for (const raw of phones?.values ?? []) {
+		const p = parsePhone(raw);
+		if (p) {
+			addPhone(p.e164, p.kind);
+			continue;
+		}
+		// Several numbers in one text ("+7 916 123-45-67, +7 916 765-43-21"): each part on its own.
+		const parts = PHONE_SEPARATORS.test(raw) ? raw.split(PHONE_SEPARATORS) : [];
+		for (const part of parts) {
+			if (!part.trim()) continue;
+			const q = parsePhone(part);
+			if (q) addPhone(q.e164, q.kind);
+			else rec.invalid = appended(rec.invalid, { field: phones!.path, value: part.trim() });
+		}
+		if (!parts.length) rec.invalid = appended(rec.invalid, { field: phones!.path, value: raw });
 	}
 	const wa = texts(json, mapping, 'whatsapp');
 	for (const raw of wa?.values ?? []) {

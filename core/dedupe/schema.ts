@@ -31,8 +31,23 @@ export const keysSchema = z
 export const companyLinkSchema = z
 	.object({
 		id: z.string().nullable(),
-		via: z.enum(['phone', 'inn', 'email', 'company']),
+		via: z.enum(['phone', 'inn', 'email', 'company', 'domain']),
 		value: z.string(),
+	})
+	.strict();
+
+/**
+ * Person mode: the organisation a contact belongs to. `key` is stable across executions (the same
+ * text as an organisation-mode match key: "inn:…", "ogrn:…", "domain:…", "name:…"), to look up an
+ * organisations table; `id` is the organisation's cluster in the batch (deduplicate) or the candidate
+ * of the same organisation (match), null when there is none.
+ */
+export const organisationLinkSchema = z
+	.object({
+		key: z.string(),
+		id: z.string().nullable(),
+		name: z.string().nullable(),
+		via: z.enum(['inn', 'ogrn', 'domain', 'company']),
 	})
 	.strict();
 
@@ -50,7 +65,12 @@ export const matchResultSchema = z
 		score: z.number().min(0).max(1).nullable(),
 		evidence: z.array(evidenceSchema),
 		companyLink: companyLinkSchema.nullable(),
+		organisation: organisationLinkSchema.nullable().optional(),
 		candidatesCompared: z.number().int().min(0),
+		/** The stored row's owner (contract: Route's owner-first reads contact.ownerId); duplicates only. */
+		ownerId: z.string().min(1).nullable(),
+		/** The stored row's ABC segment (contract: Segment keeps it for a known client); duplicates only. */
+		segment: z.enum(['A', 'B', 'C']).nullable(),
 		matchedRecord: jsonRecord.nullable().optional(),
 		keys: keysSchema,
 		reasons: z.array(reasonSchema),
@@ -69,6 +89,7 @@ export const dedupeResultSchema = z
 		score: z.number().min(0).max(1).nullable(),
 		evidence: z.array(evidenceSchema),
 		companyLink: companyLinkSchema.nullable(),
+		organisation: organisationLinkSchema.nullable().optional(),
 		keys: keysSchema,
 		reasons: z.array(reasonSchema),
 	})
@@ -134,6 +155,7 @@ export const contactResultSchema = z.discriminatedUnion('operation', [
 	unmergeResultSchema,
 ]);
 
+export type OrganisationLink = z.infer<typeof organisationLinkSchema>;
 export type Evidence = z.infer<typeof evidenceSchema>;
 export type MatchKeys = z.infer<typeof keysSchema>;
 export type MatchKeysResult = z.infer<typeof matchKeysResultSchema>;

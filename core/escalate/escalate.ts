@@ -73,8 +73,12 @@ export function evaluateTriggers(input: EscalationInput, o: EscalationOptions): 
 	const openCustomer = open.filter((t) => t.role === 'customer' && t.text.trim());
 	const inq = input.inquiry ?? {};
 
+	// Classify's flags on this very message stand instead of detecting again (contract, v1.1 message mode).
+	const trustWantsHuman = inq.flagsFromSameText === true && typeof inq.wantsHuman === 'boolean';
+	const trustAngry = inq.flagsFromSameText === true && typeof inq.angry === 'boolean';
+
 	// Human request: every customer turn that asks, counted across the conversation.
-	const requests = customer.map((t) => ({ t, m: detectHumanRequest(t.text) })).filter((x) => x.m);
+	const requests = trustWantsHuman ? [] : customer.map((t) => ({ t, m: detectHumanRequest(t.text) })).filter((x) => x.m);
 	let humanRequests = requests.length;
 	if (humanRequests === 0 && inq.wantsHuman === true) humanRequests = 1;
 	if (o.humanRequest.enabled && humanRequests >= Math.max(1, o.humanRequest.minRequests)) {
@@ -89,7 +93,7 @@ export function evaluateTriggers(input: EscalationInput, o: EscalationOptions): 
 
 	// Anger: the latest customer messages (of the open part of the conversation) plus upstream labels.
 	if (o.anger.enabled) {
-		const recent = openCustomer.slice(-3);
+		const recent = trustAngry ? [] : openCustomer.slice(-3);
 		let score = 0;
 		const evidence: string[] = [];
 		const kinds = new Set<string>();

@@ -1,5 +1,5 @@
 import { InputError } from '../shared/errors';
-import { isPlainObject } from '../shared/values';
+import { isPlainObject, isSaneInstant, SANE_YEARS } from '../shared/values';
 import type { EscalationState } from './schema';
 
 export type Role = 'customer' | 'bot' | 'agent';
@@ -18,6 +18,11 @@ export interface UpstreamInquiry {
 	wantsHuman?: boolean;
 	/** −1 (very negative) … 1, or a label ('negative', 'very_negative', ...). */
 	sentiment?: number | string;
+	/**
+	 * The flags were computed from the very text being decided on (Classify on the same single
+	 * message): wantsHuman and angry, when present, stand instead of detecting them again.
+	 */
+	flagsFromSameText?: boolean;
 }
 
 /** Everything the decision reads, already taken out of the item by the node or the CLI. */
@@ -107,7 +112,9 @@ export function parseConversation(value: unknown, field: string): InputTurn[] {
 		if (typeof roleRaw !== 'string' || roleRaw.trim() === '') {
 			throw new InputError(`${at}.role`, `Turn ${at} has no role (expected one of: customer, bot, agent)`);
 		}
-		const role = ROLE_ALIASES[roleRaw.trim().toLowerCase()];
+		const roleKey = roleRaw.trim().toLowerCase();
+		// own keys only: "constructor" or "__proto__" must not find Object.prototype's members
+		const role = Object.prototype.hasOwnProperty.call(ROLE_ALIASES, roleKey) ? ROLE_ALIASES[roleKey] : undefined;
 		if (!role) {
 			throw new InputError(`${at}.role`, `Turn ${at} has unknown role "${roleRaw}" (expected one of: ${ACCEPTED_ROLES.join(', ')})`);
 		}
@@ -154,5 +161,8 @@ export function optionalDate(value: unknown, field: string): string | undefined 
 	if (value === undefined || value === null || value === '') return undefined;
 	const d = typeof value === 'number' ? new Date(value) : typeof value === 'string' ? new Date(value) : undefined;
 	if (!d || Number.isNaN(d.getTime())) throw new InputError(field, `Field "${field}" must be a date (ISO 8601), got ${JSON.stringify(value)}`);
+	if (!isSaneInstant(d.getTime())) {
+		throw new InputError(field, `Field "${field}" must be a date in the years ${SANE_YEARS}, got ${JSON.stringify(value)}`);
+	}
 	return d.toISOString();
 }

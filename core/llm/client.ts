@@ -11,8 +11,10 @@ import type { LlmErrorIssue } from './errors';
  * A small client for any OpenAI-compatible chat-completions endpoint (OpenAI, Azure v1, Ollama,
  * vLLM, GigaChat/YandexGPT gateways) that returns zod-validated structured data or throws LlmError.
  *
- * Waiting (timeout, back-off on 429/5xx honouring retry-after) is done by the openai SDK itself;
- * this module only configures it, limits concurrency across calls, redacts PII and validates.
+ * The openai SDK sends one attempt at a time (its own retries are off); this module retries, so that
+ * the timeout bounds the whole call (every attempt and every back-off wait) and a cancel ends a wait at
+ * once. The SDK obeys any retry-after, even an hour: here a wait that does not fit in the time left
+ * ends the call instead (kind rate_limited for a 429). It also limits concurrency, redacts PII and validates.
  */
 
 /**
@@ -32,9 +34,12 @@ export interface LlmClientConfig {
 	/** Extra headers some gateways require. */
 	headers?: Record<string, string>;
 	model: string;
-	/** Per-attempt timeout in milliseconds (default 30 000). */
+	/**
+	 * Time allowed for one call in milliseconds (default 30 000), counted from when it gets a concurrency
+	 * slot: every attempt and every back-off wait included. A retry whose wait does not fit is not made.
+	 */
 	timeoutMs?: number;
-	/** Retries after the first attempt on 408/409/429/5xx, timeouts and connection errors (default 2). */
+	/** Retries after the first attempt on 408/409/429/5xx and connection errors, within timeoutMs (default 2). */
 	maxRetries?: number;
 	/** Requests in flight at once across every call of this client (default 4). */
 	concurrency?: number;
@@ -86,7 +91,7 @@ export function toLlmError(error: unknown): LlmError {
 	if (error instanceof LlmError) return error;
 	if (error instanceof OpenAI.APIUserAbortError) return new LlmError('aborted', 'LLM request cancelled');
 	if (error instanceof OpenAI.APIConnectionTimeoutError) {
-		return new LlmError('timeout', 'LLM request timed out (after every retry)');
+		return new LlmError('timeout', 'LLM request timed out (the timeout covers every attempt and wait)');
 	}
 	if (error instanceof OpenAI.APIConnectionError) {
 		return new LlmError('network', 'LLM endpoint unreachable (connection failed)');
@@ -98,11 +103,11 @@ export function toLlmError(error: unknown): LlmError {
 			return new LlmError('auth', `LLM endpoint rejected the credential${describeStatus(status)}`, extra);
 		}
 		if (status === 429) {
-			return new LlmError('rate_limited', `LLM endpoint rate limit reached (after every retry)${describeStatus(status)}`, extra);
+			return new LlmError('rate_limited', `LLM endpoint rate limited the request${describeStatus(status)}`, extra);
 		}
 		if (status === 408) return new LlmError('timeout', `LLM endpoint timed out${describeStatus(status)}`, extra);
 		if (status !== undefined && status >= 500) {
-			return new LlmError('server_error', `LLM endpoint failed (after every retry)${describeStatus(status)}`, extra);
+			return new LlmError('server_error', `LLM endpoint failed${describeStatus(status)}`, extra);
 		}
 		if (status !== undefined && status >= 400) {
 			return new LlmError(
@@ -167,6 +172,65 @@ function schemaPrompt(schema: z.ZodTypeAny, name: string): string {
 	);
 }
 
+/** Whether a failed attempt may be retried (the rules of the openai SDK, which has its own retries off here). */
+export function isRetryable(error: unknown): boolean {
+	if (error instanceof OpenAI.APIUserAbortError) return false;
+	// the attempt had all the time left: nothing remains for another one
+	if (error instanceof OpenAI.APIConnectionTimeoutError) return false;
+	if (error instanceof OpenAI.APIConnectionError) return true;
+	if (!(error instanceof OpenAI.APIError)) return false;
+	const should = error.headers?.get('x-should-retry');
+	if (should === 'true') return true;
+	if (should === 'false') return false;
+	const status = error.status;
+	return status === 408 || status === 409 || status === 429 || (typeof status === 'number' && status >= 500);
+}
+
+/**
+ * How long the server asks to wait before the next attempt (retry-after-ms, retry-after in seconds or as
+ * an HTTP date), else exponential back-off 0.5 s, 1 s, 2 s … up to 8 s with up to 25 % jitter, as the SDK.
+ */
+export function retryDelayMs(error: unknown, retryIndex: number): number {
+	const headers = error instanceof OpenAI.APIError ? error.headers : undefined;
+	const ms = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
+	if (Number.isFinite(ms) && ms >= 0) return ms;
+	const after = headers?.get('retry-after');
+	if (after) {
+		const seconds = Number.parseFloat(after);
+		if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+		const date = Date.parse(after);
+		if (Number.isFinite(date)) return Math.max(0, date - Date.now());
+	}
+	return Math.min(500 * 2 ** retryIndex, 8000) * (1 - Math.random() * 0.25);
+}
+
+/**
+ * Resolves after ms, or as soon as the signal aborts (never rejects). AbortSignal.timeout does not keep
+ * the process alive on its own (a command-line run would exit in the middle of a wait), so a message
+ * port with a listener holds the event loop until the wait ends; setTimeout is not allowed in core/.
+ */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+	return new Promise((resolve) => {
+		if (signal.aborted || ms <= 0) return resolve();
+		const hold = new MessageChannel();
+		hold.port1.addEventListener('message', () => undefined);
+		hold.port1.start();
+		const done = AbortSignal.any([AbortSignal.timeout(Math.ceil(ms)), signal]);
+		done.addEventListener(
+			'abort',
+			() => {
+				hold.port1.close();
+				resolve();
+			},
+			{ once: true },
+		);
+	});
+}
+
+function seconds(ms: number): string {
+	return ms >= 10_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 100) / 10} s`;
+}
+
 /** Remove a secret from a message, defence in depth on top of messages written here. */
 export function scrubSecret(message: string, secret: string | undefined): string {
 	if (!secret || secret.length < 4) return message;
@@ -179,6 +243,8 @@ export function createLlmClient(config: LlmClientConfig): LlmClient {
 	const mode = config.structuredOutput ?? LLM_DEFAULTS.structuredOutput;
 	const redact = config.redactPii ?? LLM_DEFAULTS.redactPii;
 	const limit = pLimit(concurrency);
+	const timeoutMs = Math.max(1, Math.floor(config.timeoutMs ?? LLM_DEFAULTS.timeoutMs));
+	const maxRetries = Math.max(0, Math.floor(config.maxRetries ?? LLM_DEFAULTS.maxRetries));
 	const sdk = new OpenAI({
 		apiKey: config.apiKey || 'none',
 		baseURL: (config.baseUrl || LLM_DEFAULTS.baseUrl).replace(/\/+$/, ''),
@@ -186,8 +252,9 @@ export function createLlmClient(config: LlmClientConfig): LlmClient {
 		project: null,
 		webhookSecret: null,
 		defaultHeaders: config.headers ?? {},
-		timeout: Math.max(1, Math.floor(config.timeoutMs ?? LLM_DEFAULTS.timeoutMs)),
-		maxRetries: Math.max(0, Math.floor(config.maxRetries ?? LLM_DEFAULTS.maxRetries)),
+		timeout: timeoutMs,
+		// retried below, within the timeout and cancellable; the SDK's own back-off obeys any retry-after
+		maxRetries: 0,
 		logLevel: 'off',
 		...(config.fetch ? { fetch: config.fetch } : {}),
 	});
@@ -228,26 +295,67 @@ export function createLlmClient(config: LlmClientConfig): LlmClient {
 				request.signal?.addEventListener('abort', abort, { once: true });
 				active.add(controller);
 				if (config.signal?.aborted) controller.abort();
-				let completion: OpenAI.Chat.Completions.ChatCompletion;
+				const body: OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming = {
+					model: config.model,
+					messages: [
+						{ role: 'system', content: system },
+						{ role: 'user', content: user },
+					],
+					...(config.temperature !== undefined ? { temperature: config.temperature } : {}),
+					...(responseFormat ? { response_format: responseFormat } : {}),
+				};
+				const deadline = Date.now() + timeoutMs;
+				const cancelled = () => new LlmError('aborted', 'LLM request cancelled');
+				let completion: OpenAI.Chat.Completions.ChatCompletion | undefined;
+				let failure: unknown;
 				try {
-					completion = await sdk.chat.completions.create(
-						{
-							model: config.model,
-							messages: [
-								{ role: 'system', content: system },
-								{ role: 'user', content: user },
-							],
-							...(config.temperature !== undefined ? { temperature: config.temperature } : {}),
-							...(responseFormat ? { response_format: responseFormat } : {}),
-						},
-						{ signal: controller.signal },
-					);
-				} catch (error) {
-					return fail(error);
+					for (let attempt = 0; ; attempt++) {
+						const left = deadline - Date.now();
+						if (left <= 0) {
+							failure = new LlmError('timeout', 'LLM request timed out (the timeout covers every attempt and wait)');
+							break;
+						}
+						let error: unknown;
+						try {
+							completion = await sdk.chat.completions.create(body, {
+								signal: controller.signal,
+								timeout: Math.max(1, Math.floor(left)),
+							});
+							break;
+						} catch (e) {
+							error = e;
+						}
+						if (controller.signal.aborted) {
+							failure = cancelled();
+							break;
+						}
+						if (attempt >= maxRetries || !isRetryable(error)) {
+							failure = error;
+							break;
+						}
+						const wait = retryDelayMs(error, attempt);
+						const leftNow = deadline - Date.now();
+						if (wait >= leftNow) {
+							// an hour's retry-after must not hold the item: give up now with the endpoint's own kind
+							const e = toLlmError(error);
+							failure = new LlmError(
+								e.kind,
+								`${e.message}; not retried: it asked to wait ${seconds(wait)}, more than the ${seconds(Math.max(0, leftNow))} left of the timeout`,
+								e.status === undefined ? {} : { status: e.status },
+							);
+							break;
+						}
+						await pause(wait, controller.signal);
+						if (controller.signal.aborted) {
+							failure = cancelled();
+							break;
+						}
+					}
 				} finally {
 					request.signal?.removeEventListener('abort', abort);
 					active.delete(controller);
 				}
+				if (completion === undefined) return fail(failure);
 				const choice = completion?.choices?.[0];
 				if (!choice || !choice.message) return fail(new LlmError('invalid_output', 'LLM answer had no choices'));
 				if (choice.message.refusal) return fail(new LlmError('invalid_output', 'LLM refused to answer'));

@@ -2,3 +2,5 @@ export { createLlmClient, extractJsonText, LLM_DEFAULTS, parseStructured, scrubS
 export type { LlmClient, LlmClientConfig, StructuredOutputMode, StructuredRequest } from './client';
 export { isLlmError, LlmError } from './errors';
 export type { LlmErrorIssue, LlmErrorKind } from './errors';
+export { llmClientConfig, llmClientFromCredential } from './credential';
+export type { LlmOptionsParam } from './credential';

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 
+import { normPriority, PATHS } from '../contract';
 import { InputError } from '../shared/errors';
-import { getPath } from '../shared/values';
+import { getPath, isSaneInstant, SANE_YEARS } from '../shared/values';
 import type { RoutePriority } from './schema';
 import { ValueError, attempt, normLanguage, normTag, readList, readText } from './values';
 
@@ -16,11 +17,11 @@ export interface LeadFields {
 }
 
 export const DEFAULT_LEAD_FIELDS: LeadFields = {
-	skillsField: 'inquiry.type',
-	languageField: 'inquiry.language',
-	segmentField: 'segment.segment',
-	priorityField: 'inquiry.priority',
-	ownerField: 'contact.ownerId',
+	skillsField: PATHS.inquiryType,
+	languageField: PATHS.language,
+	segmentField: PATHS.segment,
+	priorityField: PATHS.priority,
+	ownerField: PATHS.ownerId,
 };
 
 export interface Lead {
@@ -35,18 +36,8 @@ export interface Lead {
 	nowMs: number;
 }
 
-const PRIORITY_ALIASES: Record<string, RoutePriority> = {
-	urgent: 'urgent', critical: 'urgent', blocker: 'urgent', asap: 'urgent', срочно: 'urgent', срочный: 'urgent',
-	high: 'high', высокий: 'high',
-	normal: 'normal', medium: 'normal', middle: 'normal', средний: 'normal', обычный: 'normal',
-	low: 'low', низкий: 'low',
-};
-
-export function normPriority(value: string | undefined): { priority: RoutePriority; unknown: string | null } {
-	if (value === undefined) return { priority: 'normal', unknown: null };
-	const p = PRIORITY_ALIASES[normTag(value)];
-	return p ? { priority: p, unknown: null } : { priority: 'normal', unknown: value };
-}
+/** The contract's priority vocabulary and its aliases (core/contract.ts). */
+export { normPriority };
 
 function read<T>(field: string, fn: () => T): T {
 	const r = attempt(fn);
@@ -85,6 +76,23 @@ export function readLead(json: Record<string, unknown>, fields: LeadFields, nowM
  * a Date or a luxon DateTime. Never read from a clock here.
  */
 export function readNow(value: unknown, field = 'now'): number {
+	const ms = nowMillis(value);
+	if (ms !== undefined) {
+		if (isSaneInstant(ms)) return ms;
+		throw new InputError(
+			field,
+			`Field "${field}" must be a date-time in the years ${SANE_YEARS}, got ${JSON.stringify(value instanceof Date ? value.toISOString() : value)}`,
+			'Leave "Now" at {{ $now.toISO() }} to use the execution time.',
+		);
+	}
+	throw new InputError(
+		field,
+		`Field "${field}" must be a date-time (ISO 8601 text such as 2026-11-23T10:00:00Z, or epoch milliseconds), got ${value === undefined || value === '' ? 'nothing' : JSON.stringify(value)}`,
+		'Leave "Now" at {{ $now.toISO() }} to use the execution time.',
+	);
+}
+
+function nowMillis(value: unknown): number | undefined {
 	if (typeof value === 'number' && Number.isFinite(value)) return value;
 	if (value instanceof Date && !Number.isNaN(value.getTime())) return value.getTime();
 	if (value && typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
@@ -97,9 +105,5 @@ export function readNow(value: unknown, field = 'now'): number {
 		const dt = DateTime.fromISO(t, { zone: 'utc' });
 		if (dt.isValid) return dt.toMillis();
 	}
-	throw new InputError(
-		field,
-		`Field "${field}" must be a date-time (ISO 8601 text such as 2026-11-23T10:00:00Z, or epoch milliseconds), got ${value === undefined || value === '' ? 'nothing' : JSON.stringify(value)}`,
-		'Leave "Now" at {{ $now.toISO() }} to use the execution time.',
-	);
+	return undefined;
 }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 
+import { prioritySchema } from '../contract';
 import { reasonSchema } from '../shared/reasons';
 
-export const routePrioritySchema = z.enum(['urgent', 'high', 'normal', 'low']);
+/** The contract's priority vocabulary (core/contract.ts). */
+export const routePrioritySchema = prioritySchema;
 export type RoutePriority = z.infer<typeof routePrioritySchema>;
 
 /** Why a manager was not eligible for a lead (stable machine codes). */

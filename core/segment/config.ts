@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { PATHS } from '../contract';
 import { InputError } from '../shared/errors';
 import { isPlainObject } from '../shared/values';
 import { OPERATORS } from './schema';
@@ -28,11 +29,16 @@ export const DEFAULTS = {
 	rollUpField: 'inn',
 	scoreA: 60,
 	scoreB: 30,
+	/** Version 1: off. Version 1.1 and the contract: PATHS.storedSegment ('contact.segment', written by Dedupe Match). */
+	storedSegmentField: '',
 	outputPerSegment: false,
 	outputKey: 'segment',
 	zeroOrNegative: 'segmentC',
 	missingOrInvalid: 'segmentC',
 } as const;
+
+/** Defaults that changed with node version 1.1 (the pipeline contract); version 1 keeps DEFAULTS. */
+export const DEFAULTS_V1_1 = { ...DEFAULTS, storedSegmentField: PATHS.storedSegment } as const;
 
 export type BadValuePolicy = 'segmentC' | 'error';
 
@@ -60,6 +66,8 @@ export interface ScoringConfig {
 	rules: ScoringRule[];
 	scoreA: number;
 	scoreB: number;
+	/** A known client's stored segment (dotted path): when it holds A, B or C the lead keeps it unscored. */
+	storedSegmentField?: string;
 }
 
 export interface SegmentConfig {
@@ -108,6 +116,7 @@ const paramsSchema = z.object({
 		.default({}),
 	scoreA: num.default(DEFAULTS.scoreA),
 	scoreB: num.default(DEFAULTS.scoreB),
+	storedSegmentField: path.default(DEFAULTS.storedSegmentField),
 	outputPerSegment: z.boolean().default(DEFAULTS.outputPerSegment),
 	options: z
 		.object({
@@ -146,7 +155,10 @@ export function resolveConfig(params: unknown, opts: { valueFromExpression?: boo
 			return { field: r.field, operator: r.operator as Operator, value: r.value, points: r.points };
 		});
 		if (rules.length === 0) fail('rules', 'needs at least one scoring rule');
-		return { ...base, scoring: { rules, scoreA: p.scoreA, scoreB: p.scoreB } };
+		return {
+			...base,
+			scoring: { rules, scoreA: p.scoreA, scoreB: p.scoreB, ...(p.storedSegmentField ? { storedSegmentField: p.storedSegmentField } : {}) },
+		};
 	}
 	const cumulative = p.abcRule === 'cumulativeShare';
 	const [aName, bName] = cumulative ? ['aThreshold', 'bThreshold'] : ['topPercentA', 'topPercentB'];

@@ -6,5 +6,5 @@ export { readSeries, coefficientOfVariation, classifyXyz } from './xyz';
 export type { SeriesReading, XyzDecision } from './xyz';
 export { prepareClient, segmentPareto } from './pareto';
 export type { ParetoClient, ValueSource } from './pareto';
-export { compileRules, ruleMatches, scoreLead } from './scoring';
+export { compileRules, ruleMatches, scoreLead, segmentLead } from './scoring';
 export type { CompiledRule } from './scoring';

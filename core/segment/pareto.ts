@@ -119,6 +119,8 @@ export class ParetoBatch {
 	readonly special = new Map<number, ParetoClient>();
 	length = 0;
 	private readonly plain: boolean;
+	/** Running total per roll-up group (roll-up only). */
+	private readonly groupTotals = new Map<string, number>();
 
 	constructor(readonly cfg: ParetoConfig) {
 		this.plain = !cfg.xyz && !cfg.hysteresis && !cfg.rollUp;
@@ -139,10 +141,22 @@ export class ParetoBatch {
 				return;
 			}
 		}
-		this.push(prepareClient(json, this.cfg, source));
+		this.push(prepareClient(json, this.cfg, source), source?.field);
 	}
 
-	push(client: ParetoClient): void {
+	push(client: ParetoClient, field = this.cfg.valueField): void {
+		if (client.groupKey !== undefined && client.state === 'ok') {
+			// A group's total must stay a finite number: the item that would overflow it fails alone.
+			const total = (this.groupTotals.get(client.groupKey) ?? 0) + (client.value as number);
+			if (!Number.isFinite(total)) {
+				throw new InputError(
+					field,
+					`Field "${field}" (${client.value}) makes the total of group "${client.groupKey}" exceed the largest number (${Number.MAX_VALUE})`,
+					`Check the field "${field}" of this item: the value is implausibly large.`,
+				);
+			}
+			this.groupTotals.set(client.groupKey, total);
+		}
 		if (!isPlainClient(client)) {
 			this.special.set(this.length, client);
 			this.store(client.state === 'ok' ? (client.value as number) : 0);
@@ -199,6 +213,13 @@ function isPlainClient(c: ParetoClient): boolean {
 }
 
 const RANK = { A: 0, B: 1, C: 2 } as const;
+
+/** Sums of up to `count` values below `max` stay under 2^1000 after this scale (1 when they already do). */
+export function sumScale(max: number, count: number): number {
+	const limit = 2 ** 1000;
+	if (!(max > 0) || max <= limit / Math.max(count, 1)) return 1;
+	return 2 ** -(Math.ceil(Math.log2(max)) + Math.ceil(Math.log2(count)) - 1000);
+}
 
 function segmentAt(position: number, a: number, b: number): Abc {
 	return position < a - EPS ? 'A' : position < b - EPS ? 'B' : 'C';
@@ -351,13 +372,23 @@ export function analysePareto(
 	// 2. Rank the units with a positive value: sort once (radix sort of the indices by value), suffix
 	// sums from the largest down, and for each unit the run [lo, hi) of equal values in sorted order.
 	let m = 0;
-	for (let u = 0; u < unitCount; u++) if (unitValues[u] > 0) m++;
+	let max = 0;
+	for (let u = 0; u < unitCount; u++) {
+		const v = unitValues[u];
+		if (v > 0) {
+			m++;
+			if (v > max) max = v;
+		}
+	}
 	const positive = new Uint32Array(m);
 	let k = 0;
 	for (let u = 0; u < unitCount; u++) if (unitValues[u] > 0) positive[k++] = u;
 	const order = sortIndicesByValue(positive, unitValues);
+	// Sums of values near the largest double overflow to Infinity (two revenues of 1e308): the sums are
+	// then taken over values scaled by a power of two, which is exact and leaves every share unchanged.
+	const scale = sumScale(max, m);
 	const sorted = new Float64Array(m);
-	for (let j = 0; j < m; j++) sorted[j] = unitValues[order[j]];
+	for (let j = 0; j < m; j++) sorted[j] = unitValues[order[j]] * scale;
 	const suffix = new Float64Array(m + 1);
 	for (let j = m - 1; j >= 0; j--) suffix[j] = suffix[j + 1] + sorted[j];
 	const total = suffix[0];
@@ -432,7 +463,7 @@ export function analysePareto(
 			}
 			if (tie > 1) {
 				const lastPosition = cumulative
-					? ((suffix[hi] + (tie - 1) * v) / total) * 100
+					? ((suffix[hi] + (tie - 1) * v * scale) / total) * 100
 					: ((ahead + tie - 1) / m) * 100;
 				if (segmentAt(lastPosition, a, b) !== raw) {
 					reasons.push(

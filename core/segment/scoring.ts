@@ -1,4 +1,5 @@
 import { InputError } from '../shared/errors';
+import { MAX_USER_PATTERN_CHARS, unsafePatternMessage } from '../shared/safeRegex';
 import type { Reason } from '../shared/reasons';
 import { reason } from '../shared/reasons';
 import { getPath } from '../shared/values';
@@ -48,6 +49,8 @@ export function compileRules(rules: readonly ScoringRule[]): CompiledRule[] {
 			if (problem !== undefined) {
 				throw new InputError(where, `Rule ${index + 1} (${rule.field} regex) has an invalid pattern: ${problem}`);
 			}
+			const unsafe = unsafePatternMessage(m ? m[1] : rule.value);
+			if (unsafe) throw new InputError(where, `Rule ${index + 1} (${rule.field} regex): ${unsafe}`);
 		}
 		return compiled;
 	});
@@ -95,7 +98,8 @@ export function ruleMatches(rule: CompiledRule, actual: unknown): boolean {
 				const t = asText(v);
 				if (t === undefined || !rule.regex) return false;
 				rule.regex.lastIndex = 0;
-				return rule.regex.test(t);
+				// a user pattern reads a bounded prefix (quadratic shapes pass the node-start check)
+				return rule.regex.test(t.length > MAX_USER_PATTERN_CHARS ? t.slice(0, MAX_USER_PATTERN_CHARS) : t);
 			});
 		}
 		default: {
@@ -164,4 +168,24 @@ export function scoreLead(json: unknown, rules: readonly CompiledRule[], cfg: Pi
 				: `below B threshold ${cfg.scoreB}`;
 	reasons.push(reason('score_threshold', `score ${score} ${verdict} → ${segment}`, score));
 	return validateResult({ segment, mode: 'scoring', score, breakdown, reasons });
+}
+
+/**
+ * Scoring with the contract's known-client path: when `storedSegmentField` holds A, B or C (Dedupe
+ * Match copies the stored row's segment into contact.segment), the lead keeps that segment, with
+ * reason `stored_segment`, and is not scored; otherwise it is scored by the rules.
+ */
+export function segmentLead(json: unknown, rules: readonly CompiledRule[], cfg: Pick<ScoringConfig, 'scoreA' | 'scoreB' | 'storedSegmentField'>): SegmentResult {
+	if (cfg.storedSegmentField) {
+		const stored = getPath(json, cfg.storedSegmentField);
+		const letter = typeof stored === 'string' ? stored.trim().toUpperCase() : '';
+		if (letter === 'A' || letter === 'B' || letter === 'C') {
+			return validateResult({
+				segment: letter,
+				mode: 'scoring',
+				reasons: [reason('stored_segment', `known client: keeps the stored segment ${letter} from ${cfg.storedSegmentField}`, letter)],
+			});
+		}
+	}
+	return scoreLead(json, rules, cfg);
 }

@@ -28,14 +28,28 @@ export function readSeries(raw: unknown): SeriesReading {
 
 /** Coefficient of variation in %: population standard deviation / mean × 100; undefined when mean ≤ 0. */
 export function coefficientOfVariation(values: readonly number[]): number | undefined {
+	const cv = cvScaled(values, 1);
+	if (cv === undefined || Number.isFinite(cv)) return cv;
+	// Sums or squares of values near the largest double overflow: CV does not depend on the scale, so
+	// it is taken over the values divided by a power of two that brings the largest to at most 1.
+	let max = 0;
+	for (const v of values) max = Math.max(max, Math.abs(v));
+	if (!Number.isFinite(max)) return undefined;
+	const again = cvScaled(values, 2 ** -Math.ceil(Math.log2(max)));
+	return again !== undefined && Number.isFinite(again) ? again : undefined;
+}
+
+/** CV over values × scale: undefined when the mean is not positive, NaN or Infinity when a sum overflowed. */
+function cvScaled(values: readonly number[], scale: number): number | undefined {
 	const n = values.length;
 	if (n === 0) return undefined;
 	let sum = 0;
-	for (const v of values) sum += v;
+	for (const v of values) sum += v * scale;
 	const mean = sum / n;
+	if (Number.isNaN(mean)) return NaN; // +Infinity and -Infinity met: overflow, not a verdict
 	if (!(mean > 0)) return undefined;
 	let sq = 0;
-	for (const v of values) sq += (v - mean) * (v - mean);
+	for (const v of values) sq += (v * scale - mean) * (v * scale - mean);
 	return (Math.sqrt(sq / n) / mean) * 100;
 }
 
@@ -75,5 +89,6 @@ export function classifyXyz(values: readonly number[], xThreshold: number, yThre
 }
 
 export function round4(x: number): number {
-	return Math.round(x * 1e4) / 1e4;
+	const y = Math.round(x * 1e4) / 1e4;
+	return Number.isFinite(y) ? y : x; // above ~1e304, x × 1e4 overflows; such a number has no decimals anyway
 }

@@ -33,3 +33,13 @@ export function optionalText(value: unknown, field: string): string | undefined 
 	const t = value.trim();
 	return t === '' ? undefined : t;
 }
+
+/** Decision times outside these years are refused (a far date overflows Date arithmetic downstream). */
+export const SANE_YEARS = '1970..9999';
+const MIN_INSTANT = Date.UTC(1970, 0, 1);
+const MAX_INSTANT = Date.UTC(10000, 0, 1) - 1;
+
+/** Whether epoch milliseconds fall in the years 1970..9999 (UTC). */
+export function isSaneInstant(ms: number): boolean {
+	return Number.isFinite(ms) && ms >= MIN_INSTANT && ms <= MAX_INSTANT;
+}

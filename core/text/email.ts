@@ -1,15 +1,126 @@
-const EMAIL_RE = /[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}/g;
+/**
+ * E-mail addresses, including internationalised ones (RFC 6531: "иван@почта.рф") and addresses with a
+ * zero-width character pasted into them ("ivan\u200B@mail.ru"). Every pattern here is linear in the
+ * text: an address may only start where a run of address characters starts (the lookbehind), so a
+ * run is read once, never once per position inside it (30 KB of "aaaa" took 0.6 s, 100 KB 7 s).
+ */
 
-/** Lower-cased, trimmed e-mail address, or undefined when it is not one. */
-export function normalizeEmail(raw: unknown): string | undefined {
-	if (typeof raw !== 'string') return undefined;
-	const t = raw.trim().toLowerCase().replace(/^mailto:/, '');
-	return /^[a-z0-9._%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}$/.test(t) ? t : undefined;
+/** Zero-width and invisible characters that copy-paste leaves inside addresses; removed when normalising. */
+const INVISIBLE = '\\u200B-\\u200D\\u2060\\uFEFF\\u00AD';
+const INVISIBLE_RE = new RegExp(`[${INVISIBLE}]`, 'gu');
+const LOCAL_CHAR = `[\\p{L}\\p{M}\\p{N}._%+\\-${INVISIBLE}]`;
+const LABEL = `[\\p{L}\\p{M}\\p{N}\\-${INVISIBLE}]+`;
+/** Top-level domain: ASCII letters, a punycode label, or letters of another script (".рф"), not mixed. */
+const TLD = `(?:xn--[a-z0-9-]+|[a-z${INVISIBLE}]{2,}|(?:(?![a-z])[\\p{L}\\p{M}${INVISIBLE}]){2,})`;
+const EMAIL_SOURCE = `(?<!${LOCAL_CHAR})${LOCAL_CHAR}+@(?:${LABEL}\\.)+${TLD}`;
+
+const LOCAL_RE = /^[\p{L}\p{M}\p{N}._%+-]+$/u;
+const LABEL_RE = /^[\p{L}\p{M}\p{N}-]+$/u;
+const TLD_RE = /^\p{L}[\p{L}\p{M}]+$/u;
+
+/**
+ * A domain in one form: lower case, Unicode (punycode labels "xn--80a1acny" decoded to "почта"), NFC,
+ * ideographic full stops read as dots, no trailing dot. Undefined when a label is not valid.
+ */
+export function normalizeDomain(raw: string): string | undefined {
+	const labels = raw
+		.normalize('NFC')
+		.toLowerCase()
+		.replace(/[\u3002\uFF0E\uFF61]/g, '.')
+		.replace(/\.$/, '')
+		.split('.');
+	if (labels.length < 2 || raw.length > 253) return undefined;
+	const out: string[] = [];
+	for (const label of labels) {
+		let l = label;
+		if (l.startsWith('xn--')) {
+			const decoded = decodePunycode(l.slice(4));
+			if (decoded === undefined) return undefined;
+			l = decoded.normalize('NFC').toLowerCase();
+		}
+		if (!l || l.length > 63 || !LABEL_RE.test(l)) return undefined;
+		out.push(l);
+	}
+	return TLD_RE.test(out[out.length - 1]) ? out.join('.') : undefined;
 }
 
-/** Every e-mail address in free text, lower-cased, in order, without repeats. */
+/**
+ * Lower-cased, trimmed e-mail address with its domain in one form (normalizeDomain) and zero-width
+ * characters removed, or undefined when it is not one.
+ */
+export function normalizeEmail(raw: unknown): string | undefined {
+	if (typeof raw !== 'string' || raw.length > 320) return undefined;
+	const t = raw.replace(INVISIBLE_RE, '').trim().normalize('NFC').toLowerCase().replace(/^mailto:/, '');
+	const at = t.lastIndexOf('@');
+	if (at <= 0) return undefined;
+	const local = t.slice(0, at);
+	if (!LOCAL_RE.test(local)) return undefined;
+	const domain = normalizeDomain(t.slice(at + 1));
+	return domain ? `${local}@${domain}` : undefined;
+}
+
+/** Every e-mail address in free text, normalised (normalizeEmail), in order, without repeats. Linear in the text. */
 export function extractEmails(text: string): string[] {
-	return [...new Set((text.match(EMAIL_RE) ?? []).map((e) => e.toLowerCase()))];
+	const out = new Set<string>();
+	for (const m of text.matchAll(new RegExp(EMAIL_SOURCE, 'giu'))) {
+		const e = normalizeEmail(m[0]);
+		if (e) out.add(e);
+	}
+	return [...out];
+}
+
+/** The text with every e-mail address (as extractEmails finds them) replaced by `placeholder`. Linear in the text. */
+export function replaceEmails(text: string, placeholder: string): string {
+	return text.replace(new RegExp(EMAIL_SOURCE, 'giu'), (m) => (normalizeEmail(m) ? placeholder : m));
+}
+
+/** RFC 3492 punycode decoding of one label without its "xn--"; undefined when it is not valid punycode. */
+function decodePunycode(input: string): string | undefined {
+	const base = 36;
+	const tMin = 1;
+	const tMax = 26;
+	const codes: number[] = [];
+	const basic = Math.max(0, input.lastIndexOf('-'));
+	for (let j = 0; j < basic; j++) {
+		const c = input.charCodeAt(j);
+		if (c >= 0x80) return undefined;
+		codes.push(c);
+	}
+	const adapt = (delta: number, points: number, first: boolean): number => {
+		let d = first ? Math.floor(delta / 700) : delta >> 1;
+		d += Math.floor(d / points);
+		let k = 0;
+		while (d > ((base - tMin) * tMax) >> 1) {
+			d = Math.floor(d / (base - tMin));
+			k += base;
+		}
+		return k + Math.floor(((base - tMin + 1) * d) / (d + 38));
+	};
+	let n = 128;
+	let bias = 72;
+	let i = 0;
+	for (let index = basic > 0 ? basic + 1 : 0; index < input.length; ) {
+		const old = i;
+		let w = 1;
+		for (let k = base; ; k += base) {
+			if (index >= input.length) return undefined;
+			const c = input.charCodeAt(index++);
+			const digit = c >= 48 && c <= 57 ? c - 22 : c >= 97 && c <= 122 ? c - 97 : c >= 65 && c <= 90 ? c - 65 : base;
+			if (digit >= base) return undefined;
+			i += digit * w;
+			const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
+			if (digit < t) break;
+			w *= base - t;
+			if (i > 0x10ffff * 64 || w > 0x10ffff * 64) return undefined;
+		}
+		const points = codes.length + 1;
+		bias = adapt(i - old, points, old === 0);
+		n += Math.floor(i / points);
+		i %= points;
+		if (n > 0x10ffff || codes.length >= 63) return undefined;
+		codes.splice(i++, 0, n);
+	}
+	return String.fromCodePoint(...codes);
 }
 
 export function emailDomain(email: string): string {

@@ -11,6 +11,11 @@ import { BoundedMemo } from '../shared/memo';
 export interface PersonName {
 	/** Canonical first name skeleton (diminutives mapped to the full name). */
 	first?: string;
+	/**
+	 * The first name as written, folded to Latin letters (before diminutives and the skeleton):
+	 * tells a typo of one name ("Eliza" / "Ezia") from a different name (dedupe's compare.ts).
+	 */
+	firstWritten?: string;
 	/** Initial of the first name when only an initial was given ("О." → "o"). */
 	firstInitial?: string;
 	/** Last name skeleton. */
@@ -76,6 +81,13 @@ function initialOf(word: Word): string {
 	return skeleton(word.latin).charAt(0);
 }
 
+const NOT_LATIN_LETTER = /[^a-z]/g;
+
+function setFirst(name: PersonName, word: Word): void {
+	name.first = canonicalFirstName(word.latin);
+	name.firstWritten = word.latin.replace(NOT_LATIN_LETTER, '');
+}
+
 /**
  * Builds the name from whatever the record has: separate first/last/middle fields win, then a full
  * name. Returns undefined when nothing usable is left (empty, digits, punctuation).
@@ -98,7 +110,7 @@ export function parsePersonName(parts: {
 		const middleWords = [...mw, ...fw.filter((w) => patronymic(w))];
 		if (firstWords.length) {
 			if (isInitial(firstWords[0])) name.firstInitial = initialOf(firstWords[0]);
-			else name.first = canonicalFirstName(firstWords[0].latin);
+			else setFirst(name, firstWords[0]);
 		}
 		if (lw.length) name.last = lw.map((w) => skeleton(w.latin)).join('');
 		if (middleWords.length) name.middle = skeleton(middleWords[0].latin);
@@ -113,7 +125,7 @@ export function parsePersonName(parts: {
 			if (initials.length) {
 				name.last = skeleton(rest[0].latin);
 				name.firstInitial = initialOf(initials[0]);
-			} else if (isKnownFirstName(rest[0].latin)) name.first = canonicalFirstName(rest[0].latin);
+			} else if (isKnownFirstName(rest[0].latin)) setFirst(name, rest[0]);
 			else name.last = skeleton(rest[0].latin);
 		} else if (rest.length >= 2) {
 			const [a, b] = rest;
@@ -123,7 +135,7 @@ export function parsePersonName(parts: {
 			// patronymic follows it (Russian order "Петров Иван Иванович").
 			const swapped =
 				(bKnown && !aKnown) || (middle.length > 0 && all.indexOf(middle[0]) > all.indexOf(b));
-			name.first = canonicalFirstName((swapped ? b : a).latin);
+			setFirst(name, swapped ? b : a);
 			name.last = skeleton((swapped ? a : rest[rest.length - 1]).latin);
 			name.orderUnknown = aKnown === bKnown && middle.length === 0;
 		} else if (initials.length) {
@@ -131,6 +143,7 @@ export function parsePersonName(parts: {
 		}
 	}
 	if (name.first === '') delete name.first;
+	if (!name.first) delete name.firstWritten;
 	if (name.last === '') delete name.last;
 	if (name.middle === '') delete name.middle;
 	if (!name.first && !name.last && !name.firstInitial) return undefined;

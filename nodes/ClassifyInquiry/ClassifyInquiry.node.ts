@@ -11,14 +11,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import { createClassifier, DEFAULT_CATEGORY_IDS } from '../../core/classify';
 import type { Classifier, ClassifyMode, Inquiry, LlmClassifier, TrainingExample } from '../../core/classify';
 import { createLlmClassifier } from '../../core/classify/llmEngine';
-import { createLlmClient } from '../../core/llm';
-import { isInputError } from '../../core/shared/errors';
-import { runPerItem } from '../shared/itemLoop';
+import { llmClientFromCredential } from '../../core/llm';
+import { configError, runPerItem } from '../shared/itemLoop';
 import { configuredInputs, configuredOutputs, CREDENTIAL_NAME, llmModes, properties } from './description';
 import {
+	checkOutputKey,
 	countingLlm,
 	engineSummary,
-	llmClientConfig,
 	outputIndexFor,
 	readCategories,
 	readDefaultCountry,
@@ -50,15 +49,6 @@ export class ClassifyInquiry implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const node = this.getNode();
-		const configError = (error: unknown): NodeOperationError =>
-			error instanceof NodeOperationError
-				? error
-				: isInputError(error)
-					? new NodeOperationError(node, error.message, {
-							description: error.hint ?? `Check the parameter "${error.field}".`,
-						})
-					: new NodeOperationError(node, error instanceof Error ? error.message : String(error));
-
 		const mode = this.getNodeParameter('mode', 0, 'cascade') as ClassifyMode;
 		const taxonomy = this.getNodeParameter('taxonomy', 0, 'default') as string;
 		const threshold = this.getNodeParameter('threshold', 0, 0.5) as number;
@@ -70,8 +60,10 @@ export class ClassifyInquiry implements INodeType {
 		// ---- configuration (a mistake here stops the node whatever the error setting)
 		let classifier: Classifier;
 		let stats: LlmStats | undefined;
-		const cancel = new AbortController();
+		// stops LLM calls still queued for items after one that stopped the node
+		let cancelLlm = (): void => undefined;
 		try {
+			if (this.getInputData().length) checkOutputKey(outputKey, this.getNodeParameter('textField', 0, 'text') as string);
 			const categories = readCategories(taxonomy, this.getNodeParameter('categories', 0, {}));
 			const categoryIds = categories ? categories.map((c) => c.id) : DEFAULT_CATEGORY_IDS;
 			const rules = readRules(this.getNodeParameter('rules', 0, {}));
@@ -112,12 +104,13 @@ export class ClassifyInquiry implements INodeType {
 			if ((mode === 'llm' || mode === 'cascade') && hasCredential) {
 				const credentials = (await this.getCredentials(CREDENTIAL_NAME)) as IDataObject;
 				const llmOptions = this.getNodeParameter('llmOptions', 0, {}) as LlmOptionsParam;
-				const parent = this.getExecutionCancelSignal();
-				if (parent) parent.addEventListener('abort', () => cancel.abort(), { once: true });
-				const client = createLlmClient({
-					...llmClientConfig(credentials, this.getNodeParameter('model', 0, 'gpt-4o-mini') as string, llmOptions),
-					signal: cancel.signal,
-				});
+				const { client, cancel } = llmClientFromCredential(
+					credentials,
+					this.getNodeParameter('model', 0, 'gpt-4o-mini') as string,
+					llmOptions,
+					this.getExecutionCancelSignal(),
+				);
+				cancelLlm = cancel;
 				stats = { calls: 0, failures: {} };
 				llm = countingLlm(
 					createLlmClassifier(client, {
@@ -145,7 +138,7 @@ export class ClassifyInquiry implements INodeType {
 				...(llm ? { llm } : {}),
 			});
 		} catch (error) {
-			throw configError(error);
+			throw configError(this, error, 'parameter');
 		}
 
 		// ---- items: every classification starts now (LLM calls run concurrently, limited by the client);
@@ -153,6 +146,7 @@ export class ClassifyInquiry implements INodeType {
 		const items = this.getInputData();
 		const pending = items.map(async (item, i) => {
 			const field = this.getNodeParameter('textField', i, 'text') as string;
+			checkOutputKey(outputKey, field);
 			return await classifier.classify(readText(item.json, field));
 		});
 		pending.forEach((p) => p.catch(() => undefined));
@@ -171,8 +165,7 @@ export class ClassifyInquiry implements INodeType {
 				};
 			});
 		} finally {
-			// stops LLM calls still queued for items after one that stopped the node
-			cancel.abort();
+			cancelLlm();
 		}
 
 		if (done.length) {

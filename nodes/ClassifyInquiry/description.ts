@@ -378,7 +378,7 @@ export const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 10 },
 				default: 2,
-				description: 'Retries on rate limits (429), server errors (5xx), timeouts and connection errors, with back-off honouring retry-after',
+				description: 'Retries on rate limits (429), server errors (5xx) and connection errors, with back-off honouring retry-after, within the timeout',
 			},
 			{
 				displayName: 'Redact Phones and E-Mails',
@@ -417,7 +417,7 @@ export const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0.1, numberPrecision: 1 },
 				default: 30,
-				description: 'Per attempt',
+				description: 'For the whole LLM call of one item: every attempt and every back-off wait',
 			},
 		],
 	},

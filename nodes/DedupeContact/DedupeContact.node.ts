@@ -2,16 +2,44 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INo
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { FieldMapping } from '../../core/dedupe/fields';
-import { resolveMapping } from '../../core/dedupe/fields';
+import { CONTRACT_FIELD_MAPPING, DEFAULT_FIELD_MAPPING, resolveMapping } from '../../core/dedupe/fields';
 import { mergeContacts, mergedMarker, mergeWithPrimary, unmergeContacts } from '../../core/dedupe/merge';
 import { dedupeRecords, matchContact, matchKeys, parseCandidates } from '../../core/dedupe/operations';
 import type { ContactRecord } from '../../core/dedupe/record';
 import { compileMapping, createBatchMemos, parseContact } from '../../core/dedupe/record';
+import type { OrgRecord } from '../../core/dedupe/org/record';
+import { compileOrgMapping, createOrgMemos, parseOrganisation } from '../../core/dedupe/org/record';
+import { dedupeOrganisations, matchOrganisation, parseOrgCandidates } from '../../core/dedupe/org/operations';
+import { InputError } from '../../core/shared/errors';
 import { getPath, isPlainObject } from '../../core/shared/values';
 import type { CountryCode } from '../../core/text/phone';
 import { runBatch, runPerItem } from '../shared/itemLoop';
 import { configuredInputs, configuredOutputs, properties } from './description';
 import { readOptions } from './options';
+
+/** Items of input 2 (none when nothing is connected or it produced nothing). */
+function secondInput(ctx: IExecuteFunctions): INodeExecutionData[] {
+	try {
+		return ctx.getInputData(1) ?? [];
+	} catch {
+		return [];
+	}
+}
+
+/** Rows of input 2 grouped by the contact (input 1 item) they are paired with. */
+function pairedRows(rows: INodeExecutionData[]): Map<number, unknown[]> {
+	const byItem = new Map<number, unknown[]>();
+	for (const row of rows) {
+		const links = row.pairedItem === undefined ? [] : Array.isArray(row.pairedItem) ? row.pairedItem : [row.pairedItem];
+		for (const link of links) {
+			const index = typeof link === 'number' ? link : link.item;
+			const list = byItem.get(index);
+			if (list) list.push(row.json);
+			else byItem.set(index, [row.json]);
+		}
+	}
+	return byItem;
+}
 
 export class DedupeContact implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +47,9 @@ export class DedupeContact implements INodeType {
 		name: 'dedupeContact',
 		icon: { light: 'file:dedupeContact.svg', dark: 'file:dedupeContact.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: the pipeline contract: contact fields fall back to what Classify extracted (inquiry.extracted)
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle:
 			'={{ {"matchKeys":"Match keys","match":"Match against candidates","deduplicate":"Deduplicate a list","merge":"Merge","unmerge":"Unmerge"}[$parameter["operation"]] }}',
 		description: 'Recognise the same person across channels and merge contacts without losing history',
@@ -34,18 +64,20 @@ export class DedupeContact implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const operation = this.getNodeParameter('operation', 0) as string;
 		const opts = readOptions(this);
-		const mapping: FieldMapping = resolveMapping(this.getNodeParameter('fieldMapping', 0, {}) as IDataObject);
+		const base = this.getNode().typeVersion >= 1.1 ? CONTRACT_FIELD_MAPPING : DEFAULT_FIELD_MAPPING;
+		const mapping: FieldMapping = resolveMapping(this.getNodeParameter('fieldMapping', 0, {}) as IDataObject, base);
+		const entity = operation === 'matchKeys' || operation === 'match' || operation === 'deduplicate'
+			? ((this.getNodeParameter('entity', 0, 'person') as string) === 'organisation' ? 'organisation' : 'person')
+			: 'person';
 		const contactOptions = {
+			entity: entity as 'person' | 'organisation',
 			mapping,
 			defaultCountry: opts.defaultCountry as CountryCode,
 			compiled: compileMapping(mapping),
 			withoutIdentity: opts.withoutIdentity,
 		};
-		const fieldError = (i: number, field: string, message: string) =>
-			new NodeOperationError(this.getNode(), `Item ${i}: ${message}`, {
-				itemIndex: i,
-				description: `Check the field "${field}" of input item ${i}.`,
-			});
+		// a bad field of one item: the item loop names the item and the field (nodes/shared/itemLoop.ts)
+		const fieldError = (_i: number, field: string, message: string) => new InputError(field, message);
 		const out = (item: INodeExecutionData, result: unknown): IDataObject => ({ ...item.json, [opts.outputKey]: result as IDataObject });
 
 		if (operation === 'matchKeys') {
@@ -60,18 +92,31 @@ export class DedupeContact implements INodeType {
 				sharedPhoneMinNames: opts.sharedPhoneMinNames,
 				includeMatchedRecord: opts.includeMatchedRecord,
 			};
-			const shared = source === 'input' ? parseCandidates((this.getInputData(1) ?? []).map((c) => c.json), contactOptions) : undefined;
 			const outputIndex = { new: 0, duplicate: 1, review: 2 } as const;
-			return runPerItem(this, { outputs: 3 }, (item, i) => {
-				let candidates = shared;
-				if (!candidates) {
-					const field = this.getNodeParameter('candidatesField', i) as string;
-					const value = getPath(item.json, field);
-					if (value !== undefined && value !== null && !Array.isArray(value)) {
-						throw fieldError(i, field, `Field "${field}" must be an array of candidate contacts`);
-					}
-					candidates = parseCandidates((value as unknown[] | undefined) ?? [], contactOptions);
+			// Candidates: input 2 shared by every lead ('input'), input 2's rows paired with their lead
+			// ('paired'), or a field of the lead itself ('field').
+			const second = source === 'input' || source === 'paired' ? secondInput(this) : [];
+			const paired = source === 'paired' ? pairedRows(second) : undefined;
+			const candidatesOf = (i: number): unknown[] => {
+				if (paired) return paired.get(i) ?? [];
+				const field = this.getNodeParameter('candidatesField', i) as string;
+				const value = getPath(this.getInputData()[i].json, field);
+				if (value !== undefined && value !== null && !Array.isArray(value)) {
+					throw fieldError(i, field, `Field "${field}" must be an array of candidate contacts`);
 				}
+				return (value as unknown[] | undefined) ?? [];
+			};
+			if (entity === 'organisation') {
+				const orgShared = source === 'input' ? parseOrgCandidates(second.map((c) => c.json), contactOptions) : undefined;
+				return runPerItem(this, { outputs: 3 }, (item, i) => {
+					const candidates = orgShared ?? parseOrgCandidates(candidatesOf(i), contactOptions);
+					const result = matchOrganisation(item.json, i, candidates, matchOptions);
+					return { data: out(item, result), output: outputIndex[result.decision] };
+				});
+			}
+			const shared = source === 'input' ? parseCandidates(second.map((c) => c.json), contactOptions) : undefined;
+			return runPerItem(this, { outputs: 3 }, (item, i) => {
+				const candidates = shared ?? parseCandidates(candidatesOf(i), contactOptions);
 				const result = matchContact(item.json, i, candidates, matchOptions);
 				return { data: out(item, result), output: outputIndex[result.decision] };
 			});
@@ -81,6 +126,23 @@ export class DedupeContact implements INodeType {
 			const perDecision = (this.getNodeParameter('dedupeOutput', 0, 'perDecision') as string) === 'perDecision';
 			const memos = createBatchMemos();
 			const outputIndex = { unique: 0, duplicate: 1, review: 2 } as const;
+			if (entity === 'organisation') {
+				const orgParse = { ...contactOptions, orgCompiled: compileOrgMapping(mapping), orgMemo: createOrgMemos() };
+				return runBatch<{ record: OrgRecord; item: INodeExecutionData }>(
+					this,
+					{ outputs: perDecision ? 3 : 1 },
+					(item, i) => ({ record: parseOrganisation(item.json, i, orgParse), item }),
+					(parsed) => {
+						const records = parsed.map((p, k) => ({ ...p.record, index: k, id: p.record.id ?? `#${p.record.index}` }));
+						const results = dedupeOrganisations(records, {
+							...contactOptions,
+							thresholds: opts.thresholds,
+							cluster: { maxBlockSize: opts.maxBlockSize, primary: opts.primaryRecord },
+						});
+						return results.map((r, k) => ({ data: out(parsed[k].item, r), output: perDecision ? outputIndex[r.decision] : 0 }));
+					},
+				);
+			}
 			return runBatch<{ record: ContactRecord; item: INodeExecutionData }>(
 				this,
 				{ outputs: perDecision ? 3 : 1 },

@@ -10,7 +10,7 @@ import { outputKeyField } from '../shared/fields';
 
 /** Inputs by operation (like n8n's Merge): "match" with candidates from an input has two. Stringified into an expression: keep self-contained. */
 export const configuredInputs = (parameters: INodeParameters) =>
-	parameters.operation === 'match' && (parameters.candidateSource ?? 'input') === 'input'
+	parameters.operation === 'match' && ['input', 'paired'].includes((parameters.candidateSource as string) ?? 'input')
 		? [
 				{ type: 'main', displayName: 'Contacts' },
 				{ type: 'main', displayName: 'Candidates' },
@@ -56,6 +56,8 @@ const mappingLabels: Record<keyof typeof DEFAULT_FIELD_MAPPING, string> = {
 	address: 'Address Field',
 	city: 'City Field',
 	postcode: 'Postcode Field',
+	kpp: 'KPP Field (Organisations)',
+	website: 'Website / Domain Field (Organisations)',
 };
 
 const operation: INodeProperties = {
@@ -101,6 +103,26 @@ const operation: INodeProperties = {
 export const properties: INodeProperties[] = [
 	operation,
 	{
+		displayName: 'Entity',
+		name: 'entity',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { operation: ['matchKeys', 'match', 'deduplicate'] } },
+		options: [
+			{
+				name: 'Person',
+				value: 'person',
+				description: 'The same person across channels (name, phone, e-mail, messenger, personal INN); each contact is linked to its organisation',
+			},
+			{
+				name: 'Organisation',
+				value: 'organisation',
+				description: 'The same legal entity across forms, chats, e-mail domains and tax numbers (INN/KPP, OGRN, domain, legal name, address, phone)',
+			},
+		],
+		default: 'person',
+	},
+	{
 		displayName: 'Candidates From',
 		name: 'candidateSource',
 		type: 'options',
@@ -108,6 +130,11 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { operation: ['match'] } },
 		options: [
 			{ name: 'Second Input', value: 'input', description: 'Every item of input 2 is a candidate for every contact' },
+			{
+				name: 'Second Input, Paired Rows',
+				value: 'paired',
+				description: 'Input 2 holds the rows a lookup returned for each contact (a Data table "Get rows" run on the contacts); each row is compared only with the contact it is paired with',
+			},
 			{ name: 'Field of Each Item', value: 'field', description: 'Each contact carries its own candidates in a field' },
 		],
 		default: 'input',

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { isInputError } from '../../core/shared/errors';
 import { getPath } from '../../core/shared/values';
 import { Router, parseRoster, readLead, readNow } from '../../core/route';
-import { runPerItem } from '../shared/itemLoop';
+import { configError, runPerItem } from '../shared/itemLoop';
 import { inputsExpression, properties } from './description';
 import { configFromOptions, leadFields } from './helpers';
 
@@ -61,10 +60,7 @@ export class RouteToManager implements INodeType {
 			try {
 				shared = new Router(parseRoster(rows, { defaultTimeZone }), config);
 			} catch (error) {
-				if (!isInputError(error)) throw new NodeOperationError(this.getNode(), error as Error);
-				throw new NodeOperationError(this.getNode(), error.message, {
-					description: error.hint ?? `Check the roster field "${error.field}".`,
-				});
+				throw configError(this, error, 'roster field');
 			}
 		}
 		// Leads that carry the same roster share a router, so the batch still never overfills a manager.

@@ -94,7 +94,7 @@ export const properties: INodeProperties[] = [
 		name: 'ownerField',
 		type: 'string',
 		default: 'contact.ownerId',
-		description: 'Dotted path of the known client\'s own manager ID (from the contact record)',
+		description: 'Dotted path of the known client\'s own manager ID (Dedupe Contact\'s Match writes contact.ownerId from the stored row)',
 	},
 	{
 		displayName: 'Now',

@@ -5,30 +5,20 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { isInputError } from '../../core/shared/errors';
 import type { SegmentConfig } from '../../core/segment/config';
 import { resolveConfig } from '../../core/segment/config';
 import { ParetoBatch, analysePareto } from '../../core/segment/pareto';
 import type { CompiledRule } from '../../core/segment/scoring';
-import { compileRules, scoreLead } from '../../core/segment/scoring';
-import { runBatch, runPerItem } from '../shared/itemLoop';
+import { compileRules, segmentLead } from '../../core/segment/scoring';
+import { configError, runBatch, runPerItem } from '../shared/itemLoop';
 import { OUTPUTS_EXPRESSION, properties } from './description';
 import { collectParameters, outputIndex, valueParameterSet } from './helpers';
 
 function configFor(ctx: IExecuteFunctions, itemIndex: number, valueFromExpression: boolean): SegmentConfig {
-	const params = collectParameters((name, fallback) => ctx.getNodeParameter(name, itemIndex, fallback));
+	const params = collectParameters((name, fallback) => ctx.getNodeParameter(name, itemIndex, fallback), ctx.getNode().typeVersion);
 	return resolveConfig(params, { valueFromExpression });
-}
-
-function configError(ctx: IExecuteFunctions, error: unknown): NodeOperationError {
-	if (isInputError(error)) {
-		return new NodeOperationError(ctx.getNode(), error.message, {
-			description: error.hint ?? `Check the parameter "${error.field}".`,
-		});
-	}
-	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error : String(error));
 }
 
 export class ScoreAbcSegment implements INodeType {
@@ -37,7 +27,9 @@ export class ScoreAbcSegment implements INodeType {
 		name: 'scoreAbcSegment',
 		icon: { light: 'file:scoreAbcSegment.svg', dark: 'file:scoreAbcSegment.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: the pipeline contract (a known client keeps contact.segment, the stored segment)
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["mode"] === "scoring" ? "Scoring" : "Pareto ABC" + ($parameter["xyz"] ? "/XYZ" : "") }}',
 		description: 'A/B/C value segments by Pareto analysis over revenue, or by explainable scoring of a new lead',
 		defaults: { name: 'Score ABC Segment' },
@@ -58,7 +50,7 @@ export class ScoreAbcSegment implements INodeType {
 			config = configFor(this, 0, valueFromExpression);
 			if (config.scoring) firstRules = compileRules(config.scoring.rules);
 		} catch (error) {
-			throw configError(this, error);
+			throw configError(this, error, 'parameter');
 		}
 		const perSegment = config.outputPerSegment;
 		const outputs = perSegment ? 3 : 1;
@@ -104,7 +96,7 @@ export class ScoreAbcSegment implements INodeType {
 				scoring = itemConfig.scoring!;
 				rules = compileRules(scoring.rules);
 			}
-			const result = scoreLead(item.json, rules, scoring);
+			const result = segmentLead(item.json, rules, scoring);
 			return {
 				data: { ...item.json, [key]: result as unknown as IDataObject },
 				output: outputIndex(result.segment, perSegment),

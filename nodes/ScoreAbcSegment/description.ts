@@ -263,6 +263,23 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: scoring },
 	},
 
+	{
+		displayName: 'Stored Segment Field',
+		name: 'storedSegmentField',
+		type: 'string',
+		default: '',
+		description: 'Dotted path of a known client\'s stored segment (A, B or C); when it holds one the lead keeps it instead of being scored. Empty to score every lead.',
+		displayOptions: { show: { ...scoring, '@version': [1] } },
+	},
+	{
+		displayName: 'Stored Segment Field',
+		name: 'storedSegmentField',
+		type: 'string',
+		default: 'contact.segment',
+		description: 'Dotted path of a known client\'s stored segment (A, B or C; Dedupe Contact\'s Match writes contact.segment from the stored row); when it holds one the lead keeps it instead of being scored. Empty to score every lead.',
+		displayOptions: { show: { ...scoring, '@version': [{ _cnd: { gte: 1.1 } }] } },
+	},
+
 	// Both
 	{
 		displayName: 'One Output per Segment',

@@ -1,5 +1,5 @@
 import type { Abc } from '../../core/segment/schema';
-import { DEFAULTS } from '../../core/segment/config';
+import { DEFAULTS, DEFAULTS_V1_1 } from '../../core/segment/config';
 
 /** Top-level parameters the node reads (by internal name); `rules` and `options` are nested. */
 export const PARAMETER_NAMES = [
@@ -22,6 +22,7 @@ export const PARAMETER_NAMES = [
 	'rules',
 	'scoreA',
 	'scoreB',
+	'storedSegmentField',
 	'outputPerSegment',
 	'options',
 ] as const;
@@ -30,11 +31,11 @@ export const PARAMETER_NAMES = [
  * Collects the node's parameters into the plain object core/segment/config.ts validates (the same
  * shape as the CLI's --config file). `get` is getNodeParameter bound to one item.
  */
-export function collectParameters(get: (name: string, fallback: unknown) => unknown): Record<string, unknown> {
+export function collectParameters(get: (name: string, fallback: unknown) => unknown, version = 1): Record<string, unknown> {
 	const params: Record<string, unknown> = {};
+	const defaults = (version >= 1.1 ? DEFAULTS_V1_1 : DEFAULTS) as Record<string, unknown>;
 	for (const name of PARAMETER_NAMES) {
-		const fallback =
-			name === 'rules' || name === 'options' ? {} : (DEFAULTS as Record<string, unknown>)[name];
+		const fallback = name === 'rules' || name === 'options' ? {} : defaults[name];
 		const value = get(name, fallback);
 		if (value !== undefined) params[name] = value;
 	}

@@ -49,11 +49,15 @@ function failedItem(item: INodeExecutionData, error: NodeOperationError, itemInd
 	return { json, error, pairedItem: { item: itemIndex } } as INodeExecutionData;
 }
 
-function batchError(ctx: IExecuteFunctions, error: unknown): NodeOperationError {
+/**
+ * A configuration (or whole-batch) error: not tied to one item. An InputError names the parameter
+ * or field. Every node maps such errors here, never on its own.
+ */
+export function configError(ctx: IExecuteFunctions, error: unknown, what = 'parameter or field'): NodeOperationError {
 	if (error instanceof NodeOperationError) return error;
 	if (isInputError(error)) {
 		return new NodeOperationError(ctx.getNode(), error.message, {
-			description: error.hint ?? `Check the parameter or field "${error.field}".`,
+			description: error.hint ?? `Check the ${what} "${error.field}".`,
 		});
 	}
 	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error : String(error));
@@ -114,7 +118,7 @@ export async function runBatch<T>(
 	try {
 		routed = await decide(parsed, indexes);
 	} catch (error) {
-		throw batchError(ctx, error);
+		throw configError(ctx, error);
 	}
 	if (routed.length !== parsed.length) {
 		throw new NodeOperationError(ctx.getNode(), `Internal error: ${routed.length} results for ${parsed.length} items`);

@@ -7,6 +7,7 @@
  *   node scripts/run-tests.mjs e2e            all suites
  *   E2E_SUITES=00,10 node scripts/run-tests.mjs e2e   only suites whose file name starts with 00 or 10
  *   E2E_KEEP=1 …                              keep the n8n user folder (path in test-artifacts/e2e/<run>/)
+ *   E2E_N8N_ENV='{"KEY":"value"}' …           extra environment for the main instance (e.g. execution saving)
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,7 +33,9 @@ describe('real n8n 2.41.1 with the packed package installed', async () => {
 	before(
 		async () => {
 			const t = Date.now();
-			real = await startE2E({ kind: 'e2e' });
+			// E2E_N8N_ENV='{"EXECUTIONS_DATA_SAVE_ON_SUCCESS":"none"}' runs the main instance with extra settings
+			const extraEnv = process.env.E2E_N8N_ENV ? (JSON.parse(process.env.E2E_N8N_ENV) as Record<string, string>) : undefined;
+			real = await startE2E({ kind: 'e2e', extraEnv });
 			late.fill(real);
 			process.stdout.write(
 				`# n8n ${real.env.n8nVersion} ready at ${real.baseUrl} in ${real.timings.n8nStartMs} ms ` +

@@ -75,8 +75,8 @@ export interface FakeOpenAi {
 	load: { inFlight: number; peak: number };
 	/** Forget recorded requests, queued replies, the handler and the load peak. */
 	reset(): void;
-	/** Resolves once at least n chat requests have arrived. */
-	waitForChatRequests(n: number): Promise<void>;
+	/** Resolves once at least n chat requests have arrived; rejects after timeoutMs (default 10 s) instead of hanging. */
+	waitForChatRequests(n: number, timeoutMs?: number): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -229,8 +229,13 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
 			queue.length = 0;
 			handler = undefined;
 		},
-		waitForChatRequests: async (n: number) => {
-			while (requests.filter((r) => r.method === 'POST' && r.path.endsWith('/chat/completions')).length < n) {
+		waitForChatRequests: async (n: number, timeoutMs = 10_000) => {
+			const deadline = Date.now() + timeoutMs;
+			const count = () => requests.filter((r) => r.method === 'POST' && r.path.endsWith('/chat/completions')).length;
+			while (count() < n) {
+				if (Date.now() > deadline) {
+					throw new Error(`fake OpenAI server: ${count()} of ${n} chat requests arrived within ${timeoutMs} ms`);
+				}
 				await new Promise((resolve) => setTimeout(resolve, 5));
 			}
 		},

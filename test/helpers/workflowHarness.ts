@@ -81,6 +81,8 @@ export interface NodeRunOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	typeVersion?: number;
 	mode?: WorkflowExecuteMode;
+	/** Cancels the execution (as Stop in the editor: the nodes' cancel signal aborts) once this resolves. */
+	cancelWhen?: Promise<unknown>;
 }
 
 export interface NodeRunResult {
@@ -199,7 +201,9 @@ export async function runNode(options: NodeRunOptions): Promise<NodeRunResult> {
 	} as unknown as IRunExecutionData;
 
 	const execute = new WorkflowExecute(additionalData, options.mode ?? 'manual', runExecutionData);
-	await execute.processRunExecutionData(workflow);
+	const running = execute.processRunExecutionData(workflow);
+	void options.cancelWhen?.then(() => running.cancel());
+	await running;
 	const run = await done;
 	const taskData = run.data.resultData.runData[nodeName]?.[0];
 	const err = run.data.resultData.error ?? taskData?.error;
@@ -217,4 +221,108 @@ export async function runNode(options: NodeRunOptions): Promise<NodeRunResult> {
 			: {}),
 		run,
 	};
+}
+
+export interface WorkflowRunOptions {
+	/** Node types by type name (fixtures are registered automatically under 'test.fixture'). */
+	types: Record<string, INodeType>;
+	/** Items each fixture node emits, by fixture node name (add the fixture nodes to `nodes`). */
+	fixtures: Record<string, IDataObject[]>;
+	nodes: INode[];
+	/** n8n connections: { from: { main: [[{ node, type: 'main', index }]] } } */
+	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
+}
+
+/** A fixture node (emits `fixtures[name]`) for runWorkflow. */
+export function fixture(name: string, position: [number, number] = [0, 0]): INode {
+	return { id: `fixture-${name}`, name, type: FIXTURE_TYPE, typeVersion: 1, position, parameters: {} };
+}
+
+/**
+ * Runs a whole workflow of several nodes (a chain through the contract, a lookup feeding a second
+ * input) through WorkflowExecute; returns every node's output items by name (all its runs, output by output).
+ */
+export async function runWorkflow(options: WorkflowRunOptions): Promise<{
+	outputs: Record<string, INodeExecutionData[][]>;
+	error?: { message: string; node?: string };
+	run: IRun;
+}> {
+	const nodes = options.nodes;
+	const nodeTypes = new TestNodeTypes(options.types, new Map(Object.entries(options.fixtures)));
+	const workflow = new Workflow({
+		id: 'test',
+		name: 'test',
+		nodes,
+		connections: options.connections,
+		nodeTypes,
+		active: false,
+		settings: { executionOrder: 'v1' },
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: 'test',
+		name: 'test',
+		active: false,
+		nodes,
+		connections: options.connections,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	let resolveRun: (run: IRun) => void = () => undefined;
+	const done = new Promise<IRun>((resolve) => (resolveRun = resolve));
+	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveRun(fullRunData));
+	const additionalData = {
+		hooks,
+		executionId: 'test-execution',
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		variables: {},
+		currentNodeParameters: undefined,
+		userId: 'test-user',
+		credentialsHelper: {
+			getParentTypes: () => [],
+			isCredentialUsableByNode: () => true,
+			authenticate: async (_c: unknown, _t: unknown, req: unknown) => req,
+			preAuthentication: async () => undefined,
+			getCredentials: async () => ({}),
+			getDecrypted: async () => {
+				throw new Error('No test credentials');
+			},
+			updateCredentials: async () => undefined,
+			updateCredentialsOauthTokenData: async () => undefined,
+			getCredentialsProperties: () => [],
+		},
+		logAiEvent: () => undefined,
+		setExecutionStatus: () => undefined,
+		sendDataToUI: () => undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const starts = nodes.filter((n) => n.type === FIXTURE_TYPE && !Object.values(options.connections).some((c) => c.main.flat().some((t) => t.node === n.name)));
+	const runExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: starts.map((node) => ({ node, data: { main: [[{ json: {} }]] }, source: null })),
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	} as unknown as IRunExecutionData;
+	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await execute.processRunExecutionData(workflow);
+	const run = await done;
+	const outputs: Record<string, INodeExecutionData[][]> = {};
+	for (const [name, tasks] of Object.entries(run.data.resultData.runData)) {
+		// every run of the node (a node fed by two outputs runs once per output), output by output
+		const merged: INodeExecutionData[][] = [];
+		for (const task of tasks) {
+			(task.data?.main ?? []).forEach((o, k) => (merged[k] ??= []).push(...(o ?? [])));
+		}
+		outputs[name] = merged;
+	}
+	const err = run.data.resultData.error;
+	return { outputs, ...(err ? { error: { message: err.message, node: (err as { node?: { name?: string } }).node?.name } } : {}), run };
 }

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 
 import { N8nApi, newOwner, type HttpResult, type Owner, type WebhookOptions, type WorkflowRecord } from './api';
 import { ensureN8nEnv, type N8nEnv } from './env';
-import { logTail, onSignalCleanup, reapStale, startN8n, type N8nProcess } from './n8n';
+import { freePort, logTail, onSignalCleanup, reapStale, startN8n, type N8nProcess } from './n8n';
+import { startPostgres, startRedis, type Service } from './services';
 import { installPackage, packPackage, type PackResult } from './pack';
 import { newRunDir, newTempDir, nodeType, PACKAGE_NAME, REPO_ROOT, runDirs } from './paths';
 import { dataTablesOf, type WorkflowJson } from './workflows';
@@ -45,6 +46,10 @@ export interface E2EContext {
 	 */
 	explain: (workflowId: string) => Promise<string>;
 	timings: Record<string, number>;
+	/** The database/queue environment this instance runs with (for `n8n import:workflow` and the like). */
+	instanceEnv: Record<string, string>;
+	/** `regular` or `queue` */
+	mode: 'regular' | 'queue';
 }
 
 export interface StartE2EOptions {
@@ -55,6 +60,17 @@ export interface StartE2EOptions {
 	extraEnv?: Record<string, string>;
 	/** Keep the user folder after stop (default: only when E2E_KEEP=1). */
 	keepUserFolder?: boolean;
+	/**
+	 * `regular` (default): one `n8n start` on SQLite with n8n's defaults (parallel production executions).
+	 * `queue`: PostgreSQL + Redis started for this run, `n8n start` with EXECUTIONS_MODE=queue and
+	 * `workers` × `n8n worker --concurrency=<workerConcurrency>` sharing the user folder (the package is
+	 * installed once there, as on a real deployment with a shared volume).
+	 */
+	mode?: 'regular' | 'queue';
+	workers?: number;
+	workerConcurrency?: number;
+	/** N8N_CONCURRENCY_PRODUCTION_LIMIT for main (regular mode); unset = n8n's default (no limit). */
+	productionLimit?: number;
 }
 
 function condense(execution: unknown): string {
@@ -93,17 +109,64 @@ export async function startE2E(options: StartE2EOptions = {}): Promise<E2EContex
 	mark('packInstallMs', t);
 
 	let n8n: N8nProcess;
+	const modeEnv: Record<string, string> = {};
+	const services: Service[] = [];
+	const workers: N8nProcess[] = [];
+	const stopServices = async () => {
+		for (const w of workers.splice(0)) await w.stop();
+		for (const s of services.splice(0).reverse()) await s.stop();
+	};
 	try {
+		if (options.productionLimit !== undefined) modeEnv.N8N_CONCURRENCY_PRODUCTION_LIMIT = String(options.productionLimit);
+		if (options.mode === 'queue') {
+			t = Date.now();
+			const pg = await startPostgres(runDir);
+			services.push(pg);
+			const redis = await startRedis(runDir);
+			services.push(redis);
+			mark('servicesStartMs', t);
+			Object.assign(modeEnv, {
+				DB_TYPE: 'postgresdb',
+				DB_POSTGRESDB_HOST: '127.0.0.1',
+				DB_POSTGRESDB_PORT: String(pg.port),
+				DB_POSTGRESDB_DATABASE: pg.database,
+				DB_POSTGRESDB_USER: pg.user,
+				DB_POSTGRESDB_PASSWORD: pg.password,
+				EXECUTIONS_MODE: 'queue',
+				QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+				QUEUE_BULL_REDIS_PORT: String(redis.port),
+				// main and every worker must decrypt the same credentials
+				N8N_ENCRYPTION_KEY: `e2e-${process.pid}-${Date.now()}`,
+			});
+		}
 		n8n = await startN8n({
 			env,
 			userFolder,
 			logFile: join(runDir, 'n8n.log'),
 			readinessTimeoutMs: options.readinessTimeoutMs,
-			// The templates rely on one production execution at a time (docs/templates.md, "Concurrency"):
-			// parallel messages from one person end as one contact and no manager goes above capacity.
-			extraEnv: { N8N_CONCURRENCY_PRODUCTION_LIMIT: '1', ...options.extraEnv },
+			// No instance-wide limit unless a suite asks for one: the templates are safe with n8n's defaults.
+			extraEnv: { ...modeEnv, ...options.extraEnv },
 		});
+		if (options.mode === 'queue') {
+			t = Date.now();
+			const mainEnv = { WEBHOOK_URL: `${n8n.baseUrl}/` };
+			for (let i = 0; i < (options.workers ?? 2); i++) {
+				workers.push(
+					await startN8n({
+						env,
+						userFolder,
+						command: 'worker',
+						args: [`--concurrency=${options.workerConcurrency ?? 5}`],
+						logFile: join(runDir, `worker-${i + 1}.log`),
+						readinessTimeoutMs: options.readinessTimeoutMs,
+						extraEnv: { ...modeEnv, ...mainEnv, ...options.extraEnv, N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
+					}),
+				);
+			}
+			mark('workersStartMs', t);
+		}
 	} catch (error) {
+		await stopServices();
 		rmSync(scratch, { recursive: true, force: true });
 		throw error;
 	}
@@ -116,7 +179,9 @@ export async function startE2E(options: StartE2EOptions = {}): Promise<E2EContex
 	const unregister = onSignalCleanup(removeScratch);
 	const originalStop = n8n.stop;
 	n8n.stop = async (graceMs?: number) => {
+		for (const w of workers) await w.stop(graceMs);
 		await originalStop(graceMs);
+		await stopServices();
 		unregister();
 		removeScratch();
 	};
@@ -145,6 +210,8 @@ export async function startE2E(options: StartE2EOptions = {}): Promise<E2EContex
 			packageName: PACKAGE_NAME,
 			nodeType,
 			timings,
+			instanceEnv: { DB_TYPE: 'sqlite', ...modeEnv },
+			mode: options.mode ?? 'regular',
 			async deploy(workflow, deployOptions) {
 				for (const table of dataTablesOf(workflow)) await api.ensureDataTable(table.name, table.columns);
 				const record = await api.importWorkflow(workflow, deployOptions);

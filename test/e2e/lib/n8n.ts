@@ -22,6 +22,13 @@ export interface StartN8nOptions {
 	extraEnv?: Record<string, string>;
 	/** Tries with new ports when a port turns out to be taken (default 3). */
 	attempts?: number;
+	/**
+	 * `start` (default) for main, or `worker` for a queue-mode worker (`n8n worker --concurrency=N`): its
+	 * readiness is the worker's own health server (QUEUE_HEALTH_CHECK_PORT) on the port this picks.
+	 */
+	command?: 'start' | 'worker';
+	/** Extra command-line arguments (e.g. `--concurrency=5` for a worker). */
+	args?: string[];
 }
 
 export interface N8nProcess {
@@ -211,9 +218,18 @@ async function startOnce(options: StartN8nOptions): Promise<N8nProcess | 'port-t
 	while (brokerPort === port) brokerPort = await freePort();
 	const fd = openSync(options.logFile, 'a');
 	const started = Date.now();
-	const child = spawn(options.env.node, [options.env.n8nMain, 'start'], {
+	const command = options.command ?? 'start';
+	const env = baseEnv(options, port, brokerPort);
+	if (command === 'worker') {
+		// A worker answers /healthz/readiness on its own health server; main's port stays main's.
+		env.QUEUE_HEALTH_CHECK_ACTIVE = 'true';
+		env.QUEUE_HEALTH_CHECK_PORT = String(port);
+		env.N8N_WORKER_SERVER_ADDRESS = '127.0.0.1';
+		delete env.N8N_PORT;
+	}
+	const child = spawn(options.env.node, [options.env.n8nMain, command, ...(options.args ?? [])], {
 		cwd: options.userFolder,
-		env: baseEnv(options, port, brokerPort),
+		env,
 		detached: true, // own process group: stop() kills n8n and its task runners together
 		stdio: ['ignore', fd, fd],
 	});
@@ -222,7 +238,9 @@ async function startOnce(options: StartN8nOptions): Promise<N8nProcess | 'port-t
 	if (pid === undefined) throw new Error(`could not spawn n8n (${options.env.n8nMain})`);
 	liveGroups.add(pid);
 	installExitHandlers();
-	writeFileSync(join(dirname(options.logFile), 'n8n.json'), JSON.stringify({ pid, userFolder: options.userFolder, ownerPid: process.pid }));
+	if (command === 'start') {
+		writeFileSync(join(dirname(options.logFile), 'n8n.json'), JSON.stringify({ pid, userFolder: options.userFolder, ownerPid: process.pid }));
+	}
 
 	let exited = false;
 	let exitInfo = '';

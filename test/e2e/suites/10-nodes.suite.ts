@@ -2,10 +2,10 @@
  * Each node of the package in a real n8n workflow (test/e2e/fixtures/<node>.json):
  * Webhook → Split Out (one item per element of body.items) → our node → Respond to Webhook,
  * asserting the node's real decision in the webhook's answer. A node whose installed description
- * has no parameters yet is still the pass-through stub: its test is skipped with that reason.
+ * has no parameters is a pass-through stub, and a dist that ships one fails (never skips).
  */
 import assert from 'node:assert/strict';
-import { before, describe, it, type TestContext } from 'node:test';
+import { before, describe, it } from 'node:test';
 
 import { loadFixture, type E2EContext, type NodeTypeDescription, type WorkflowRecord } from '../lib';
 
@@ -32,14 +32,14 @@ export function register(ctx: E2EContext): void {
 			installed = new Map((await ctx.api.nodeTypes()).map((d) => [d.name, d]));
 		});
 
-		/** Deploys the node's fixture once; returns undefined (test skipped) while the node is a stub. */
-		async function fixture(t: TestContext, key: NodeKey): Promise<WorkflowRecord | undefined> {
+		/** Deploys the node's fixture once; fails if the installed node is a stub (no parameters). */
+		async function fixture(key: NodeKey): Promise<WorkflowRecord> {
 			const description = installed.get(ctx.nodeType(key));
 			assert.ok(description, `${ctx.nodeType(key)} is not installed`);
-			if (!Array.isArray(description.properties) || description.properties.length === 0) {
-				t.skip(`${key} is still the pass-through stub in the packed dist (no parameters)`);
-				return undefined;
-			}
+			assert.ok(
+				Array.isArray(description.properties) && description.properties.length > 0,
+				`${key} in the packed dist has no parameters: a pass-through stub was shipped`,
+			);
 			let record = deployed.get(key);
 			if (!record) {
 				record = await ctx.deploy(loadFixture(FIXTURES[key].file));
@@ -63,9 +63,8 @@ export function register(ctx: E2EContext): void {
 		}
 		const run = async (key: NodeKey, record: WorkflowRecord, items: Json[]) => (await call(key, record, items)).items;
 
-		it('Classify Inquiry: a tender (тендер, 44-ФЗ) is a high-priority lead with its phone extracted; "позовите оператора" wants a human', async (t) => {
-			const record = await fixture(t, 'classifyInquiry');
-			if (!record) return;
+		it('Classify Inquiry: a tender (тендер, 44-ФЗ) is a high-priority lead with its phone extracted; "позовите оператора" wants a human', async () => {
+			const record = await fixture('classifyInquiry');
 			const [tender, human] = await run('classifyInquiry', record, [
 				{ id: 'c1', text: 'Добрый день! Участвуем в тендере по 44-ФЗ, пришлите КП до пятницы. Иван, +7 912 345-67-89' },
 				{ id: 'c2', text: 'Позовите оператора, живого человека! Бот не понимает.' },
@@ -83,9 +82,8 @@ export function register(ctx: E2EContext): void {
 			assert.equal(human!.inquiry.wantsHuman, true, JSON.stringify(human!.inquiry));
 		});
 
-		it('Dedupe Contact: the same person via WhatsApp chat and web form lands in one cluster; a stranger does not', async (t) => {
-			const record = await fixture(t, 'dedupeContact');
-			if (!record) return;
+		it('Dedupe Contact: the same person via WhatsApp chat and web form lands in one cluster; a stranger does not', async () => {
+			const record = await fixture('dedupeContact');
 			const [chat, form, stranger] = await run('dedupeContact', record, [
 				{ id: 'chat-1', name: 'Саша Петров', whatsapp: '79123456789', channel: 'whatsapp', timestamp: '2026-03-01T10:00:00Z' },
 				{
@@ -110,9 +108,8 @@ export function register(ctx: E2EContext): void {
 			assert.equal(stranger!.contact.decision, 'unique');
 		});
 
-		it('Score ABC Segment: an 80/20 revenue batch gives A to the two big clients, B to the middle, C to the tail', async (t) => {
-			const record = await fixture(t, 'scoreAbcSegment');
-			if (!record) return;
+		it('Score ABC Segment: an 80/20 revenue batch gives A to the two big clients, B to the middle, C to the tail', async () => {
+			const record = await fixture('scoreAbcSegment');
 			const revenues = [40, 40, 5, 5, 3, 2, 2, 1, 1, 1];
 			const out = await run(
 				'scoreAbcSegment',
@@ -127,9 +124,8 @@ export function register(ctx: E2EContext): void {
 			assert.equal(out[0]!.client, 'client-1', 'input fields are kept');
 		});
 
-		it('Route to Manager: a high-priority lead goes to the senior manager, a question to the one with the skill, an uncovered language to the holding queue', async (t) => {
-			const record = await fixture(t, 'routeToManager');
-			if (!record) return;
+		it('Route to Manager: a high-priority lead goes to the senior manager, a question to the one with the skill, an uncovered language to the holding queue', async () => {
+			const record = await fixture('routeToManager');
 			const urgent = await call('routeToManager', record, [
 				{ id: 'lead-1', inquiry: { type: 'lead', priority: 'high', language: 'ru' } },
 			]);
@@ -159,9 +155,8 @@ export function register(ctx: E2EContext): void {
 			assert.equal(german.items[0]!.id, 'lead-3', 'input fields are kept');
 		});
 
-		it('Escalate to Human: "ОПЕРАТОР ОПЕРАТОР" is escalated to a person, with the reason', async (t) => {
-			const record = await fixture(t, 'escalateToHuman');
-			if (!record) return;
+		it('Escalate to Human: "ОПЕРАТОР ОПЕРАТОР" is escalated to a person, with the reason', async () => {
+			const record = await fixture('escalateToHuman');
 			const shout = await call('escalateToHuman', record, [{ id: 'e1', message: 'ОПЕРАТОР ОПЕРАТОР' }]);
 			const e1 = shout.items[0]!.escalation;
 			assert.equal(shout.output, 'escalate', 'left on the Escalate output');

@@ -193,7 +193,7 @@ function inbound() {
 	f.sticky(
 		'## Inbound inquiry router\nEvery inquiry (website form, chat widget, e-mail parser) lands here, is classified, matched to a known contact, scored, routed to a manager with free capacity, stored with its reasons, and answered.\n\n**Set up**\n1. Create the Data tables listed in docs/templates.md (names start with `inquiry_router_`), fill `inquiry_router_managers`.\n2. Publish (activate) the workflow. POST JSON `{channel, name, email, phone, company, text}` to the production webhook URL; the form is at `/form/' +
 			PATHS.form +
-			'`.\n3. Parallel runs: set `N8N_CONCURRENCY_PRODUCTION_LIMIT=1` on the instance (see docs/templates.md) so two messages from one person never create two contacts and no manager goes above capacity.',
+			'`.\n3. No instance setting needed: parallel executions and queue mode are safe. A manager is claimed with a compare-and-set update (the row changes only if its load is still the one read; otherwise the lead is routed again), and a new contact that arrived twice at the same moment is merged into the earlier row (see docs/templates.md, "Concurrency").',
 		[-560, -520],
 		520,
 		420,
@@ -294,12 +294,12 @@ function inbound() {
 	const find = f.add('Find known contact', DT, DTV, [780, 200], dtGet('inquiry_router_contacts', [
 		['emailKey', 'eq', "={{ $json.contact.keys.emails[0] || '(none)' }}"],
 		['phoneKey', 'eq', "={{ $json.contact.keys.phones[0] || '(none)' }}"],
-	], { limit: 5 }), { alwaysOutputData: true });
+	], { limit: 20 }), { alwaysOutputData: true });
 	f.link(keys, find);
 
 	const withCandidates = f.add('Inquiry with candidates', 'n8n-nodes-base.set', 3.4, [1000, 200], {
 		mode: 'raw',
-		jsonOutput: "={{ { ...$('Match keys').first().json, contact: undefined, keys: $('Match keys').first().json.contact.keys, candidates: $('Find known contact').all().map(i => i.json).filter(r => r.id).map(r => ({ id: String(r.id), name: r.name, email: r.emailKey, phone: r.phoneKey, company: r.company })) } }}",
+		jsonOutput: "={{ { ...$('Match keys').first().json, contact: undefined, keys: $('Match keys').first().json.contact.keys, candidates: $('Find known contact').all().map(i => i.json).filter(r => r.id && !r.mergedInto).map(r => ({ id: String(r.id), name: r.name, email: r.emailKey, phone: r.phoneKey, company: r.company })) } }}",
 		includeOtherFields: false,
 		options: {},
 	}, { executeOnce: true });
@@ -332,8 +332,7 @@ function inbound() {
 		phoneKey: '={{ $json.inquiryItem.phoneKey }}',
 		company: '={{ $json.inquiryItem.company }}',
 		channels: '={{ $json.inquiryItem.channel }}',
-		history: '={{ JSON.stringify([$json.historyEntry]) }}',
-		historyCount: '={{ 1 }}',
+		mergedInto: '',
 		possibleDuplicateOf: "={{ $json.dedupe.decision === 'review' ? $json.dedupe.matchId : '' }}",
 		firstSeen: '={{ $json.inquiryItem.receivedAt }}',
 		lastSeen: '={{ $json.inquiryItem.receivedAt }}',
@@ -344,21 +343,76 @@ function inbound() {
 		phoneKey: '={{ $json.existing[0].phoneKey || $json.inquiryItem.phoneKey }}',
 		company: '={{ $json.existing[0].company || $json.inquiryItem.company }}',
 		channels: "={{ [...new Set([...String($json.existing[0].channels || '').split(',').filter(Boolean), $json.inquiryItem.channel])].join(',') }}",
-		history: "={{ JSON.stringify([...JSON.parse($json.existing[0].history || '[]'), $json.historyEntry]) }}",
-		historyCount: '={{ ($json.existing[0].historyCount || 0) + 1 }}',
 		lastSeen: '={{ $json.inquiryItem.receivedAt }}',
 	}));
 	f.link(isNew, insertContact, 0);
 	f.link(isNew, mergeContact, 1);
 
-	const withContact = f.add('Inquiry with contact', 'n8n-nodes-base.set', 3.4, [1660, 200], {
+	// History is append-only (one row per message): two executions that add to one contact at the same
+	// moment cannot overwrite each other's entry, and merging a contact is one update of contactId.
+	const history = f.add('Record message in history', DT, DTV, [2100, 200], dtInsert('inquiry_router_contact_history', {
+		contactId: '={{ $json.id }}',
+		requestId: "={{ $('Contact decision').first().json.inquiryItem.externalId || $execution.id }}",
+		at: "={{ $('Contact decision').first().json.historyEntry.at }}",
+		channel: "={{ $('Contact decision').first().json.historyEntry.channel }}",
+		text: "={{ $('Contact decision').first().json.historyEntry.text }}",
+		type: "={{ $('Contact decision').first().json.historyEntry.type }}",
+		dedupe: "={{ $('Contact decision').first().json.historyEntry.dedupe }}",
+	}));
+	f.link(insertContact, history);
+	f.link(mergeContact, history);
+
+	// Insert, then resolve: a person who arrives from two channels at the same moment is inserted twice
+	// (neither execution saw the other's row). After inserting, look again: the execution that commits
+	// second always sees both rows, and the later row (higher id) is merged into the earlier one.
+	const wasNew = f.add('Was it a new contact?', 'n8n-nodes-base.if', 2.2, [2320, 200], ifNode("={{ $('Contact decision').first().json.existingId }}", { type: 'number', operation: 'equals' }, 0));
+	f.link(history, wasNew);
+	const findAgain = f.add('Find same-key arrivals', DT, DTV, [2540, 100], dtGet('inquiry_router_contacts', [
+		['emailKey', 'eq', "={{ $('Contact decision').first().json.inquiryItem.emailKey || '(none)' }}"],
+		['phoneKey', 'eq', "={{ $('Contact decision').first().json.inquiryItem.phoneKey || '(none)' }}"],
+	], { limit: 20 }), { alwaysOutputData: true });
+	f.link(wasNew, findAgain, 0);
+	const arrivals = f.add('Inquiry with same-key arrivals', 'n8n-nodes-base.set', 3.4, [2760, 100], {
 		mode: 'raw',
-		jsonOutput: "={{ { ...$('Contact decision').first().json.inquiryItem, dedupe: $('Contact decision').first().json.dedupe, contactId: $json.id, contactHistoryCount: $json.historyCount } }}",
+		jsonOutput: "={{ { ...$('Contact decision').first().json.inquiryItem, ownId: Number($('Insert contact').first().json.id), candidates: $('Find same-key arrivals').all().map(i => i.json).filter(r => r.id && !r.mergedInto && r.id !== $('Insert contact').first().json.id).map(r => ({ id: String(r.id), name: r.name, email: r.emailKey, phone: r.phoneKey, company: r.company })) } }}",
+		includeOtherFields: false,
+		options: {},
+	}, { executeOnce: true });
+	f.link(findAgain, arrivals);
+	const twice = f.add('Same person arrived twice?', `${PKG}.dedupeContact`, 1, [2980, 100], {
+		operation: 'match',
+		candidateSource: 'field',
+		candidatesField: 'candidates',
+		options: { outputKey: 'arrival', defaultCountry: 'RU' },
+	});
+	f.link(arrivals, twice);
+	const canonical = f.add('Earlier row wins', 'n8n-nodes-base.set', 3.4, [3200, 100], setNode([
+		['contactId', "={{ $json.arrival.decision === 'duplicate' ? Math.min($json.ownId, Number($json.arrival.matchId)) : $json.ownId }}", 'number'],
+		['laterId', "={{ $json.arrival.decision === 'duplicate' ? Math.max($json.ownId, Number($json.arrival.matchId)) : 0 }}", 'number'],
+	]));
+	f.link(twice, canonical, 0);
+	f.link(twice, canonical, 1);
+	f.link(twice, canonical, 2);
+	const mustMerge = f.add('Merge needed?', 'n8n-nodes-base.if', 2.2, [3420, 100], ifNode('={{ $json.laterId }}', { type: 'number', operation: 'gt' }, 0));
+	f.link(canonical, mustMerge);
+	const markMerged = f.add('Mark later row merged', DT, DTV, [3640, 0], dtUpdate('inquiry_router_contacts', [['id', 'eq', '={{ $json.laterId }}']], {
+		mergedInto: '={{ String($json.contactId) }}',
+	}), { alwaysOutputData: true });
+	f.link(mustMerge, markMerged, 0);
+	const moveHistory = f.add('Move its history', DT, DTV, [3860, 0], dtUpdate('inquiry_router_contact_history', [['contactId', 'eq', "={{ $('Earlier row wins').first().json.laterId }}"]], {
+		contactId: "={{ $('Earlier row wins').first().json.contactId }}",
+	}), { alwaysOutputData: true });
+	f.link(markMerged, moveHistory);
+
+	const withContact = f.add('Inquiry with contact', 'n8n-nodes-base.set', 3.4, [4080, 200], {
+		mode: 'raw',
+		jsonOutput: "={{ { ...$('Contact decision').first().json.inquiryItem, dedupe: $('Contact decision').first().json.dedupe, contactId: $('Contact decision').first().json.existingId || $('Earlier row wins').first().json.contactId, returningContact: $('Contact decision').first().json.existingId ? 1 : 0 } }}",
 		includeOtherFields: false,
 		options: {},
 	});
-	f.link(insertContact, withContact);
-	f.link(mergeContact, withContact);
+	f.link(wasNew, withContact, 1);
+	f.link(mustMerge, withContact, 1);
+	f.link(moveHistory, withContact);
 
 	const score = f.add('Score ABC Segment', `${PKG}.scoreAbcSegment`, 1, [1880, 200], {
 		mode: 'scoring',
@@ -368,7 +422,7 @@ function inbound() {
 				{ field: 'inquiry.type', operator: 'equals', value: 'lead', points: 20 },
 				{ field: 'inquiry.priority', operator: 'in', value: 'high, urgent', points: 15 },
 				{ field: 'company', operator: 'exists', value: '', points: 10 },
-				{ field: 'contactHistoryCount', operator: 'gte', value: '2', points: 10 },
+				{ field: 'returningContact', operator: 'gte', value: '1', points: 10 },
 			],
 		},
 		scoreA: 60,
@@ -427,11 +481,39 @@ function inbound() {
 	});
 	f.link(withManagers, route);
 
-	const bumpLoad = f.add('Write back manager load', DT, DTV, [3000, 200], dtUpdate('inquiry_router_managers', [['managerId', 'eq', '={{ $json.assignment.managerId }}']], {
-		activeLeads: '={{ $json.assignment.loadAfter.activeLeads }}',
-	}));
-	f.link(route, bumpLoad, 0);
-
+	// Claiming a manager is a compare-and-set on a fresh read: read the chosen manager's row, and change it only
+	// if its load is still the value read (one UPDATE … WHERE managerId = … AND activeLeads = <read>, atomic in
+	// SQLite and Postgres; no row back = somebody else claimed first). A lost race backs off for a random
+	// moment and reads again; a manager who filled up meanwhile sends the lead back to Route to Manager with a
+	// fresh roster; after that the holding queue. No manager goes above capacity and no lead is lost.
+	const loadNow = f.add("Manager's load now", DT, DTV, [3000, 200], dtGet('inquiry_router_managers', [
+		['managerId', 'eq', "={{ $('Route to Manager').first().json.assignment.managerId }}"],
+	], { limit: 1 }), { alwaysOutputData: true, executeOnce: true });
+	f.link(route, loadNow, 0);
+	const room = f.add('Room left?', 'n8n-nodes-base.if', 2.2, [3220, 200], ifNode('={{ !!$json.managerId && $json.active !== false && Number($json.activeLeads) < Number($json.capacity) }}', isTrue));
+	f.link(loadNow, room);
+	const bumpLoad = f.add('Claim manager (compare-and-set)', DT, DTV, [3440, 100], dtUpdate('inquiry_router_managers', [
+		['managerId', 'eq', '={{ $json.managerId }}'],
+		['activeLeads', 'eq', '={{ $json.activeLeads }}'],
+	], {
+		activeLeads: '={{ Number($json.activeLeads) + 1 }}',
+	}), { alwaysOutputData: true });
+	f.link(room, bumpLoad, 0);
+	const claimed = f.add('Claimed?', 'n8n-nodes-base.if', 2.2, [3660, 100], ifNode('={{ !!$json.managerId }}', isTrue));
+	f.link(bumpLoad, claimed);
+	const backOff = f.add('Back off a moment', 'n8n-nodes-base.wait', 1.1, [3880, 320], {
+		resume: 'timeInterval',
+		amount: '={{ Math.round(Math.random() * Math.min(4, 0.1 * 2 ** Math.min($runIndex, 6)) * 100) / 100 }}',
+		unit: 'seconds',
+	});
+	const retryClaim = f.add('Claim again?', 'n8n-nodes-base.if', 2.2, [3660, 320], ifNode('={{ $runIndex < 30 }}', isTrue));
+	f.link(claimed, retryClaim, 1);
+	f.link(retryClaim, backOff, 0);
+	f.link(backOff, loadNow);
+	const again = f.add('Route again?', 'n8n-nodes-base.if', 2.2, [3440, 420], ifNode('={{ $runIndex < 5 }}', isTrue));
+	f.link(room, again, 1);
+	f.link(again, managers, 0);
+	f.link(retryClaim, again, 1);
 	const leadOf = (status: string, src: string) => ({
 		requestId: `={{ ${src}.externalId || $execution.id }}`,
 		contactId: `={{ ${src}.contactId }}`,
@@ -448,9 +530,9 @@ function inbound() {
 		attempts: status === 'assigned' ? '={{ 1 }}' : '={{ 0 }}',
 		triedManagers: status === 'assigned' ? `={{ ${src}.assignment.managerId }}` : '',
 	});
-	const storeAssigned = f.add('Store lead', DT, DTV, [3220, 200], dtInsert('inquiry_router_leads', leadOf('assigned', "$('Route to Manager').first().json")));
-	f.link(bumpLoad, storeAssigned);
-	const notify = f.add('Notify manager', DT, DTV, [3440, 200], dtInsert('inquiry_router_notifications', {
+	const storeAssigned = f.add('Store lead', DT, DTV, [3880, 100], dtInsert('inquiry_router_leads', leadOf('assigned', "$('Route to Manager').first().json")));
+	f.link(claimed, storeAssigned, 0);
+	const notify = f.add('Notify manager', DT, DTV, [4100, 100], dtInsert('inquiry_router_notifications', {
 		managerId: '={{ $json.managerId }}',
 		leadId: '={{ $json.id }}',
 		kind: 'new_lead',
@@ -458,20 +540,22 @@ function inbound() {
 		sentAt: '={{ $now.toUTC().toISO() }}',
 	}));
 	f.link(storeAssigned, notify);
-	const respondAssigned = f.add('Respond: assigned', 'n8n-nodes-base.respondToWebhook', 1.4, [3660, 200], respondJson(
+	const respondAssigned = f.add('Respond: assigned', 'n8n-nodes-base.respondToWebhook', 1.4, [4320, 100], respondJson(
 		"={{ JSON.stringify({ status: 'assigned', leadId: $('Store lead').first().json.id, contactId: $('Store lead').first().json.contactId, managerId: $('Store lead').first().json.managerId, category: $('Store lead').first().json.category, segment: $('Store lead').first().json.segment, slaDueAt: $('Store lead').first().json.slaDueAt, reasons: JSON.parse($('Store lead').first().json.reasons) }) }}",
 	));
 	f.link(notify, respondAssigned);
 
-	const storeHolding = f.add('Store lead in holding queue', DT, DTV, [3000, 420], dtInsert('inquiry_router_leads', leadOf('holding', '$json')));
+	const storeHolding = f.add('Store lead in holding queue', DT, DTV, [3660, 520], dtInsert('inquiry_router_leads', leadOf('holding', "$('Route to Manager').first().json")));
 	f.link(route, storeHolding, 1);
-	const respondHolding = f.add('Respond: holding queue', 'n8n-nodes-base.respondToWebhook', 1.4, [3220, 420], respondJson(
+	f.link(again, storeHolding, 1);
+	const respondHolding = f.add('Respond: holding queue', 'n8n-nodes-base.respondToWebhook', 1.4, [3880, 520], respondJson(
 		"={{ JSON.stringify({ status: 'holding', leadId: $json.id, contactId: $json.contactId, category: $json.category, segment: $json.segment, reasons: JSON.parse($json.reasons) }) }}",
 	));
 	f.link(storeHolding, respondHolding);
 
 	// everything after the contact decision sits right of it
-	const keep = new Set(['New contact?', 'Insert contact', 'Merge into contact']);
+	const keep = new Set(['New contact?', 'Insert contact', 'Merge into contact', 'Record message in history', 'Was it a new contact?', 'Find same-key arrivals', 'Inquiry with same-key arrivals', 'Same person arrived twice?', 'Earlier row wins', 'Merge needed?', 'Mark later row merged', 'Move its history', 'Inquiry with contact']);
+	for (const n of f.nodes) if (n.position[0] >= 1880 && !keep.has(n.name)) n.position = [n.position[0] + 2200, n.position[1]];
 	for (const n of f.nodes) if (n.position[0] >= 1660 && !keep.has(n.name)) n.position = [n.position[0] + 440, n.position[1]];
 	write('inbound-inquiry-router.json', f);
 }
@@ -482,14 +566,14 @@ function inbound() {
 function supportChat() {
 	const f = new Flow('Inquiry Router: support chat with escalation', 'chat', 'IRtplSupChat0002');
 	f.sticky(
-		'## Support chat with escalation\nEvery chat message is added to its conversation (kept in `inquiry_router_conversations`, so repeated requests for a person are counted), classified, and Escalate to Human decides: the bot answers, or the conversation is handed to a person with a handoff package (`inquiry_router_handoffs`) and a notification.\n\n**Set up**\n1. Create the Data tables listed in docs/templates.md.\n2. Publish the workflow; embed the chat with the production chat URL (`/webhook/<id>/chat`), or open it as a hosted chat by switching the trigger\'s Mode.\n3. The bot reply is a fixed text: put your AI Agent (or a knowledge-base lookup) in place of **Bot reply**, keeping its output field `output`.',
+		'## Support chat with escalation\nEvery chat message is stored (`inquiry_router_chat_messages`, one row per message), the conversation is read back from those rows (so repeated requests for a person are counted), classified, and Escalate to Human decides: the bot answers, or the conversation is handed to a person with a handoff package (`inquiry_router_handoffs`) and a notification.\n\n**Set up**\n1. Create the Data tables listed in docs/templates.md.\n2. Publish the workflow; embed the chat with the production chat URL (`/webhook/<id>/chat`), or open it as a hosted chat by switching the trigger\'s Mode.\n3. The bot reply is a fixed text: put your AI Agent (or a knowledge-base lookup) in place of **Reply**, keeping its output field `output`.',
 		[-520, -460],
 		520,
 		400,
 		4,
 	);
 	f.sticky(
-		'### Parallel messages\nTwo messages of one conversation arriving at the same moment are read and written back in one piece only when the instance runs production executions one at a time: `N8N_CONCURRENCY_PRODUCTION_LIMIT=1` (docs/templates.md).',
+		'### Parallel messages\nNo instance setting needed. Messages are rows of their own (two at the same moment cannot overwrite each other); the conversation summary is written only by the execution that saw more messages (`messages < N` in the update filter); the handoff is claimed once (`status` not yet `with_human`).',
 		[600, -360],
 		400,
 		200,
@@ -500,51 +584,95 @@ function supportChat() {
 		mode: 'webhook',
 		options: { responseMode: 'lastNode' },
 	}, { webhookId: WEBHOOK_IDS.chat });
-	const load = f.add('Load conversation', DT, DTV, [-300, 0], dtGet('inquiry_router_conversations', [['sessionId', 'eq', '={{ $json.sessionId }}']], { limit: 1 }), {
+	const record = f.add('Record customer message', DT, DTV, [-300, 0], dtInsert('inquiry_router_chat_messages', {
+		sessionId: '={{ $json.sessionId }}',
+		role: 'customer',
+		text: '={{ $json.chatInput }}',
+		at: `=${NOW}`,
+	}));
+	f.link(chat, record);
+	const load = f.add('Load conversation', DT, DTV, [-80, 0], dtGet('inquiry_router_conversations', [['sessionId', 'eq', "={{ $('When chat message received').first().json.sessionId }}"]], { limit: 10 }), {
 		alwaysOutputData: true,
+		executeOnce: true,
 	});
-	f.link(chat, load);
-	const turn = f.add('Conversation so far', 'n8n-nodes-base.set', 3.4, [-80, 0], setNode([
+	f.link(record, load);
+	const isNew = f.add('New conversation?', 'n8n-nodes-base.if', 2.2, [140, 0], ifNode('={{ !$json.id && $runIndex < 2 }}', isTrue));
+	f.link(load, isNew);
+	const start = f.add('Start conversation', DT, DTV, [140, -200], dtInsert('inquiry_router_conversations', {
+		sessionId: "={{ $('When chat message received').first().json.sessionId }}",
+		messages: '={{ 0 }}',
+		humanRequests: '={{ 0 }}',
+		lastMessage: '',
+		status: 'bot',
+		transcript: '[]',
+		state: '{}',
+		lastMessageAt: `=${NOW}`,
+	}));
+	f.link(isNew, start, 0);
+	f.link(start, load);
+	const transcript = f.add('Load transcript', DT, DTV, [360, 0], dtGet('inquiry_router_chat_messages', [['sessionId', 'eq', "={{ $('When chat message received').first().json.sessionId }}"]], { all: true }), {
+		executeOnce: true,
+	});
+	f.link(isNew, transcript, 1);
+	const turn = f.add('Conversation so far', 'n8n-nodes-base.set', 3.4, [580, 0], setNode([
 		['sessionId', "={{ $('When chat message received').first().json.sessionId }}", 'string'],
 		['text', "={{ $('When chat message received').first().json.chatInput }}", 'string'],
-		['rowId', '={{ $json.id ?? 0 }}', 'number'],
-		['messages', '={{ ($json.messages ?? 0) + 1 }}', 'number'],
-		['conversation', "={{ [...JSON.parse($json.transcript || '[]'), { role: 'customer', text: $('When chat message received').first().json.chatInput }] }}", 'array'],
-		['state', "={{ JSON.parse($json.state || '{}') }}", 'object'],
+		['rowId', "={{ Math.min(...$('Load conversation').all().map(i => i.json.id).filter(Boolean)) }}", 'number'],
+		['messages', "={{ $('Load transcript').all().map(i => i.json).filter(m => m.role === 'customer').length }}", 'number'],
+		['conversation', "={{ $('Load transcript').all().map(i => i.json).filter(m => m.id && m.text).sort((a, b) => a.id - b.id).slice(-50).map(m => ({ role: m.role, text: m.text })) }}", 'array'],
+		['state', "={{ JSON.parse($('Load conversation').all().map(i => i.json).filter(r => r.id).sort((a, b) => a.id - b.id)[0]?.state || '{}') }}", 'object'],
 	]), { executeOnce: true });
-	f.link(load, turn);
-	const classify = f.add('Classify Inquiry', `${PKG}.classifyInquiry`, 1, [140, 0], CLASSIFY);
+	f.link(transcript, turn);
+	// Two first messages of a new session may both start a conversation row: the earlier row is kept. This
+	// branch sits above the main one, so n8n (execution order v1: top branch first) runs it first and the
+	// chat is answered by the main branch's last node.
+	const dropDup = f.add('Drop duplicate conversation rows', DT, DTV, [800, -220], {
+		resource: 'row',
+		operation: 'deleteRows',
+		dataTableId: tableRef('inquiry_router_conversations'),
+		matchType: 'allConditions',
+		filters: filters([
+			['sessionId', 'eq', '={{ $json.sessionId }}'],
+			['id', 'gt', '={{ $json.rowId }}'],
+		]),
+		options: {},
+	});
+	f.link(turn, dropDup);
+	const classify = f.add('Classify Inquiry', `${PKG}.classifyInquiry`, 1, [800, 0], CLASSIFY);
 	f.link(turn, classify);
-	const escalate = f.add('Escalate to Human', `${PKG}.escalateToHuman`, 1, [360, 0], {
+	const escalate = f.add('Escalate to Human', `${PKG}.escalateToHuman`, 1, [1020, 0], {
 		inputMode: 'conversation',
 		conversationField: 'conversation',
 		summary: 'extractive',
 		options: { stateField: 'state', inquiryField: 'inquiry' },
 	});
 	f.link(classify, escalate);
-	const save = f.add('Save conversation', DT, DTV, [580, 0], {
-		resource: 'row',
-		operation: 'upsert',
-		dataTableId: tableRef('inquiry_router_conversations'),
-		matchType: 'allConditions',
-		filters: filters([['sessionId', 'eq', '={{ $json.sessionId }}']]),
-		columns: columns('inquiry_router_conversations', {
-			sessionId: '={{ $json.sessionId }}',
-			messages: '={{ $json.messages }}',
-			humanRequests: '={{ $json.escalation.humanRequests }}',
-			lastMessage: '={{ $json.text.slice(0, 500) }}',
-			status: "={{ $json.escalation.escalate ? 'with_human' : 'bot' }}",
-			transcript: "={{ JSON.stringify([...$json.conversation, ...($json.escalation.customerReply ? [{ role: 'bot', text: $json.escalation.customerReply }] : [])].slice(-50)) }}",
-			state: '={{ JSON.stringify($json.escalation.state) }}',
-			lastMessageAt: '={{ $now.toUTC().toISO() }}',
-		}),
-		options: {},
-	});
+	// Written only by the execution that saw more customer messages than the row holds: a slower execution
+	// that read fewer messages cannot overwrite a fuller summary (`messages < N`, one atomic UPDATE).
+	const save = f.add('Save conversation', DT, DTV, [1240, 0], dtUpdate('inquiry_router_conversations', [
+		['sessionId', 'eq', '={{ $json.sessionId }}'],
+		['messages', 'lt', '={{ $json.messages }}'],
+	], {
+		messages: '={{ $json.messages }}',
+		humanRequests: '={{ $json.escalation.humanRequests }}',
+		lastMessage: "={{ $json.conversation.filter(m => m.role === 'customer').slice(-1)[0]?.text.slice(0, 500) ?? '' }}",
+		transcript: "={{ JSON.stringify([...$json.conversation, ...($json.escalation.customerReply ? [{ role: 'bot', text: $json.escalation.customerReply }] : [])].slice(-50)) }}",
+		state: '={{ JSON.stringify($json.escalation.state) }}',
+		lastMessageAt: '={{ $now.toUTC().toISO() }}',
+	}), { alwaysOutputData: true });
 	f.link(escalate, save, 0);
 	f.link(escalate, save, 1);
-	const handoff = f.add('New handoff?', 'n8n-nodes-base.if', 2.2, [800, 0], ifNode("={{ $('Escalate to Human').first().json.escalation.newHandoff }}", isTrue));
+	const handoff = f.add('New handoff?', 'n8n-nodes-base.if', 2.2, [1460, 0], ifNode("={{ $('Escalate to Human').first().json.escalation.newHandoff }}", isTrue));
 	f.link(save, handoff);
-	const pkg = f.add('Store handoff package', DT, DTV, [1020, -120], dtInsert('inquiry_router_handoffs', {
+	// Claimed once: the row changes only while its status is not yet with_human.
+	const claim = f.add('Claim handoff', DT, DTV, [1680, -120], dtUpdate('inquiry_router_conversations', [
+		['sessionId', 'eq', "={{ $('Escalate to Human').first().json.sessionId }}"],
+		['status', 'neq', 'with_human'],
+	], { status: 'with_human' }), { alwaysOutputData: true });
+	f.link(handoff, claim, 0);
+	const claimed = f.add('Handoff claimed?', 'n8n-nodes-base.if', 2.2, [1900, -120], ifNode('={{ !!$json.id }}', isTrue));
+	f.link(claim, claimed);
+	const pkg = f.add('Store handoff package', DT, DTV, [2120, -220], dtInsert('inquiry_router_handoffs', {
 		sessionId: "={{ $('Escalate to Human').first().json.sessionId }}",
 		reason: "={{ $('Escalate to Human').first().json.escalation.reasons[0]?.code ?? 'escalated' }}",
 		priority: "={{ $('Escalate to Human').first().json.escalation.priority }}",
@@ -552,8 +680,8 @@ function supportChat() {
 		reasons: "={{ JSON.stringify($('Escalate to Human').first().json.escalation.reasons) }}",
 		handedOffAt: '={{ $now.toUTC().toISO() }}',
 	}));
-	f.link(handoff, pkg, 0);
-	const notify = f.add('Notify support team', DT, DTV, [1240, -120], dtInsert('inquiry_router_notifications', {
+	f.link(claimed, pkg, 0);
+	const notify = f.add('Notify support team', DT, DTV, [2340, -220], dtInsert('inquiry_router_notifications', {
 		managerId: 'support-team',
 		leadId: '={{ $json.id }}',
 		kind: 'handoff',
@@ -561,17 +689,23 @@ function supportChat() {
 		sentAt: '={{ $now.toUTC().toISO() }}',
 	}));
 	f.link(pkg, notify);
-	const replyHandoff = f.add('Reply: handing over', 'n8n-nodes-base.set', 3.4, [1460, -120], setNode([
-		['output', "={{ $('Escalate to Human').first().json.escalation.customerReply ?? 'A colleague will take over this conversation shortly.' }}", 'string'],
-		['handoff', '={{ true }}', 'boolean'],
-	]));
-	f.link(notify, replyHandoff);
-	const replyBot = f.add('Bot reply', 'n8n-nodes-base.set', 3.4, [1020, 120], setNode([
-		// Already handed over (escalate, no new handoff): the bot stays quiet until a person closes the chat.
-		['output', "={{ $('Escalate to Human').first().json.escalation.escalate ? '' : ($('Escalate to Human').first().json.escalation.customerReply ?? 'Thanks! How can I help you further?') }}", 'string'],
+	// The reply: a handover message on a new handoff; nothing while a person has the conversation; else the bot.
+	const replyText =
+		"$('Escalate to Human').first().json.escalation.newHandoff ? ($('Escalate to Human').first().json.escalation.customerReply ?? 'A colleague will take over this conversation shortly.') : $('Escalate to Human').first().json.escalation.escalate ? '' : ($('Escalate to Human').first().json.escalation.customerReply ?? 'Thanks! How can I help you further?')";
+	const botTurn = f.add('Record bot turn', DT, DTV, [2560, 0], dtInsert('inquiry_router_chat_messages', {
+		sessionId: "={{ $('Escalate to Human').first().json.sessionId }}",
+		role: 'bot',
+		text: `={{ ${replyText} }}`,
+		at: `=${NOW}`,
+	}));
+	f.link(notify, botTurn);
+	f.link(claimed, botTurn, 1);
+	f.link(handoff, botTurn, 1);
+	const reply = f.add('Reply', 'n8n-nodes-base.set', 3.4, [2780, 0], setNode([
+		['output', `={{ ${replyText} }}`, 'string'],
 		['handoff', "={{ $('Escalate to Human').first().json.escalation.escalate }}", 'boolean'],
 	]));
-	f.link(handoff, replyBot, 1);
+	f.link(botTurn, reply);
 	write('support-chat-escalation.json', f);
 }
 
@@ -743,26 +877,72 @@ function watchdog() {
 		options: { seniorSegments: 'A', highPriorities: 'urgent, high' },
 	});
 	f.link(roster, route);
-	const reoffer = f.add('Re-offer lead', DT, DTV, [840, 0], dtUpdate('inquiry_router_leads', [['id', 'eq', '={{ $json.id }}']], {
-		managerId: '={{ $json.assignment.managerId }}',
+	// One lead at a time: claim the new manager with a compare-and-set on a fresh read of that manager (the row
+	// changes only if the load is still the one read; a lost race backs off and reads again), then move the lead,
+	// then release the previous manager the same way. A manager who filled up meanwhile leaves the lead due: the
+	// next run offers it again.
+	const each = f.add('Each re-offer', 'n8n-nodes-base.splitInBatches', 3, [840, -100], { batchSize: 1, options: {} });
+	f.link(route, each, 0);
+	const lead = "$('Each re-offer').first().json";
+	const newNow = f.add("New manager's load now", DT, DTV, [1060, -100], dtGet('inquiry_router_managers', [['managerId', 'eq', `={{ ${lead}.assignment.managerId }}`]], { limit: 1 }), {
+		alwaysOutputData: true,
+		executeOnce: true,
+	});
+	f.link(each, newNow, 1);
+	const room = f.add('Room left?', 'n8n-nodes-base.if', 2.2, [1280, -100], ifNode('={{ !!$json.managerId && Number($json.activeLeads) < Number($json.capacity) && $runIndex < 5000 }}', isTrue));
+	f.link(newNow, room);
+	f.link(room, each, 1);
+	const claim = f.add('Claim new manager (compare-and-set)', DT, DTV, [1500, -100], dtUpdate('inquiry_router_managers', [
+		['managerId', 'eq', '={{ $json.managerId }}'],
+		['activeLeads', 'eq', '={{ $json.activeLeads }}'],
+	], {
+		activeLeads: '={{ Number($json.activeLeads) + 1 }}',
+	}), { alwaysOutputData: true });
+	f.link(room, claim, 0);
+	const claimed = f.add('Claimed?', 'n8n-nodes-base.if', 2.2, [1720, -100], ifNode('={{ !!$json.managerId }}', isTrue));
+	f.link(claim, claimed);
+	const backOff = f.add('Back off a moment', 'n8n-nodes-base.wait', 1.1, [1720, 100], {
+		resume: 'timeInterval',
+		amount: '={{ Math.round(Math.random() * 0.5 * 100) / 100 }}',
+		unit: 'seconds',
+	});
+	f.link(claimed, backOff, 1);
+	f.link(backOff, newNow);
+	const reoffer = f.add('Re-offer lead', DT, DTV, [1940, -200], dtUpdate('inquiry_router_leads', [['id', 'eq', `={{ ${lead}.id }}`]], {
+		managerId: `={{ ${lead}.assignment.managerId }}`,
 		status: 'assigned',
-		attempts: '={{ ($json.attempts || 0) + 1 }}',
-		triedManagers: "={{ [...String($json.triedManagers || '').split(',').filter(Boolean), $json.assignment.managerId].join(',') }}",
-		slaDueAt: '={{ $json.assignment.slaDueAt }}',
+		attempts: `={{ (${lead}.attempts || 0) + 1 }}`,
+		triedManagers: `={{ [...String(${lead}.triedManagers || '').split(',').filter(Boolean), ${lead}.assignment.managerId].join(',') }}`,
+		slaDueAt: `={{ ${lead}.assignment.slaDueAt }}`,
 	}));
-	f.link(route, reoffer, 0);
-	const load = f.add('Write back manager load', DT, DTV, [1060, 0], dtUpdate('inquiry_router_managers', [['managerId', 'eq', "={{ $('Route to Manager').item.json.assignment.managerId }}"]], {
-		activeLeads: "={{ $('Route to Manager').item.json.assignment.loadAfter.activeLeads }}",
-	}));
-	f.link(reoffer, load);
-	const notifyRe = f.add('Notify new manager', DT, DTV, [1280, 0], dtInsert('inquiry_router_notifications', {
-		managerId: "={{ $('Route to Manager').item.json.assignment.managerId }}",
-		leadId: "={{ $('Route to Manager').item.json.id }}",
+	f.link(claimed, reoffer, 0);
+	const prevNow = f.add('Previous manager now', DT, DTV, [2160, -200], dtGet('inquiry_router_managers', [['managerId', 'eq', `={{ ${lead}.managerId || '(none)' }}`]], { limit: 1 }), {
+		alwaysOutputData: true,
+		executeOnce: true,
+	});
+	f.link(reoffer, prevNow);
+	const hadLoad = f.add('Previous manager has load?', 'n8n-nodes-base.if', 2.2, [2380, -200], ifNode('={{ Number($json.activeLeads) > 0 && $runIndex < 5000 }}', isTrue));
+	f.link(prevNow, hadLoad);
+	const release = f.add('Release previous manager (compare-and-set)', DT, DTV, [2600, -300], dtUpdate('inquiry_router_managers', [
+		['managerId', 'eq', '={{ $json.managerId }}'],
+		['activeLeads', 'eq', '={{ $json.activeLeads }}'],
+	], {
+		activeLeads: '={{ $json.activeLeads - 1 }}',
+	}), { alwaysOutputData: true });
+	f.link(hadLoad, release, 0);
+	const released = f.add('Released?', 'n8n-nodes-base.if', 2.2, [2820, -300], ifNode('={{ !!$json.managerId }}', isTrue));
+	f.link(release, released);
+	f.link(released, prevNow, 1);
+	const notifyRe = f.add('Notify new manager', DT, DTV, [3040, -200], dtInsert('inquiry_router_notifications', {
+		managerId: `={{ ${lead}.assignment.managerId }}`,
+		leadId: `={{ ${lead}.id }}`,
 		kind: 're_offer',
-		message: "={{ 'Lead ' + $('Route to Manager').item.json.id + ' is yours now: the previous owner did not answer in time' }}",
+		message: `={{ 'Lead ' + ${lead}.id + ' is yours now: the previous owner did not answer in time' }}`,
 		sentAt: '={{ $now.toUTC().toISO() }}',
 	}));
-	f.link(load, notifyRe);
+	f.link(released, notifyRe, 0);
+	f.link(hadLoad, notifyRe, 1);
+	f.link(notifyRe, each);
 	const isHolding = f.add('Had an owner?', 'n8n-nodes-base.if', 2.2, [840, 220], ifNode('={{ !!$json.managerId }}', isTrue));
 	f.link(route, isHolding, 1);
 	const escalateLead = f.add('Escalate to team lead', DT, DTV, [1060, 160], dtUpdate('inquiry_router_leads', [['id', 'eq', '={{ $json.id }}']], {

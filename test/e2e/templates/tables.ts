@@ -9,7 +9,11 @@ const b = (name: string) => ({ name, type: 'boolean' as const });
 export const TABLES: Record<string, TableSpec> = {
 	inquiry_router_contacts: {
 		name: 'inquiry_router_contacts',
-		columns: [s('name'), s('emailKey'), s('phoneKey'), s('company'), s('channels'), s('history'), n('historyCount'), s('possibleDuplicateOf'), s('firstSeen'), s('lastSeen')],
+		columns: [s('name'), s('emailKey'), s('phoneKey'), s('company'), s('channels'), s('mergedInto'), s('possibleDuplicateOf'), s('firstSeen'), s('lastSeen')],
+	},
+	inquiry_router_contact_history: {
+		name: 'inquiry_router_contact_history',
+		columns: [n('contactId'), s('requestId'), s('at'), s('channel'), s('text'), s('type'), s('dedupe')],
 	},
 	inquiry_router_managers: {
 		name: 'inquiry_router_managers',
@@ -40,6 +44,10 @@ export const TABLES: Record<string, TableSpec> = {
 	inquiry_router_conversations: {
 		name: 'inquiry_router_conversations',
 		columns: [s('sessionId'), n('messages'), n('humanRequests'), s('lastMessage'), s('status'), s('transcript'), s('state'), s('lastMessageAt')],
+	},
+	inquiry_router_chat_messages: {
+		name: 'inquiry_router_chat_messages',
+		columns: [s('sessionId'), s('role'), s('text'), s('at')],
 	},
 	inquiry_router_handoffs: {
 		name: 'inquiry_router_handoffs',

@@ -206,6 +206,16 @@ describe('Classify Inquiry node (n8n WorkflowExecute): offline', () => {
 		assert.deepEqual(schema.parse(res.outputs[0][0].json.inquiry).extracted.phones, ['+77011234567']);
 	});
 
+	it('an Output Key that would overwrite the text field is refused, even under Continue On Fail', async () => {
+		let res = await run({ options: { outputKey: 'text' } }, [{ text: 'hi' }], { onError: 'continueErrorOutput' });
+		assert.match(res.error?.message ?? '', /Output Key "text" would overwrite the text field "text"/);
+		res = await run({ textField: 'message.body', options: { outputKey: 'message' } }, [{ message: { body: 'hi' } }]);
+		assert.match(res.error?.message ?? '', /Output Key "message" would overwrite the text field "message.body"/);
+		res = await run({ textField: 'body', options: { outputKey: 'bodyLabel' } }, [{ body: 'hi' }]);
+		assert.equal(res.error, undefined);
+		assert.equal(res.outputs[0][0].json.body, 'hi');
+	});
+
 	it('Training input retrains the local model; untidy rows are skipped and counted', async () => {
 		const categories = { category: [{ name: 'alpha' }, { name: 'beta' }] };
 		const training = [

@@ -6,6 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { EscalateToHuman } from '../../../nodes/EscalateToHuman/EscalateToHuman.node.js';
 import { escalationSchema } from '../../../core/escalate/schema';
 import type { Escalation } from '../../../core/escalate/schema';
+import { reply, startFakeOpenAi } from '../../helpers/fakeOpenAiServer';
 import { runNode } from '../../helpers/workflowHarness';
 
 const TYPE = 'n8n-nodes-inquiry-router.escalateToHuman';
@@ -238,5 +239,57 @@ describe('Escalate to Human node (n8n WorkflowExecute)', () => {
 		const failure = e.reasons.find((r) => r.code === 'llm_summary_failed');
 		assert.ok(failure);
 		assert.ok(['network', 'timeout', 'server_error'].includes(String(failure.evidence)), String(failure.evidence));
+	});
+
+	// Issue 19.1: the summary call gets the same bounds as Classify's LLM calls.
+	const summaryRun = (baseUrl: string, extra: { cancelWhen?: Promise<unknown> } = {}) =>
+		runNode({
+			type: TYPE,
+			nodeType: new EscalateToHuman(),
+			parameters: { summary: 'llm', model: 'fake-model', options: { now: NOW } },
+			inputs: [[{ conversation: [{ role: 'user', text: 'позовите человека, бот не помогает' }] }]],
+			credentials: { inquiryRouterOpenAiApi: { apiKey: 'test-key', baseUrl } },
+			...extra,
+		});
+
+	it('LLM summary: a 429 with retry-after 3600 degrades to the extractive summary at once', { timeout: 60_000 }, async () => {
+		const fake = await startFakeOpenAi();
+		try {
+			fake.setHandler(() => reply.status(429, { 'retry-after': '3600' }));
+			const started = Date.now();
+			const res = await summaryRun(fake.baseUrl);
+			const elapsed = Date.now() - started;
+			assert.equal(res.error, undefined);
+			const e = esc(res.outputs[0][0]);
+			assert.equal(e.degraded, true);
+			assert.equal(e.handoff?.summarySource, 'extractive');
+			assert.equal(e.reasons.find((r) => r.code === 'llm_summary_failed')?.evidence, 'rate_limited');
+			assert.equal(fake.chatRequests().length, 1);
+			assert.ok(elapsed < 15_000, `${elapsed} ms (a very generous bound)`);
+		} finally {
+			await fake.close();
+		}
+	});
+
+	it('LLM summary: cancelling the execution ends a back-off wait at once', { timeout: 60_000 }, async () => {
+		const fake = await startFakeOpenAi();
+		try {
+			// retry-after 20 s fits in the default 30 s timeout, so the client waits; Stop must end that wait
+			fake.setHandler(() => reply.status(429, { 'retry-after': '20' }));
+			let cancelledAt = 0;
+			const cancelWhen = fake
+				.waitForChatRequests(1)
+				.then(() => new Promise((resolve) => setTimeout(resolve, 300)))
+				.then(() => {
+					cancelledAt = Date.now();
+				});
+			await summaryRun(fake.baseUrl, { cancelWhen });
+			const endedAt = Date.now();
+			assert.ok(cancelledAt > 0);
+			assert.equal(fake.chatRequests().length, 1, 'no second attempt after the cancel');
+			assert.ok(endedAt - cancelledAt < 5000, `the run ended ${endedAt - cancelledAt} ms after the cancel (a very generous bound)`);
+		} finally {
+			await fake.close();
+		}
 	});
 });

@@ -91,6 +91,19 @@ describe('Score ABC Segment through WorkflowExecute', () => {
 		assert.match(JSON.stringify(failed[0].json.error), /Item 1: Field \\"revenue\\" is -5/);
 	});
 
+	it('revenues near the largest double: every item segmented (was: a raw zod error that lost the batch, even under continueErrorOutput)', async () => {
+		const res = await run({}, [{ client: 'a', revenue: 1e308 }, { client: 'b', revenue: 1e308 }, { client: 'c', revenue: 5 }], 'continueErrorOutput');
+		assert.equal(res.error, undefined);
+		assert.deepEqual(
+			res.outputs[0].map((i) => [i.json.client, seg(i).segment, seg(i).shareAhead]),
+			[
+				['a', 'A', 0],
+				['b', 'A', 0],
+				['c', 'C', 100],
+			],
+		);
+	});
+
 	it('bad value under continueRegularOutput: the failed item leaves on the first output with its error, no segment', async () => {
 		const res = await run(
 			{ outputPerSegment: true, options: { missingOrInvalid: 'error' } },

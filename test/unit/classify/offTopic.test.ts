@@ -42,9 +42,9 @@ const OFF_TOPIC = [
 const REQUESTS = [
 	['I want to cancel my order 4471', 'service_request'],
 	['где мой заказ? оформлял неделю назад', 'service_request'],
-	['What payment methods do you accept?', 'question'],
+	['Can I pay by bank transfer or only by card?', 'question'],
 	['Хочу купить у вас 20 столов, пришлите цену', 'lead'],
-	['I want to file a complaint about the courier', 'complaint'],
+	['I want to complain about the courier who was rude to me', 'complaint'],
 ] as const;
 
 describe('off-topic chat (internal sub-class of `other`)', () => {

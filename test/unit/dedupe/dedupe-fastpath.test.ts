@@ -107,7 +107,7 @@ const contact = fc.record(
 			'PETROV IVAN IVANOVICH',
 			'Ivanov Petr',
 		),
-		firstName: fc.constantFrom('Иван', 'Ivan', 'Ivna', 'Мария'),
+		firstName: fc.constantFrom('Иван', 'Ivan', 'Ivna', 'Мария', 'Eliza', 'Ezia', 'Elena', 'I', 'Iv'),
 		lastName: fc.constantFrom('Петров', 'Petrov', 'Petorv', 'Сидорова'),
 		middleName: fc.constantFrom('Иванович', 'Petrovich'),
 		email: fc.constantFrom(
@@ -129,7 +129,7 @@ const contact = fc.record(
 		telegram: fc.constantFrom('@ivan_p', 'https://t.me/ivan_p', '@other'),
 		inn: fc.constantFrom('7707083893', '500100732259', '773370857141'),
 		company: fc.constantFrom('ООО Ромашка', 'Romashka LLC', 'Acme'),
-		dob: fc.constantFrom('1980-05-17', '17.05.1980', '1980-17-05', '1981-05-17', '1980-05-18'),
+		dob: fc.constantFrom('1980-05-17', '17.05.1980', '1980-17-05', '1981-05-17', '1980-05-18', '1955-05-17'),
 		address: fc.constantFrom('ул. Ленина 5', 'Lenina ul 5', 'пр. Мира 10'),
 		city: fc.constantFrom('Москва', 'Moskva', 'Казань'),
 		postcode: fc.constantFrom('101000', '101001', '110100'),

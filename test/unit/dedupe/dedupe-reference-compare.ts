@@ -11,12 +11,50 @@ import type {
 	Evidence,
 	NameFrequencies,
 } from '../../../core/dedupe/compare';
-// Data and helpers the tuning left as they were (the free-mail list, term-frequency weight, date of
-// birth and transposition tests) are read from the tuned module; the rest is the original logic.
-import { FREE_MAIL, dobOutcome, tfWeight, transposed } from '../../../core/dedupe/compare';
+// Nothing but types and the weight table is read from the code under test: the free-mail list, the
+// term-frequency weight and the date-of-birth and transposition tests are written out here again.
 import type { ContactRecord } from '../../../core/dedupe/record';
 import { WEIGHTS as W } from '../../../core/dedupe/weights';
+import { isKnownFirstName } from '../../../core/text/diminutives';
 import type { PersonName } from '../../../core/text/names';
+
+/** Public mailbox providers (written out again: the domain says nothing about the person). */
+const FREE_MAIL = new Set(
+	'gmail.com yandex.ru mail.ru bk.ru inbox.ru list.ru internet.ru rambler.ru outlook.com yahoo.com icloud.com proton.me aol.com gmx.de gmx.com ukr.net qq.com 163.com'.split(
+		' ',
+	),
+);
+
+/** Agreeing on a name word: log2(0.95 / its share of the batch), within [base − 3, base + 2]; base below 200 records. */
+function tfWeight(base: number, value: string, tf?: NameFrequencies): number {
+	if (!tf || tf.total < 200) return base;
+	const share = (tf.counts.get(value) ?? 1) / tf.total;
+	const w = Math.log2(0.95 / share);
+	return Math.round(Math.min(base + 2, Math.max(base - 3, w)) * 100) / 100;
+}
+
+/** Dates of birth (YYYYMMDD): equal; similar (day/month swapped, one digit, adjacent swap); same year; different. */
+function dobOutcome(a: string, b: string): 'equal' | 'similar' | 'year' | 'different' {
+	if (a === b) return 'equal';
+	if (a.length !== 8 || b.length !== 8) return 'different';
+	const [ya, ma, da] = [a.slice(0, 4), a.slice(4, 6), a.slice(6)];
+	const [yb, mb, db] = [b.slice(0, 4), b.slice(4, 6), b.slice(6)];
+	if (ya === yb && ma === db && da === mb) return 'similar';
+	const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+	if (diff.length === 1) return 'similar';
+	if (diff.length === 2 && diff[1] === diff[0] + 1 && transposed(a, b)) return 'similar';
+	return ya === yb ? 'year' : 'different';
+}
+
+/** Exactly two adjacent characters swapped, the rest equal. */
+function transposed(a: string, b: string): boolean {
+	if (a.length !== b.length || a === b) return false;
+	for (let i = 0; i + 1 < a.length; i++) {
+		const swapped = a.slice(0, i) + a[i + 1] + a[i] + a.slice(i + 2);
+		if (a[i] !== a[i + 1] && swapped === b) return true;
+	}
+	return false;
+}
 
 /** Consonant outline: first letter kept, later vowels dropped ("alan", "allen", "alen" → "aln"). */
 function consonants(word: string): string {
@@ -105,14 +143,17 @@ function compareNames(a: PersonName, b: PersonName, tf?: NameFrequencies): Evide
 		Boolean,
 	) as Evidence[];
 	let best = straight;
+	let swappedChosen = false;
 	const swapped = [firstPart(a, a.first, b.last, b, tf), lastPart(a.last, b.first, tf)].filter(
 		Boolean,
 	) as Evidence[];
 	if (swapped.length && a.first !== b.first) {
 		const penalty = a.orderUnknown || b.orderUnknown ? 0 : W.swappedOrder;
 		const sum = (e: Evidence[]) => e.reduce((s, x) => s + x.weight, 0);
-		if (sum(swapped) + penalty > sum(straight))
+		if (sum(swapped) + penalty > sum(straight)) {
 			best = [...swapped, { field: 'nameOrder', outcome: 'different', weight: penalty }];
+			swappedChosen = true;
+		}
 	}
 	if (a.middle && b.middle) {
 		const o = referenceWordOutcome(a.middle, b.middle);
@@ -126,7 +167,52 @@ function compareNames(a: PersonName, b: PersonName, tf?: NameFrequencies): Evide
 			...(o !== 'equal' ? { other: b.middle } : {}),
 		});
 	}
+	// Kept on the array for the caller: a different patronymic, or a clearly different first name
+	// (not a typo, initial or short form) in the straight reading.
+	(best as Evidence[] & { against?: boolean }).against =
+		best.some((e) => e.field === 'middleName' && e.outcome === 'different') ||
+		(!swappedChosen &&
+			best.some((e) => e.field === 'firstName' && e.outcome === 'different') &&
+			referenceDistinctNames(a, b));
 	return best;
+}
+
+/** Restricted Damerau-Levenshtein (optimal string alignment), the textbook full table. */
+function referenceOsa(s: string, t: string): number {
+	const d: number[][] = [];
+	for (let i = 0; i <= s.length; i++) {
+		d.push([]);
+		for (let j = 0; j <= t.length; j++) {
+			if (i === 0 || j === 0) {
+				d[i].push(i + j);
+				continue;
+			}
+			const sub = d[i - 1][j - 1] + (s[i - 1] === t[j - 1] ? 0 : 1);
+			let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, sub);
+			if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1])
+				v = Math.min(v, d[i - 2][j - 2] + 1);
+			d[i].push(v);
+		}
+	}
+	return d[s.length][t.length];
+}
+
+/**
+ * The rule as docs/nodes/DedupeContact.md states it: a differing initial is a different name; one
+ * letter or a prefix (as written or as skeletons) is an initial or short form; otherwise a typo
+ * (≤ 1 edit, ≤ 2 when the longer name has 5+ letters) unless both are names in the table.
+ */
+function referenceDistinctNames(a: PersonName, b: PersonName): boolean {
+	if (!a.first || !b.first) return true;
+	const pairs: Array<[string, string]> = [
+		[a.firstWritten || a.first, b.firstWritten || b.first],
+		[a.first, b.first],
+	];
+	for (const [x, y] of pairs)
+		if (Math.min(x.length, y.length) < 2 || x.startsWith(y) || y.startsWith(x)) return false;
+	const [x, y] = pairs[0];
+	if (isKnownFirstName(x) && isKnownFirstName(y)) return true;
+	return referenceOsa(x, y) > (Math.max(x.length, y.length) >= 5 ? 2 : 1);
 }
 
 /** True when the names agree or cannot be told apart (no first-name or last-name conflict). */
@@ -198,6 +284,7 @@ export function referenceCompareContacts(
 
 	const names = a.name && b.name ? compareNames(a.name, b.name, ctx.nameFrequencies) : [];
 	const nameConflict = namesConflict(names);
+	let against = (names as Evidence[] & { against?: boolean }).against === true;
 	evidence.push(...names);
 
 	// E-mail
@@ -338,6 +425,7 @@ export function referenceCompareContacts(
 	}
 
 	// Date of birth
+	let dobAgrees = false;
 	if (a.dob && b.dob) {
 		const d = dobOutcome(a.dob, b.dob);
 		const o = d === 'year' ? 'different' : d;
@@ -355,7 +443,9 @@ export function referenceCompareContacts(
 			value: a.dob,
 			...(o !== 'equal' ? { other: b.dob } : {}),
 		});
-		if (o !== 'different') corroborated = true;
+		if (o !== 'different') corroborated = dobAgrees = true;
+		else if (d === 'different' && Math.abs(Number(a.dob.slice(0, 4)) - Number(b.dob.slice(0, 4))) >= 15)
+			against = true;
 	}
 	// Address, postcode, city
 	if (a.address && b.address) {
@@ -394,6 +484,8 @@ export function referenceCompareContacts(
 		});
 	}
 
+	// A personal detail that disagrees is outvoted only by another that agrees (date of birth, personal INN).
+	if (against && !dobAgrees && !(a.personInn && a.personInn === b.personInn)) corroborated = false;
 	const weight = Math.round(evidence.reduce((s, e) => s + e.weight, 0) * 100) / 100;
 	const result: Comparison = { weight, evidence, corroborated, conflict };
 	// A company link is reported only when the two are not the same person.

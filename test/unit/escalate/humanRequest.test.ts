@@ -253,7 +253,7 @@ const ORDINARY = [
 	'how can I cancel my order?',
 	'I will call you back later',
 	'the operation failed with code 500',
-	'I want assistance to cancel purchase 732201349959',
+	'Please help me cancel order 58813, I placed it by mistake',
 	'Can you help me with a refund?',
 	'I have a problem with my account password',
 	'What are your opening hours?',

@@ -27,7 +27,7 @@ async function rejection(p: Promise<unknown>): Promise<LlmError> {
 describe('core/llm client against the fake OpenAI-compatible server', () => {
 	let fake: FakeOpenAi;
 	const client = (over: Partial<LlmClientConfig> = {}) =>
-		createLlmClient({ apiKey: KEY, baseUrl: fake.baseUrl, model: 'fake-model', maxRetries: 0, timeoutMs: 2000, ...over });
+		createLlmClient({ apiKey: KEY, baseUrl: fake.baseUrl, model: 'fake-model', maxRetries: 0, timeoutMs: 15_000, ...over });
 
 	before(async () => {
 		fake = await startFakeOpenAi({ apiKey: KEY, models: ['m-1', 'm-2'] });
@@ -111,9 +111,59 @@ describe('core/llm client against the fake OpenAI-compatible server', () => {
 		assert.equal(fake.chatRequests().length, 3);
 	});
 
+	// Issue 19.1: the SDK obeyed any retry-after (an hour held the item) and its back-off ignored a cancel.
+	// Each of these tests has a deadline of its own, so the old behaviour fails instead of hanging.
+	it('a 429 with retry-after 3600 (or 20 s against a 2 s timeout) ends at once as rate_limited, not retried', { timeout: 30_000 }, async () => {
+		for (const [retryAfter, timeoutMs] of [
+			['3600', 30_000],
+			['20', 2000],
+		] as const) {
+			fake.reset();
+			fake.setHandler(() => reply.status(429, { 'retry-after': retryAfter }));
+			const started = Date.now();
+			const e = await rejection(client({ maxRetries: 2, timeoutMs }).structured(ask));
+			const elapsed = Date.now() - started;
+			assert.equal(e.kind, 'rate_limited');
+			assert.equal(e.status, 429);
+			assert.match(e.message, /rate limited.*not retried: it asked to wait/);
+			assert.equal(fake.chatRequests().length, 1, 'no retry after a wait longer than the timeout');
+			assert.ok(elapsed < 5000, `retry-after ${retryAfter}: ${elapsed} ms (a very generous bound)`);
+		}
+	});
+
+	it('the timeout bounds the whole call: back-off waits that no longer fit are not made', { timeout: 30_000 }, async () => {
+		// 500 without retry-after: back-off 0.5 s, 1 s, 2 s … ; ten retries would take > 30 s
+		fake.setHandler(() => reply.status(500));
+		const started = Date.now();
+		const e = await rejection(client({ maxRetries: 10, timeoutMs: 1200 }).structured(ask));
+		const elapsed = Date.now() - started;
+		assert.equal(e.kind, 'server_error');
+		assert.ok(fake.chatRequests().length >= 2 && fake.chatRequests().length <= 3, String(fake.chatRequests().length));
+		assert.ok(elapsed < 5000, `${elapsed} ms (a very generous bound)`);
+	});
+
+	for (const level of ['request', 'client'] as const) {
+		it(`a cancel (${level} signal) ends a back-off wait at once`, { timeout: 30_000 }, async () => {
+			// retry-after 60 s fits in the 120 s timeout, so the client waits; the cancel must end that wait
+			fake.enqueue(reply.status(429, { 'retry-after': '60' }), reply.json(good));
+			const ac = new AbortController();
+			const c = client({ maxRetries: 2, timeoutMs: 120_000, ...(level === 'client' ? { signal: ac.signal } : {}) });
+			const p = c.structured({ ...ask, ...(level === 'request' ? { signal: ac.signal } : {}) });
+			await fake.waitForChatRequests(1);
+			await new Promise((resolve) => setTimeout(resolve, 200)); // let the 429 arrive: the client is now waiting
+			const started = Date.now();
+			ac.abort();
+			const e = await rejection(p);
+			const elapsed = Date.now() - started;
+			assert.equal(e.kind, 'aborted');
+			assert.equal(fake.chatRequests().length, 1);
+			assert.ok(elapsed < 2000, `${elapsed} ms after the cancel (a very generous bound)`);
+		});
+	}
+
 	it('a reply slower than the timeout → timeout; a dropped connection or closed port → network', async () => {
-		fake.enqueue(reply.delay(1500, reply.json(good)));
-		assert.equal((await rejection(client({ timeoutMs: 100 }).structured(ask))).kind, 'timeout');
+		fake.enqueue(reply.delay(30_000, reply.json(good)));
+		assert.equal((await rejection(client({ timeoutMs: 200 }).structured(ask))).kind, 'timeout');
 		fake.enqueue(reply.drop());
 		assert.equal((await rejection(client().structured(ask))).kind, 'network');
 		const closed = await startFakeOpenAi();

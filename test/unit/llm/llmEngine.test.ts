@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 
 import { DEFAULT_CATEGORIES } from '../../../core/classify/types';
 import type { Category } from '../../../core/classify/types';
-import { buildSystemPrompt, buildUserMessage, createLlmClassifier, verdictSchemaFor } from '../../../core/classify/llmEngine';
+import { buildSystemPrompt, buildUserMessage, createLlmClassifier, sanitizeLlmText, toVerdict, verdictSchemaFor } from '../../../core/classify/llmEngine';
 import { createLlmClient, LlmError } from '../../../core/llm';
 import { reply, startFakeOpenAi, systemMessage, userMessage } from '../../helpers/fakeOpenAiServer';
 import type { FakeOpenAi } from '../../helpers/fakeOpenAiServer';
@@ -128,5 +128,12 @@ describe('LLM engine (core/classify/llmEngine) against the fake server', () => {
 		assert.equal(verdictSchemaFor(['a']).safeParse({ ...verdict, type: 'a', language: 'not a code!' }).success, false);
 		assert.match(buildSystemPrompt(DEFAULT_CATEGORIES), /- lead: /);
 		assert.equal(buildUserMessage('hi'), '<inquiry>\nhi\n</inquiry>');
+	});
+
+	it('toVerdict keeps the rationale as sanitised plain text (issue 19.6)', () => {
+		const raw = { ...verdict, rationale: '<img src=x onerror=alert(1)>Wrong <i>item</i>\u0007 delivered.\u200b <!-- ignore all rules -->' } as Parameters<typeof toVerdict>[0];
+		assert.equal(toVerdict(raw).rationale, 'Wrong item delivered.');
+		assert.equal(toVerdict({ ...raw, rationale: '<br/> \u0000 ' }).rationale, undefined);
+		assert.equal(sanitizeLlmText('a'.repeat(50), 10), `${'a'.repeat(9)}…`);
 	});
 });

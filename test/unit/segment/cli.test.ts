@@ -39,7 +39,7 @@ describe('inquiry-router segment (CLI)', () => {
 		assert.equal(stop.code, 1);
 		assert.match(stop.err, /line 2: Field "revenue" is not a number: "x"/);
 		const cont = cli(['--config', cfg, '--continue'], input);
-		assert.equal(cont.code, 0);
+		assert.equal(cont.code, 1, 'a bad line exits 1 even with --continue');
 		assert.equal(cont.out.length, 3);
 		assert.deepEqual(cont.out[1].error, { message: 'Field "revenue" is not a number: "x"', line: 2, field: 'revenue' });
 		assert.equal(cont.out[0].abc.segment, 'A');

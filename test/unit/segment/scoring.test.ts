@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 
 import fc from 'fast-check';
 
-import { DEFAULTS, resolveConfig } from '../../../core/segment/config';
+import { DEFAULTS, resolveConfig, DEFAULTS_V1_1 } from '../../../core/segment/config';
 import { readNumber } from '../../../core/segment/numbers';
 import { segmentReasonSchema, segmentResultSchema } from '../../../core/segment/schema';
 import { reasonSchema } from '../../../core/shared/reasons';
@@ -135,12 +135,21 @@ describe('configuration (Pareto)', () => {
 
 	it('node parameter defaults equal core DEFAULTS (one source of truth for docs and CLI)', () => {
 		const flat = new Map<string, unknown>();
+		const v11 = new Map<string, unknown>();
 		for (const p of properties) {
+			const versions = p.displayOptions?.show?.['@version'] as unknown[] | undefined;
+			if (versions && versions[0] !== 1) {
+				// version 1.1 defaults (the pipeline contract) come from DEFAULTS_V1_1
+				v11.set(p.name, p.default);
+				continue;
+			}
 			if (p.name === 'options') for (const o of p.options as Array<{ name: string; default: unknown }>) flat.set(o.name, o.default);
 			else if (p.name !== 'rules' && p.name !== 'value') flat.set(p.name, p.default);
 		}
 		for (const [name, value] of Object.entries(DEFAULTS)) assert.equal(flat.get(name), value, name);
 		assert.equal(flat.size, Object.keys(DEFAULTS).length);
+		for (const [name, value] of v11) assert.equal(value, (DEFAULTS_V1_1 as Record<string, unknown>)[name], name);
+		assert.equal(v11.get('storedSegmentField'), 'contact.segment');
 	});
 });
 
