@@ -60,7 +60,8 @@ export const STRONG_SPAM_FOR_CUSTOMER = 2;
 
 const CUSTOMER_REF: RegExp[] = [
 	// "заказ № 4821", "договор поставки №44/2026", "invoice INV-2231", "order #123", "счёт 17"
-	/(?:заказ|договор|сч[её]т|накладн|претензи|order|invoice|contract|account|ticket|подписк|абонент)\p{L}*(?:\s+\p{L}+)?\s*(?:№|#|no\.?|номер)?\s*[\p{Lu}-]*\d/iu,
+	// (every repeat bounded: linear in the text, core/shared/safeRegex.ts; "заказ" + 20 000 letters was quadratic)
+	/(?:заказ|договор|сч[её]т|накладн|претензи|order|invoice|contract|account|ticket|подписк|абонент)\p{L}{0,20}(?:\s{1,5}\p{L}{1,30})?\s{0,5}(?:№|#|no\.?|номер)?\s{0,5}[\p{Lu}-]{0,12}\d/iu,
 	// "мой заказ", "our contract", "мы ваш крупнейший клиент", "one of your platinum accounts"
 	/(?<![\p{L}])(?:мо[йеияю]\p{L}*|наш\p{L}*|my|our)\s+(?:\p{L}+\s+)?(?:заказ|договор|сч[её]т|order|invoice|contract|account|subscription|подписк)/iu,
 	/(?<![\p{L}])(?:ваш\p{L}*|your)\s+(?:\p{L}+\s+){0,2}(?:клиент|покупател|customer|client|accounts)/iu,
