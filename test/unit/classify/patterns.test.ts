@@ -15,7 +15,7 @@ describe('pattern 1: a request is ask/want/connect + a person or a team', () => 
 		'соедините с кем-нибудь из отдела продаж',
 		'connect me to billing',
 		'put me through to the accounts team',
-		'Transfer me to room service',
+		'Could you transfer me to your billing department',
 		'give me human',
 		'operator pls',
 		'pozovite menedzhera',
