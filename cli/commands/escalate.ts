@@ -1,7 +1,7 @@
 import type { Command } from './index';
 import { LineReport, parseArgs, readConfig, readJsonLines, readJsonLinesFile, UsageError, writeJsonLine } from '../io';
 import { decideEscalation } from '../../core/escalate/escalate';
-import { detectHumanRequest } from '../../core/escalate/humanRequest';
+import { detectHumanRequest } from '../../core/text/humanRequest';
 import { isInputError } from '../../core/shared/errors';
 import { ALL_TRIGGERS, readInput, readParams, resolveNow, toOptions } from '../../core/escalate/config';
 import type { NodeParams } from '../../core/escalate/config';

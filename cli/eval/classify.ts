@@ -91,10 +91,18 @@ function trainingFrom(rows: Row[]): TrainingExample[] {
 /** What a row's classification could not give: never equal to a gold label. */
 export const FAILED_PREDICTION = '(error)';
 
+export interface LangPairs {
+	type: Array<[string, string]>;
+	priority: Array<[string, string]>;
+	flags: Record<'wantsHuman' | 'angry' | 'spam', Array<[boolean, boolean]>>;
+}
+
 export interface ScoredRows {
 	typePairs: Array<[string, string]>;
 	priorityPairs: Array<[string, string]>;
 	flagPairs: Record<'wantsHuman' | 'angry' | 'spam', Array<[boolean, boolean]>>;
+	/** Per language (rows with `lang`): the same pairs, kept apart. */
+	byLang: Map<string, LangPairs>;
 	/** Rows classified, failed ones included. */
 	n: number;
 	/** Rows without usable text (not classified, not scored). */
@@ -113,6 +121,7 @@ export function scoreRows(rows: Row[], classify: (text: string) => Inquiry, prog
 	const typePairs: Array<[string, string]> = [];
 	const priorityPairs: Array<[string, string]> = [];
 	const flagPairs: ScoredRows['flagPairs'] = { wantsHuman: [], angry: [], spam: [] };
+	const byLang = new Map<string, LangPairs>();
 	let n = 0;
 	let skipped = 0;
 	let errors = 0;
@@ -132,15 +141,18 @@ export function scoreRows(rows: Row[], classify: (text: string) => Inquiry, prog
 			seconds += (performance.now() - start) / 1000;
 		}
 		n++;
-		if (typeof row.type === 'string') typePairs.push([row.type, inquiry ? inquiry.type : FAILED_PREDICTION]);
-		if (typeof row.priority === 'string') priorityPairs.push([row.priority, inquiry ? inquiry.priority : FAILED_PREDICTION]);
+		const lang = typeof row.lang === 'string' ? row.lang : undefined;
+		let perLang = lang === undefined ? undefined : byLang.get(lang);
+		if (lang !== undefined && !perLang) byLang.set(lang, (perLang = { type: [], priority: [], flags: { wantsHuman: [], angry: [], spam: [] } }));
+		if (typeof row.type === 'string') for (const l of [typePairs, perLang?.type]) l?.push([row.type, inquiry ? inquiry.type : FAILED_PREDICTION]);
+		if (typeof row.priority === 'string') for (const l of [priorityPairs, perLang?.priority]) l?.push([row.priority, inquiry ? inquiry.priority : FAILED_PREDICTION]);
 		for (const k of ['wantsHuman', 'angry', 'spam'] as const) {
 			const gold = row[k];
-			if (typeof gold === 'boolean') flagPairs[k].push([gold, inquiry ? inquiry[k] : !gold]);
+			if (typeof gold === 'boolean') for (const f of [flagPairs, perLang?.flags]) f?.[k].push([gold, inquiry ? inquiry[k] : !gold]);
 		}
 		progress?.(n);
 	}
-	return { typePairs, priorityPairs, flagPairs, n, skipped, errors, seconds };
+	return { typePairs, priorityPairs, flagPairs, byLang, n, skipped, errors, seconds };
 }
 
 export async function evaluateClassify(argv: string[]): Promise<Record<string, unknown>> {
@@ -169,7 +181,7 @@ export async function evaluateClassify(argv: string[]): Promise<Record<string, u
 	const scored = scoreRows(rows, (text) => classifier.classifyOffline(text), (done) => {
 		if (done % 2000 === 0) process.stderr.write(`  ${done}/${rows.length}\n`);
 	});
-	const { typePairs, priorityPairs, flagPairs, n, skipped, errors, seconds } = scored;
+	const { typePairs, priorityPairs, flagPairs, byLang, n, skipped, errors, seconds } = scored;
 	if (skipped) process.stderr.write(`${skipped} rows without usable text were skipped\n`);
 	if (errors) process.stderr.write(`${errors} rows failed to classify (counted as wrong answers)\n`);
 
@@ -184,9 +196,22 @@ export async function evaluateClassify(argv: string[]): Promise<Record<string, u
 		process.stderr.write(`confusion matrix:\n${confusion(typePairs)}\n`);
 	}
 	for (const k of ['wantsHuman', 'angry', 'spam'] as const) if (flagPairs[k].length) summary[k] = binaryScore(flagPairs[k]);
+	const high = (pairs: Array<[string, string]>) => binaryScore(pairs.map(([g, p]) => [g === 'high', p === 'high']));
 	if (priorityPairs.length) {
 		const s = multiClassScore(priorityPairs);
 		summary.priority = { accuracy: s.accuracy, macroF1: s.macroF1, n: s.n };
+		summary.highPriority = high(priorityPairs);
+	}
+	if (byLang.size > 1) {
+		const languages: Record<string, Record<string, unknown>> = {};
+		for (const [lang, p] of [...byLang.entries()].sort()) {
+			const l: Record<string, unknown> = {};
+			if (p.type.length) l.typeMacroF1 = multiClassScore(p.type).macroF1;
+			for (const k of ['wantsHuman', 'angry', 'spam'] as const) if (p.flags[k].length) l[k] = binaryScore(p.flags[k]).f1;
+			if (p.priority.length) l.highPriority = high(p.priority).f1;
+			languages[lang] = l;
+		}
+		summary.byLanguage = languages;
 	}
 	summary.itemsPerSecond = seconds > 0 ? Math.round(n / seconds) : 0;
 	return summary;

@@ -1,5 +1,6 @@
 import { reason } from '../shared/reasons';
 import type { Reason } from '../shared/reasons';
+import { angerCues } from '../text/anger';
 import { stemMatches, stemWord } from '../text/stem';
 import type { Token } from '../text/stem';
 import type { Sentiment } from './types';
@@ -67,14 +68,6 @@ export interface AffectResult {
 	reasons: Reason[];
 }
 
-/** Share of upper-case letters among the letters of words of 3+ letters ("ЭТО БЕЗОБРАЗИЕ" shouting). */
-function shouting(text: string): boolean {
-	const words = text.match(/[\p{Lu}\p{Ll}]{3,}/gu) ?? [];
-	if (words.length < 2) return false;
-	const caps = words.filter((w) => w === w.toUpperCase() && w !== w.toLowerCase()).length;
-	return caps >= 3 && caps / words.length >= 0.5;
-}
-
 export function analyzeAffect(text: string, tokens: Token[]): AffectResult {
 	const reasons: Reason[] = [];
 	let pos = 0;
@@ -105,16 +98,15 @@ export function analyzeAffect(text: string, tokens: Token[]): AffectResult {
 			}
 		}
 	}
+	// anger evidence beyond words (core/text/anger.ts), each cue reported with its weight
 	let angerBoost = 0;
-	if (shouting(text)) {
-		angerBoost += 0.6;
-		reasons.push(reason('anger_caps', 'most words written in capitals', undefined, 0.6));
+	const cues = angerCues(text);
+	for (const cue of cues) {
+		angerBoost += cue.weight;
+		reasons.push(reason(cue.code, cue.detail, cue.evidence, cue.weight));
 	}
-	const bangs = text.match(/[!?]{3,}|!{2,}/g);
-	if (bangs) {
-		angerBoost += 0.4;
-		reasons.push(reason('anger_exclamations', 'repeated exclamation marks', bangs[0], 0.4));
-	}
+	// a concrete grievance outweighs polite words ("спасибо за прекрасный сервис, жду возврат уже месяц")
+	if (cues.some((c) => c.code === 'anger_grievance')) neg = Math.max(neg, pos + 1);
 	const score = neg - pos;
 	const sentiment: Sentiment = neg > 0 && neg >= pos ? 'negative' : pos > neg ? 'positive' : 'neutral';
 	if (negHits.length) reasons.push(reason('sentiment_negative_cue', 'negative or negated wording', negHits.slice(0, 5)));

@@ -42,11 +42,28 @@ const PROCUREMENT: ClassifyRule[] = [
 		setPriority: 'high',
 		setType: 'lead',
 	}),
-	rx('priority.tender:КП', '(?<![\\p{L}])(?:КП|RFP|RFQ|RFI)(?![\\p{L}])', { setPriority: 'high', setType: 'lead', caseSensitive: true }),
-	rx('priority.tender:счет на оплату', '(?<!выставит\\S*?)выставит\\S*\\s+сч[её]т|прошу\\s+(?:выставить\\s+)?сч[её]т|нужен\\s+сч[её]т\\s+на\\s+оплату', {
-		setPriority: 'high',
+	// "КП" or an invoice alone is not high (a routine invoice on a contract, or a spam offer, also says it):
+	// they point to a lead; the size of the deal (core/text/quantity.ts) or a tender makes it high
+	rx('lead.tender:КП', '(?<![\\p{L}])КП(?![\\p{L}])', { setType: 'lead', caseSensitive: true }),
+	rx('priority.tender:RFP', '(?<![\\p{L}])(?:RFP|RFQ|RFI)(?![\\p{L}])', { setPriority: 'high', setType: 'lead', caseSensitive: true }),
+	rx('lead.tender:счет на оплату', '(?<!выставит\\S*?)выставит\\S*\\s+сч[её]т|прошу\\s+(?:выставить\\s+)?сч[её]т|нужен\\s+сч[её]т\\s+на\\s+оплату', {
 		setType: 'lead',
 		weight: 0.6,
+	}),
+];
+
+/** Short price requests are leads (pattern 8): "цена?", "пришлите прайс", "сколько стоит установка". */
+const PRICE: ClassifyRule[] = [
+	rx('lead.price', '^(?=[\\s\\S]{0,90}$)[\\s\\S]*(?<![\\p{L}])(?:цен[аыуе]|прайс\\p{L}*|стоимост\\p{L}*|сколько\\s+стоит|сколько\\s+будет\\s+стоить|скидк\\p{L}*|почем|price\\p{L}*|pricing|how much|quote|quotation)(?![\\p{L}])', {
+		setType: 'lead',
+		weight: 1,
+	}),
+];
+
+/** A formal claim, a police report or a court claim: high, whether or not written in anger (pattern 7). */
+const CLAIMS: ClassifyRule[] = [
+	rx('priority.claim', '(?<![\\p{L}])(?:претензи\\p{L}*|заявлени\\p{L}*\\s+в\\s+полици\\p{L}*|исков\\p{L}*\\s+заявлени\\p{L}*|арбитражн\\p{L}*\\s+суд\\p{L}*|police report|court claim|formal complaint|statement of claim)', {
+		setPriority: 'high',
 	}),
 ];
 
@@ -56,84 +73,10 @@ const URGENT: ClassifyRule[] = kw(
 	{ setPriority: 'high', weight: 1 },
 );
 
-/** The customer asks for a person: operator, manager, a call back. */
-const HUMAN_VERBS_EN = ['speak', 'talk', 'chat', 'connect', 'transfer', 'put', 'get', 'reach', 'contact', 'need', 'want', 'escalate', 'patch', 'communicate', 'see', 'call'];
-const HUMAN_NOUNS_EN = [
-	'agent',
-	'human',
-	'person',
-	'someone',
-	'somebody',
-	'representative',
-	'operator',
-	'manager',
-	'supervisor',
-	'staff',
-	'employee',
-	'advisor',
-	'receptionist',
-	'reception',
-	'=assistant',
-	'worker',
-	'consultant',
-	'specialist',
-	'desk',
-	'anyone',
-	'anybody',
-];
-const HUMAN_VERBS_RU = ['поговорить', 'говорить', 'пообщаться', 'связаться', 'соединить', 'соедините', 'переключите', 'переключить', 'переведите', 'позовите', 'позвать', 'пригласите', 'дайте', 'нужен', 'хочу', 'свяжите', 'требую'];
-const HUMAN_NOUNS_RU = ['оператор', 'менеджер', 'человеком', 'специалист', 'сотрудник', 'консультант', 'администратор', 'руководитель', 'начальник', 'представитель', 'поддержка'];
-
-const WANTS_HUMAN: ClassifyRule[] = [
-	{ id: 'human.ask:en', kind: 'keyword', pattern: `${HUMAN_VERBS_EN.join('|')} ${HUMAN_NOUNS_EN.join('|')}`, setFlag: 'wantsHuman', weight: 1 },
-	{ id: 'human.ask:ru', kind: 'keyword', pattern: `${HUMAN_VERBS_RU.join('|')} ${HUMAN_NOUNS_RU.join('|')}`, setFlag: 'wantsHuman', weight: 1 },
-	...kw(
-		'human.phrase',
-		[
-			'live agent',
-			'human agent',
-			'real person',
-			'live person',
-			'actual person',
-			'human being',
-			'real human',
-			'customer service representative',
-			'customer service agent',
-			'operator please',
-			'agent please',
-			'human please',
-			'call me back',
-			'call me',
-			'callback',
-			'call back',
-			'give me a call',
-			'phone me',
-			'ring me',
-			'оператор',
-			'живой человек',
-			'живого человека',
-			'живым человеком',
-			'с человеком',
-			'перезвоните',
-			'перезвонить',
-			'перезвон',
-			'позвоните мне',
-			'наберите меня',
-			'свяжитесь со мной',
-			'обратный звонок',
-			'жду звонка',
-			'позовите менеджера',
-			'позовите',
-			'живой оператор',
-			'не бот',
-			'not a bot',
-			'stop the bot',
-			'no more bot',
-		],
-		{ setFlag: 'wantsHuman', weight: 1 },
-	),
-	...kw('human.weak', ['manager', 'representative', 'менеджер', 'специалист'], { setFlag: 'wantsHuman', weight: 0.4, typos: false }),
-];
+/*
+ * Requests for a person are not rules here: Classify's wantsHuman and Escalate's trigger use one detector,
+ * core/text/humanRequest.ts (a grammar of ask/want/connect + a person or team, with refusals in negation scope).
+ */
 
 /** Anger, annoyance and disgust; legal threats also raise priority. */
 const LEGAL: ClassifyRule[] = [
@@ -450,10 +393,44 @@ const SPAM: ClassifyRule[] = [
 		weight: -1,
 		typos: false,
 	}),
-	rx('spam.money', '(?:(?<!\\d[\\d\\s.,]*?)\\d[\\d\\s.,]*\\s?(?:\\$|usd|usdt|руб\\p{L}*|р\\.|₽|€|тыс\\.?|k|к)\\s*(?:в|за|per|a|an|/)\\s*(?:день|неделю|сутки|час|месяц|day|week|hour|month))|(?:от|from|до|up to)\\s*\\d[\\d\\s.,]*\\s?(?:\\$|usd|usdt|руб|₽|€|тыс|k|к)(?![\\p{L}])', {
+	rx('spam.money', '(?<!\\d[\\d\\s.,]*?)\\d[\\d\\s.,]*\\s?(?:\\$|usd|usdt|руб\\p{L}*|р\\.|₽|€|тыс\\.?|k|к)\\s*(?:в|за|per|a|an|/)\\s*(?:день|неделю|сутки|час|месяц|day|week|hour|month)', {
 		setFlag: 'spam',
 		weight: 1,
 	}),
+	// "от 5000 ₽", "up to $300": weak alone (a customer's budget "до 250 тыс" is no spam), evidence with another cue
+	rx('spam.money:range', '(?:от|from|до|up to)\\s*\\d[\\d\\s.,]*\\s?(?:\\$|usd|usdt|руб|₽|€|тыс|k|к)(?![\\p{L}])', {
+		setFlag: 'spam',
+		weight: 0.5,
+	}),
+	// Spam without links or keywords (issue 22 pattern 3): advance-fee letters, business loans, token pitches,
+	// cold offers of services, paid seminars. Each cue is weak (0.5); two of them, or one and the model, make spam.
+	...kw(
+		'spam.scam',
+		[
+			'barrister', 'next of kin', 'beneficiary', 'inheritance', 'late husband', 'fortune', 'compensation', 'processing fee', 'unpaid customs fee',
+			'donate', 'million dollars|euros|usd', 'вдова', 'наследство', 'наследства', 'миллионов долларов', 'ваши данные', 'получите %',
+		],
+		{ setFlag: 'spam', weight: 0.5, typos: false },
+	),
+	...kw(
+		'spam.crypto',
+		['memecoin', 'token presale', 'airdrop', '100x', 'binance', 'liquidity', 'crypto signals', 'криптовалюта', 'токен', 'монета'],
+		{ setFlag: 'spam', weight: 0.5, typos: false },
+	),
+	...kw(
+		'spam.offer',
+		[
+			'we help companies', 'reaching out', 'agency', 'intro call', 'open to a call', 'right person', 'book a demo', 'lead generation', 'outsourcing',
+			'предварительно одобрен', 'одобрен кредит', 'овердрафт', 'кредит для бизнеса', 'бизнес-кредит', 'лизинг без', 'без первого взноса',
+			'предлагаем услуги', 'наша компания предлагает', 'seo-продвижение', 'продвижение сайта',
+		],
+		{ setFlag: 'spam', weight: 0.5, typos: false },
+	),
+	...kw(
+		'spam.seminar',
+		['семинар', 'вебинар', 'интенсив', 'курс повышения квалификации', 'записывайтесь', 'рассылка', 'дайджест', 'webinar', 'seminar', 'masterclass', 'мастер-класс'],
+		{ setFlag: 'spam', weight: 0.5, typos: false },
+	),
 	rx('spam.link', '(?:https?://|www\\.|t\\.me/|wa\\.me/|bit\\.ly/)\\S+|(?<![\\w.])@[a-z0-9_]{5,}', { setFlag: 'spam', weight: 0.4 }),
 	rx('spam.emoji', '(?:[\\u{1F4B0}\\u{1F4B8}\\u{1F4B5}\\u{1F4B2}\\u{1F911}\\u{1F525}\\u{2705}\\u{2757}\\u{1F680}\\u{1F48E}\\u{26A1}\\u{1F449}\\u{2714}\\u{1F4C8}\\u{1F381}][\\s\\S]*){3,}', {
 		setFlag: 'spam',
@@ -461,4 +438,4 @@ const SPAM: ClassifyRule[] = [
 	}),
 ];
 
-export const DEFAULT_RULES: ClassifyRule[] = [...PROCUREMENT, ...URGENT, ...WANTS_HUMAN, ...ANGER, ...SPAM];
+export const DEFAULT_RULES: ClassifyRule[] = [...PROCUREMENT, ...PRICE, ...CLAIMS, ...URGENT, ...ANGER, ...SPAM];

@@ -1,7 +1,11 @@
 import { InputError } from '../shared/errors';
 import { reason } from '../shared/reasons';
 import type { Reason } from '../shared/reasons';
+import { ANGER_THRESHOLD } from '../text/anger';
+import { analyzeHumanRequest } from '../text/humanRequest';
 import { detectLanguage } from '../text/language';
+import { normalizeTextDetailed } from '../text/normalizeText';
+import { bigQuantity } from '../text/quantity';
 import { tokenize } from '../text/stem';
 import { analyzeAffect } from './affect';
 import { DEFAULT_EXAMPLES, OFF_TOPIC_EXAMPLES } from './defaultExamples';
@@ -51,6 +55,27 @@ export const DECISIVE_RULE_SCORE = 1;
 const FLAG_THRESHOLD = 1;
 /** The local model alone (no spam rule matched) labels a message spam only at this confidence or above. */
 export const SPAM_WITHOUT_PATTERN_MIN = 0.8;
+/** Spam-rule weight needed to call a message that refers to the sender's own order or contract spam. */
+export const STRONG_SPAM_FOR_CUSTOMER = 2;
+
+const CUSTOMER_REF: RegExp[] = [
+	// "заказ № 4821", "договор поставки №44/2026", "invoice INV-2231", "order #123", "счёт 17"
+	// (every repeat bounded: linear in the text, core/shared/safeRegex.ts; "заказ" + 20 000 letters was quadratic)
+	/(?:заказ|договор|сч[её]т|накладн|претензи|order|invoice|contract|account|ticket|подписк|абонент)\p{L}{0,20}(?:\s{1,5}\p{L}{1,30})?\s{0,5}(?:№|#|no\.?|номер)?\s{0,5}[\p{Lu}-]{0,12}\d/iu,
+	// "мой заказ", "our contract", "мы ваш крупнейший клиент", "one of your platinum accounts"
+	/(?<![\p{L}])(?:мо[йеияю]\p{L}*|наш\p{L}*|my|our)\s+(?:\p{L}+\s+)?(?:заказ|договор|сч[её]т|order|invoice|contract|account|subscription|подписк)/iu,
+	/(?<![\p{L}])(?:ваш\p{L}*|your)\s+(?:\p{L}+\s+){0,2}(?:клиент|покупател|customer|client|accounts)/iu,
+];
+
+/** The phrase that shows the sender is a customer with an order, contract or account, or undefined. */
+function customerReference(text: string): string | undefined {
+	for (const re of CUSTOMER_REF) {
+		const m = re.exec(text);
+		if (m) return m[0];
+	}
+	return undefined;
+}
+
 /**
  * An LLM's spam verdict stands only with offline spam evidence: the offline spam flag, a spam pattern with
  * a positive score, or a local-model spam share (before the spam gate) of at least this. Otherwise the
@@ -220,39 +245,58 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 	function analyse(rawText: string, offlineMode: 'rules' | 'local' | 'cascade'): { inquiry: Inquiry; spamEvidence: SpamEvidence } {
 		if (typeof rawText !== 'string') throw new InputError('text', `Text must be a string, got ${typeof rawText}`);
 		if (rawText.trim() === '') throw new InputError('text', 'Text is empty');
-		const text = rawText.length > MAX_ANALYSED_CHARS ? rawText.slice(0, MAX_ANALYSED_CHARS) : rawText;
+		// one normalisation for both nodes (core/text/normalizeText.ts): invisible characters, full-width forms,
+		// digits used as letters, look-alike letters
+		const normalized = normalizeTextDetailed(rawText.length > MAX_ANALYSED_CHARS ? rawText.slice(0, MAX_ANALYSED_CHARS) : rawText);
+		const text = normalized.text;
 		const tokens = tokenize(text);
 		const reasons: Reason[] = [];
 		const hits = applyRules(compiled, text, tokens);
-		// Cyrillic words with Latin look-alike letters: filter evasion, typical of spam
-		const mixed = tokens.filter((t) => t.script === 'mixed').map((t) => t.word);
-		if (useDefaultRules && mixed.length >= 2) {
+		// Russian words with Latin look-alike letters ("зaрaбoтoк"): filter evasion, typical of spam. They add
+		// weight only to other spam evidence (a spam rule, or the model at 0.5 or more), never decide alone;
+		// Latin words with a Cyrillic letter ("iPhоne", "MacBооk" typed on a Russian layout) are not counted.
+		const mixed = normalized.hiddenInCyrillic;
+		let probs: Array<{ type: string; p: number }> | undefined;
+		if (model && offlineMode !== 'rules') probs = model.predict(tokens);
+		const modelSpam = (probs?.find((p) => p.type === 'spam')?.p ?? 0) >= 0.5;
+		if (useDefaultRules && mixed.length >= 2 && (summarizeHits(hits).flags.spam > 0 || modelSpam)) {
 			hits.push({
 				id: 'spam.obfuscated',
 				matched: mixed.slice(0, 3).join(' '),
-				weight: 1,
-				rule: { id: 'spam.obfuscated', kind: 'regex', pattern: '(mixed-script words)', setFlag: 'spam' },
+				weight: 0.5,
+				rule: { id: 'spam.obfuscated', kind: 'regex', pattern: '(words with look-alike letters)', setFlag: 'spam' },
 			});
 		}
+		// A seminar, webinar or course about procurement is an advertisement, not a tender (issue 22 pattern 7).
+		if (hits.some((h) => h.id.startsWith('spam.seminar:'))) {
+			for (let k = hits.length - 1; k >= 0; k--) if (hits[k].id.startsWith('priority.tender')) hits.splice(k, 1);
+		}
 		const summary = summarizeHits(hits);
+		// The sender's own order, contract, invoice or account: a customer, spam only on strong evidence.
+		const customerRef = useDefaultRules ? customerReference(text) : undefined;
 		for (const h of uniqueHits(hits).slice(0, 20)) reasons.push(ruleReason(h));
 		const affect = analyzeAffect(text, tokens);
 		const stages: EngineName[] = ['rules'];
 
 		// flags
 		const spamRule = summary.flags.spam;
-		let probs: Array<{ type: string; p: number }> | undefined;
-		if (model && offlineMode !== 'rules') {
-			probs = model.predict(tokens);
-			stages.push('local');
-		}
+		if (probs) stages.push('local');
 		const pSpam = probs?.find((p) => p.type === 'spam')?.p ?? 0;
-		const spam = spamRule >= FLAG_THRESHOLD || (spamRule >= 0.4 && pSpam >= 0.5);
-		const wantsHuman = summary.flags.wantsHuman >= FLAG_THRESHOLD;
+		const spam = customerRef
+			? spamRule >= STRONG_SPAM_FOR_CUSTOMER
+			: spamRule >= FLAG_THRESHOLD || (spamRule >= 0.4 && pSpam >= 0.5);
+		if (customerRef && !spam) reasons.push(reason('customer_reference', "refers to the sender's own order, contract, invoice or account", customerRef));
+		// one human-request detector for Classify and Escalate (core/text/humanRequest.ts): a request that is not
+		// refused ("не надо перезванивать", "no human please"); a user's own wantsHuman rules add to it
+		const human = useDefaultRules ? analyzeHumanRequest(rawText.slice(0, MAX_ANALYSED_CHARS)) : { request: undefined, refusals: [] as string[] };
+		const wantsHuman = human.request !== undefined || (summary.flags.wantsHuman >= FLAG_THRESHOLD && human.refusals.length === 0);
 		const angerScore = summary.flags.angry + affect.angerBoost;
-		const angry = angerScore >= FLAG_THRESHOLD;
+		// one rule: angry when the anger evidence this item reports (anger words and legal threats from the
+		// rules, capitals, exclamations, grievance, sarcasm from core/text/anger.ts) weighs ANGER_THRESHOLD or more
+		const angry = angerScore >= ANGER_THRESHOLD;
 		if (spam) reasons.push(reason('spam', 'advertising or scam pattern', undefined, Math.max(spamRule, pSpam)));
-		if (wantsHuman) reasons.push(reason('wants_human', 'asks for a person or a call back', undefined, summary.flags.wantsHuman));
+		if (wantsHuman) reasons.push(reason('wants_human', `asks for a person or a call back (${human.request?.pattern ?? 'rule'})`, human.request?.evidence, 1));
+		else if (human.refusals.length) reasons.push(reason('refuses_human', 'declines a person or a call', human.refusals.slice(0, 3)));
 		if (angry) reasons.push(reason('angry', 'anger, annoyance or a legal threat', undefined, angerScore));
 
 		// type
@@ -276,7 +320,7 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 			const adjusted = probs.map(({ type: t, p }) => ({ type: t, p: p * Math.exp(1.5 * (summary.typeScores.get(t) ?? 0)) }));
 			if (hasSpamType && isDefault) {
 				// the default model's spam class needs some pattern evidence: chat-like text alone is not spam
-				adjusted.forEach((a) => a.type === 'spam' && (a.p *= spam ? 4 : spamRule > 0 ? 1 : 0.3));
+				adjusted.forEach((a) => a.type === 'spam' && (a.p *= spam ? 4 : customerRef ? 0.02 : spamRule > 0 ? 1 : 0.3));
 			}
 			const total = adjusted.reduce((s, a) => s + a.p, 0);
 			probs = foldOffTopic(adjusted.map((a) => ({ type: a.type, p: a.p / total })).sort((a, b) => b.p - a.p));
@@ -318,6 +362,12 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		// priority
 		let priority: Priority = summary.priority ?? 'normal';
 		if (!summary.priority && (spam || type === 'spam')) priority = 'low';
+		// the size of the deal: a big quantity or sum makes a (non-spam) message high (core/text/quantity.ts)
+		const volume = useDefaultRules && !spam && type !== 'spam' && priority !== 'high' ? bigQuantity(text) : undefined;
+		if (volume) {
+			priority = 'high';
+			reasons.push(reason('priority_volume', 'a big quantity or sum', volume));
+		}
 		if (summary.priority === 'high') reasons.push(reason('priority_high', 'a priority rule fired', hits.filter((h) => h.rule.setPriority === 'high').map((h) => h.matched)));
 
 		const result: Inquiry = {
@@ -327,7 +377,8 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 			language: detectLanguage(text, tokens),
 			sentiment,
 			angry,
-			wantsHuman,
+			// a spammer's "contact our agent" is not a customer asking for a person
+			wantsHuman: wantsHuman && !(spam || type === 'spam'),
 			spam: spam || type === 'spam',
 			extracted: extractFields(rawText.length > MAX_EXTRACTED_CHARS ? rawText.slice(0, MAX_EXTRACTED_CHARS) : rawText, country),
 			reasons,

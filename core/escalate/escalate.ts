@@ -2,7 +2,7 @@ import { reason } from '../shared/reasons';
 import type { Reason } from '../shared/reasons';
 import { extractiveSummary, keyFacts, transcript } from './handoff';
 import { checkWorkingHours, describeOpening, isOpen, nextOpening } from './hours';
-import { detectHumanRequest } from './humanRequest';
+import { detectHumanRequest } from '../text/humanRequest';
 import type { EscalationInput, InputTurn } from './input';
 import type { EscalationOptions } from './options';
 import { customerReply, suggestedFirstReply } from './replies';

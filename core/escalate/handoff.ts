@@ -1,6 +1,6 @@
 import { extractEmails, normalizeEmail } from '../text/email';
 import { extractPhones, normalizePhone } from '../text/phone';
-import { detectHumanRequest } from './humanRequest';
+import { detectHumanRequest } from '../text/humanRequest';
 import type { InputTurn } from './input';
 import type { Language } from './replies';
 import type { KeyFacts, Turn } from './schema';

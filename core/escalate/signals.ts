@@ -1,8 +1,8 @@
 import { distance } from 'fastest-levenshtein';
 
 import { BoundedMemo } from '../shared/memo';
-import { keysOf, matchesKey, tokenize } from './normalize';
-import type { Token } from './normalize';
+import { keysOf, matchesKey, tokenize } from '../text/wordforms';
+import type { Token } from '../text/wordforms';
 
 /**
  * Offline signals for the anger and loop triggers. Word lists are matched through the same

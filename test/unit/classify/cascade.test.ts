@@ -213,7 +213,7 @@ describe('offline engines', () => {
 		const r = c.classifyOffline('Позовите оператора, тендер горит!!!');
 		const codes = r.reasons.map((x) => x.code);
 		for (const code of ['rule', 'type_by_rules', 'wants_human', 'priority_high']) assert.ok(codes.includes(code), code);
-		assert.ok(r.reasons.some((x) => x.code === 'rule' && x.evidence === 'оператора'));
+		assert.ok(r.reasons.some((x) => x.code === 'wants_human' && x.evidence === 'оператора'));
 	});
 	it('model scores are in the reasons of a model decision', () => {
 		const r = c.classifyOffline('How can I change my delivery address?');

@@ -4,10 +4,10 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { transliterate } from 'transliteration';
 
-import { detectHumanRequest } from '../../../core/escalate/humanRequest';
+import { detectHumanRequest } from '../../../core/text/humanRequest';
 import { evaluateTriggers } from '../../../core/escalate/escalate';
 import { withDefaults } from '../../../core/escalate/options';
-import { squeeze, tokenize, typoDistance } from '../../../core/escalate/normalize';
+import { squeeze, tokenize, typoDistance } from '../../../core/text/wordforms';
 
 /**
  * Explicit requests for a person. `{word}` marks the word that typos are applied to (words of five

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { detectHumanRequest } from '../../../core/escalate/humanRequest';
-import { tokenize } from '../../../core/escalate/normalize';
+import { detectHumanRequest } from '../../../core/text/humanRequest';
+import { tokenize } from '../../../core/text/wordforms';
 import { BoundedMemo } from '../../../core/shared/memo';
 import { angerSignals } from '../../../core/escalate/signals';
 

@@ -27,6 +27,15 @@ const TEXTS: Record<string, string> = {
 	'заказ…': fill('заказ'),
 	'A-': fill('A-'),
 	'1 ': fill('1 '),
+	// the language layer (core/text): reverse transliteration, request/refusal grammar, anger cues,
+	// quantities, full-width and digit-for-letter forms, look-alike letters, the customer reference
+	translit: fill('zdravstvuyte hochu zakazat '),
+	'не хочу оператора': fill('не хочу говорить с оператором, соедините с менеджером '),
+	'ОПЕРАТОР!!!': fill('ОПЕРАТОР!!! '),
+	'full-width': fill('ｏｐｅｒａｔｏｒ０ＰＥＲＡＴ０Ｒ'),
+	'2 млн': fill('2 млн руб 800 тонн '),
+	'look-alike': fill('зaрaбoтoк iPhоne '),
+	'заказ A': `заказ${fill('A')}`,
 };
 
 function guard(name: string, run: (text: string) => unknown): void {

@@ -4,6 +4,7 @@ import { distance } from 'fastest-levenshtein';
 import { transliterate } from 'transliteration';
 
 import { BoundedMemo } from '../shared/memo';
+import { asCyrillic, asLatin, LATIN_TO_CYRILLIC, normalizeText, repairLookAlikes } from './normalizeText';
 
 /**
  * Text normalisation for the escalation triggers. Every token is reduced to a "skeleton": lower case,
@@ -11,43 +12,6 @@ import { BoundedMemo } from '../shared/memo';
  * squeezed ("ОПЕРАТОРР", "oпeратор" with Latin o/e, "operatorr" all give "operator"). Comparison
  * then tolerates small typos with an edit distance (fastest-levenshtein) plus adjacent transpositions.
  */
-
-/** Latin letters (and a digit) that look like Cyrillic ones, mapped to the Cyrillic letter. */
-const LATIN_TO_CYRILLIC: Record<string, string> = {
-	a: 'а',
-	b: 'в',
-	c: 'с',
-	e: 'е',
-	h: 'н',
-	k: 'к',
-	m: 'м',
-	n: 'п',
-	o: 'о',
-	p: 'р',
-	t: 'т',
-	u: 'и',
-	x: 'х',
-	y: 'у',
-	'0': 'о',
-	'3': 'з',
-};
-
-/** Cyrillic letters that look like Latin ones, mapped to the Latin letter. */
-const CYRILLIC_TO_LATIN: Record<string, string> = {
-	а: 'a',
-	в: 'b',
-	с: 'c',
-	е: 'e',
-	н: 'h',
-	к: 'k',
-	м: 'm',
-	о: 'o',
-	р: 'p',
-	т: 't',
-	у: 'y',
-	х: 'x',
-	і: 'i',
-};
 
 const CYR = /[а-я]/;
 const LAT = /[a-z]/;
@@ -83,31 +47,6 @@ function toPlain(word: string): string {
 
 function toSkeleton(word: string): string {
 	return squeeze(toPlain(word));
-}
-
-/** Read a word with every Latin look-alike as Cyrillic ("oпepaтop" → "оператор"). */
-export function asCyrillic(word: string): string {
-	return [...word].map((ch) => LATIN_TO_CYRILLIC[ch] ?? ch).join('');
-}
-
-/** Read a word with every Cyrillic look-alike as Latin ("аgеnt" with Cyrillic а/е → "agent"). */
-export function asLatin(word: string): string {
-	return [...word].map((ch) => CYRILLIC_TO_LATIN[ch] ?? ch).join('');
-}
-
-/** Repair a mixed-script word towards its majority script (ties go to Cyrillic). */
-export function repairLookAlikes(word: string): string {
-	const hasCyr = CYR.test(word);
-	const hasLat = LAT.test(word);
-	if (!hasCyr || (!hasLat && !/[03]/.test(word))) return word;
-	const chars = [...word];
-	// A letter with no look-alike in the other script decides ("oчеpatoр" has ч: it is Cyrillic).
-	const onlyCyr = chars.some((ch) => CYR.test(ch) && !(ch in CYRILLIC_TO_LATIN));
-	const onlyLat = chars.some((ch) => LAT.test(ch) && !(ch in LATIN_TO_CYRILLIC));
-	if (onlyCyr !== onlyLat) return onlyCyr ? asCyrillic(word) : asLatin(word);
-	const cyrCount = chars.filter((ch) => CYR.test(ch)).length;
-	const latCount = chars.filter((ch) => LAT.test(ch)).length;
-	return cyrCount >= latCount ? asCyrillic(word) : asLatin(word);
 }
 
 /** One word (lower-cased, ё→е) as a Token; frozen, because the memo shares it between messages. */
@@ -149,10 +88,33 @@ const tokenMemo = new BoundedMemo<Token>();
  * shared, read-only objects (one per distinct word, see BoundedMemo).
  */
 export function tokenize(text: string): Token[] {
-	const lower = text.toLowerCase().replace(/ё/g, 'е');
-	const words = lower.match(/[\p{L}\p{N}]+(?:['’-][\p{L}]+)*/gu) ?? [];
+	const lower = matchedText(text);
+	const words = lower.match(WORD) ?? [];
 	const out: Token[] = new Array(words.length);
 	for (let i = 0; i < words.length; i++) out[i] = tokenMemo.get(words[i], tokenOf);
+	return out;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}]+)*/gu;
+
+/** The text tokenize() reads: normalised (no transliteration step), lower case, ё→е. */
+export function matchedText(text: string): string {
+	return normalizeText(text, { transliteration: false }).toLowerCase().replace(/ё/g, 'е');
+}
+
+/**
+ * For each token of tokenize(text), the number of separators before it (a sentence or clause number),
+ * from one pass over the text: `separators` must be a global regex.
+ */
+export function partOfTokens(text: string, separators: RegExp): number[] {
+	const lower = matchedText(text);
+	const cuts = [...lower.matchAll(separators)].map((m) => m.index ?? 0);
+	const out: number[] = [];
+	let part = 0;
+	for (const m of lower.matchAll(WORD)) {
+		while (part < cuts.length && cuts[part] <= (m.index ?? 0)) part++;
+		out.push(part);
+	}
 	return out;
 }
 
@@ -195,7 +157,7 @@ const CYRILLIC_ENDING =
  * tolerance; with `prefix`, the word may also extend the key by a Russian inflection ending
  * (transliterated Russian, which no stemmer sees: "cheloveka", "menedzhera").
  */
-export function matchesKey(token: Token, key: string, prefix: boolean): boolean {
+export function matchesKey(token: Token, key: string, prefix: boolean, stems = true): boolean {
 	const tol = tolerance(key);
 	// Stems are short and many words share a stem one letter away ("позов" / "позор"): a stem is
 	// compared with typo tolerance only against keys of 7+ letters; whole words always are.
@@ -210,7 +172,7 @@ export function matchesKey(token: Token, key: string, prefix: boolean): boolean 
 		[token.altNative, false],
 	];
 	for (const [form, isStem] of forms) {
-		if (!form) continue;
+		if (!form || (isStem && !stems)) continue;
 		const t = isStem ? Math.min(tol, stemTol) : tol;
 		// Distance 0 means equality: skip the edit-distance call when no typo is allowed (same result).
 		if (t === 0 ? form === key : Math.abs(form.length - key.length) <= t && typoDistance(form, key) <= t) return true;
