@@ -196,10 +196,17 @@ export function detectHumanRequest(text: string): HumanRequestMatch | undefined 
 	return analyzeHumanRequest(text).request;
 }
 
+/**
+ * How much of a message the detector reads: its first and its last 10,000 characters (a request for a person
+ * is written by a person, at the start or after a pasted log); the work stays bounded however long a message is.
+ */
+export const HUMAN_REQUEST_SCAN = 10_000;
+
 /** Explicit requests for a person and refusals of one (see the module comment). */
 export function analyzeHumanRequest(text: string): HumanRequestAnalysis {
 	const refusals: string[] = [];
-	const request = findRequest(text, refusals);
+	const scanned = text.length > 2 * HUMAN_REQUEST_SCAN ? `${text.slice(0, HUMAN_REQUEST_SCAN)}\n\n${text.slice(-HUMAN_REQUEST_SCAN)}` : text;
+	const request = findRequest(scanned, refusals);
 	return { request, refusals };
 }
 
