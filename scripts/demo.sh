@@ -22,7 +22,7 @@ step() { printf '\n=== %s\n' "$1" >&2; }
 
 if [ ! -d node_modules ] || [ ! -x node_modules/.bin/tsx ]; then
 	step "npm ci"
-	npm ci --no-audit --no-fund || npm install --no-audit --no-fund --no-save
+	npm ci --no-audit --no-fund
 fi
 
 if [ "$BUILD" = 1 ]; then
