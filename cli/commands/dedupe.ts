@@ -1,4 +1,4 @@
-import type { Command } from './index';
+import type { Command } from './command';
 import { DEFAULT_CLUSTER_OPTIONS } from '../../core/dedupe/cluster';
 import { resolveMapping } from '../../core/dedupe/fields';
 import { mergeContacts, unmergeContacts } from '../../core/dedupe/merge';

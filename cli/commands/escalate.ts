@@ -1,4 +1,4 @@
-import type { Command } from './index';
+import type { Command } from './command';
 import { LineReport, parseArgs, readConfig, readJsonLines, readJsonLinesFile, UsageError, writeJsonLine } from '../io';
 import { decideEscalation } from '../../core/escalate/escalate';
 import { detectHumanRequest } from '../../core/text/humanRequest';

@@ -1,4 +1,4 @@
-import type { Command } from './index';
+import type { Command } from './command';
 import { UsageError } from '../io';
 import { evaluateClassify } from '../eval/classify';
 import { evaluateDedupe } from '../eval/dedupe';

@@ -5,9 +5,8 @@ import { escalate } from './escalate';
 import { route } from './route';
 import { segment } from './segment';
 
-export interface Command {
-	summary: string;
-	run(argv: string[]): Promise<number>;
-}
+import type { Command } from './command';
+
+export type { Command } from './command';
 
 export const commands: Record<string, Command> = { classify, dedupe, segment, route, escalate, eval: evaluate };

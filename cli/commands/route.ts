@@ -4,7 +4,7 @@ import { isInputError } from '../../core/shared/errors';
 import { getPath, isPlainObject } from '../../core/shared/values';
 import { Router, configFromOptions, leadFieldsFrom, parseRoster, readLead, readNow, type LeadFields } from '../../core/route';
 import { LineReport, UsageError, parseArgs, readConfig, readJsonLines, writeJsonLine } from '../io';
-import type { Command } from './index';
+import type { Command } from './command';
 
 const HELP = `usage: inquiry-router route [--roster FILE] [--config FILE] [--now ISO]
   Reads leads as JSON Lines on stdin, writes each lead with "assignment" (or the config's outputKey).

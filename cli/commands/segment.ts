@@ -6,7 +6,7 @@ import { ParetoBatch, analysePareto } from '../../core/segment/pareto';
 import { resolveConfig } from '../../core/segment/config';
 import { compileRules, segmentLead } from '../../core/segment/scoring';
 import { LineReport, UsageError, parseArgs, readConfig, readJsonLines, writeJsonLine } from '../io';
-import type { Command } from './index';
+import type { Command } from './command';
 
 const HELP = `usage: inquiry-router segment [--config FILE] [--continue] [INPUT.jsonl]
 

@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { createClassifier } from '../../core/classify';
 import type { ClassifierConfig, Inquiry, TrainingExample } from '../../core/classify';
 import { parseArgs, readJsonLinesFile, UsageError } from '../io';
-import { configFromJson } from '../commands/classify';
+import { configFromJson } from '../classifyConfig';
 
 type Row = Record<string, unknown> & { id?: unknown; text?: unknown };
 
