@@ -15,6 +15,7 @@ import type { DedupeResult, Evidence, MatchKeys, MatchKeysResult, MatchResult } 
 import { dedupeResultSchema, matchKeysResultSchema, matchResultSchema } from './schema';
 import { linkOrganisation, linkOrganisations } from './org/link';
 import { orgMatchKeys } from './org/operations';
+import { parseCandidateList } from './candidateList';
 
 export interface ContactOptions {
 	mapping: FieldMapping;
@@ -94,23 +95,7 @@ export interface MatchOptions extends ContactOptions {
 
 /** Parsed candidates for a match: bad candidates are skipped and counted, never matched on. */
 export function parseCandidates(list: unknown[], options: ContactOptions): { records: ContactRecord[]; json: unknown[]; skipped: number } {
-	const records: ContactRecord[] = [];
-	const json: unknown[] = [];
-	let skipped = 0;
-	for (const c of list) {
-		try {
-			const rec = parseContact(c, records.length, options);
-			if (rec.anonymous) {
-				skipped++;
-				continue;
-			}
-			records.push(rec);
-			json.push(c);
-		} catch {
-			skipped++;
-		}
-	}
-	return { records, json, skipped };
+	return parseCandidateList(list, (c, index) => parseContact(c, index, options));
 }
 
 /**

@@ -7,6 +7,7 @@ import type { FieldMapping } from '../fields';
 import type { DedupeResult, MatchKeys, MatchKeysResult, MatchResult } from '../schema';
 import { dedupeResultSchema, matchKeysResultSchema, matchResultSchema } from '../schema';
 import { scoreOf } from '../weights';
+import { parseCandidateList } from '../candidateList';
 import type { OrgClusterOptions, OrgLink } from './cluster';
 import { clusterOrganisations, DEFAULT_ORG_CLUSTER_OPTIONS, findSharedOrgPhones } from './cluster';
 import type { OrgComparison } from './compare';
@@ -86,23 +87,7 @@ export interface OrgCandidates {
 
 /** Parsed organisation candidates: bad or anonymous ones are skipped and counted. */
 export function parseOrgCandidates(list: unknown[], options: OrgOptions): OrgCandidates {
-	const records: OrgRecord[] = [];
-	const json: unknown[] = [];
-	let skipped = 0;
-	for (const c of list) {
-		try {
-			const rec = parseOrganisation(c, records.length, options);
-			if (rec.anonymous) {
-				skipped++;
-				continue;
-			}
-			records.push(rec);
-			json.push(c);
-		} catch {
-			skipped++;
-		}
-	}
-	return { records, json, skipped };
+	return parseCandidateList(list, (c, index) => parseOrganisation(c, index, options));
 }
 
 export interface OrgMatchOptions extends OrgOptions {
