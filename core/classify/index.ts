@@ -1,7 +1,7 @@
 import { InputError } from '../shared/errors';
 import { reason } from '../shared/reasons';
 import type { Reason } from '../shared/reasons';
-import { ANGER_THRESHOLD } from '../text/anger';
+import { ANGER_THRESHOLD, angerOf } from '../text/anger';
 import { analyzeHumanRequest } from '../text/humanRequest';
 import { detectLanguage } from '../text/language';
 import { normalizeTextDetailed } from '../text/normalizeText';
@@ -252,6 +252,14 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		const tokens = tokenize(text);
 		const reasons: Reason[] = [];
 		const hits = applyRules(compiled, text, tokens);
+		// one anger detector for Classify and Escalate (core/text/anger.ts): its lexicon hits join the rule hits
+		// (anger words and legal threats; a legal threat also makes the item high)
+		if (useDefaultRules) {
+			for (const h of angerOf(text, tokens).hits) {
+				const { id, pattern, kind, legal } = h.rule;
+				hits.push({ ...h, rule: { id, pattern, kind, weight: h.weight, setFlag: 'angry', ...(legal ? { setPriority: 'high' as const } : {}) } });
+			}
+		}
 		// Russian words with Latin look-alike letters ("зaрaбoтoк"): filter evasion, typical of spam. They add
 		// weight only to other spam evidence (a spam rule, or the model at 0.5 or more), never decide alone;
 		// Latin words with a Cyrillic letter ("iPhоne", "MacBооk" typed on a Russian layout) are not counted.

@@ -49,7 +49,6 @@ export function toOptions(p: NodeParams, workflowTimezone: string): EscalationOp
 		anger: {
 			enabled: on.has('anger'),
 			minScore: num(o, 'angerMinScore', d.anger.minScore),
-			capsRatio: num(o, 'capsRatio', d.anger.capsRatio),
 			sentimentBelow: num(o, 'sentimentBelow', d.anger.sentimentBelow),
 		},
 		complaint: { enabled: on.has('complaint'), types: o.humanOnlyTypes === undefined ? d.complaint.types : splitList(o.humanOnlyTypes) },

@@ -9,7 +9,9 @@ import { customerReply, suggestedFirstReply } from './replies';
 import type { Language } from './replies';
 import { escalationSchema } from './schema';
 import type { Escalation, Priority, TriggerId } from './schema';
-import { angerSignals, isBotFallback, isResolution, largestRepeat } from './signals';
+import { detectAnger } from '../text/anger';
+import type { AngerCueCode, AngerResult } from '../text/anger';
+import { isBotFallback, isResolution, largestRepeat } from './signals';
 
 /**
  * The escalation decision: every enabled trigger is checked, each that fires adds a reason with its
@@ -40,11 +42,14 @@ export function detectLanguage(turns: InputTurn[]): Language {
 	return cyr >= lat && cyr > 0 ? 'ru' : lat > 0 ? 'en' : 'ru';
 }
 
-/** Turns since the last human agent or the customer's last "thanks, solved". */
+/**
+ * Turns since the last human agent or the customer's last "thanks, solved". Thanks that come with a request
+ * for a person or with anger ("спасибо за прекрасный сервис, жду возврат уже месяц") close nothing.
+ */
 function openTurns(turns: InputTurn[]): InputTurn[] {
 	let from = 0;
 	turns.forEach((t, i) => {
-		if (t.role === 'agent' || (t.role === 'customer' && isResolution(t.text) && !detectHumanRequest(t.text))) from = i + 1;
+		if (t.role === 'agent' || (t.role === 'customer' && isResolution(t.text) && !detectHumanRequest(t.text) && !detectAnger(t.text).angry)) from = i + 1;
 	});
 	return turns.slice(from);
 }
@@ -65,6 +70,13 @@ function truthyError(v: unknown): string | undefined {
 	}
 	return String(v);
 }
+
+const CUE_KIND: Record<AngerCueCode, string> = {
+	anger_caps: 'capitals',
+	anger_exclamations: '"!!!"',
+	anger_grievance: 'grievance',
+	anger_sarcasm: 'sarcasm',
+};
 
 export function evaluateTriggers(input: EscalationInput, o: EscalationOptions): { fired: Fired[]; humanRequests: number } {
 	const fired: Fired[] = [];
@@ -91,21 +103,29 @@ export function evaluateTriggers(input: EscalationInput, o: EscalationOptions): 
 		fired.push({ id: 'human_request', reason: reason('human_request', detail, evidence, humanRequests), severity: humanRequests >= 3 ? 2 : humanRequests === 2 ? 1 : 0 });
 	}
 
-	// Anger: the latest customer messages (of the open part of the conversation) plus upstream labels.
+	// Anger: the angriest of the latest customer messages (of the open part of the conversation), by the one
+	// detector Classify's `angry` uses (core/text/anger.ts), plus upstream labels.
 	if (o.anger.enabled) {
-		const recent = trustAngry ? [] : openCustomer.slice(-3);
-		let score = 0;
+		const results = (trustAngry ? [] : openCustomer.slice(-3)).map((t) => detectAnger(t.text));
+		const angriest = results.reduce<AngerResult | undefined>((best, r) => (!best || r.score > best.score ? r : best), undefined);
+		let score = Math.max(0, angriest?.score ?? 0);
 		const evidence: string[] = [];
 		const kinds = new Set<string>();
-		for (const t of recent) {
-			const s = angerSignals(t.text, o.anger.capsRatio);
-			score += s.score;
-			if (s.legal.length) kinds.add('legal threat');
-			if (s.profanity.length) kinds.add('profanity');
-			if (s.negative.length) kinds.add('strong negative words');
-			if (s.caps.length) kinds.add('capitals');
-			if (s.exclamations.length) kinds.add('"!!!"');
-			evidence.push(...s.legal, ...s.profanity, ...s.negative, ...s.exclamations, ...s.caps);
+		if (angriest && angriest.score > 0) {
+			for (const h of angriest.hits) {
+				if (h.weight <= 0 || h.rule.legal) continue;
+				kinds.add(h.weight >= 1 ? 'anger words' : 'weak anger words');
+				evidence.push(h.matched);
+			}
+			for (const c of angriest.cues) {
+				kinds.add(CUE_KIND[c.code]);
+				evidence.push(c.evidence);
+			}
+		}
+		const legal = [...new Set(results.flatMap((r) => r.legal))];
+		if (legal.length) {
+			kinds.add('legal threat');
+			evidence.unshift(...legal);
 		}
 		if (inq.angry === true) {
 			score += 1;
@@ -118,11 +138,10 @@ export function evaluateTriggers(input: EscalationInput, o: EscalationOptions): 
 			evidence.push(`inquiry.sentiment=${String(inq.sentiment)}`);
 		}
 		if (score >= o.anger.minScore && score > 0) {
-			const legal = kinds.has('legal threat');
 			fired.push({
 				id: 'anger',
 				reason: reason('anger', `anger or strong negative sentiment: ${[...kinds].join(', ')}`, [...new Set(evidence)], score),
-				severity: legal ? 2 : 1,
+				severity: legal.length ? 2 : 1,
 			});
 		}
 	}

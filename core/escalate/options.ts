@@ -1,12 +1,17 @@
+import { ANGER_THRESHOLD } from '../text/anger';
+
 /** Options of the escalation decision, mirrored one to one by the node's parameters and the CLI config. */
 export interface EscalationOptions {
 	humanRequest: { enabled: boolean; /** Requests (customer turns) needed; 1 = on the first request. */ minRequests: number };
 	anger: {
 		enabled: boolean;
-		/** Signal score needed: strong words, profanity, legal threats and an upstream angry flag count 1, CAPS and "!!!" 0.5 each. */
+		/**
+		 * Score needed: the anger evidence of the angriest recent customer message by the shared detector
+		 * (core/text/anger.ts: anger words and legal threats 1, weak words 0.5, capitals 0.6, "!!!" 0.4, a grievance
+		 * 0.5, sarcasm 0.5), plus 1 for an upstream angry flag and 1 for negative sentiment. The default 1 is
+		 * Classify's threshold, so a message Classify calls angry hands over and one it does not, on its own, does not.
+		 */
 		minScore: number;
-		/** Share of capital letters in a customer message (8+ letters) that counts as shouting. */
-		capsRatio: number;
 		/** An upstream sentiment (−1…1) at or below this counts as anger. */
 		sentimentBelow: number;
 	};
@@ -44,7 +49,7 @@ export interface EscalationOptions {
 
 export const DEFAULT_OPTIONS: EscalationOptions = {
 	humanRequest: { enabled: true, minRequests: 1 },
-	anger: { enabled: true, minScore: 1, capsRatio: 0.7, sentimentBelow: -0.5 },
+	anger: { enabled: true, minScore: ANGER_THRESHOLD, sentimentBelow: -0.5 },
 	complaint: { enabled: true, types: ['complaint'] },
 	vip: { enabled: true, segments: ['A'] },
 	loop: { enabled: true, repeatedBotAnswers: 2, customerRepeats: 2, maxBotTurns: 6, similarity: 0.85 },

@@ -10,6 +10,14 @@
  * reports (anger words and legal threats from the rules plus these cues) sum to ANGER_THRESHOLD or more.
  */
 
+import { ANGER_RULES } from './angerWords';
+import type { AngerRule } from './angerWords';
+import { normalizeText } from './normalizeText';
+import { applyRules, compileRules } from './phrases';
+import type { CompiledRule, RuleHit } from './phrases';
+import { tokenize } from './stem';
+import type { Token } from './stem';
+
 export type AngerCueCode = 'anger_caps' | 'anger_exclamations' | 'anger_grievance' | 'anger_sarcasm';
 
 export interface AngerCue {
@@ -41,15 +49,68 @@ const PRAISE =
 /** The anger cues of one message (see the module comment). */
 export function angerCues(text: string): AngerCue[] {
 	const cues: AngerCue[] = [];
-	const shout = shoutedText(text);
-	if (shout) cues.push({ code: 'anger_caps', detail: 'written in capitals', evidence: shout, weight: 0.6 });
-	const bangs = text.match(/[!?]*!{3,}[!?]*|(?:\?!|!\?){1,}[!?]*|!!/u);
-	if (bangs) cues.push({ code: 'anger_exclamations', detail: 'repeated exclamation marks', evidence: bangs[0], weight: 0.4 });
 	const grievance = WAITING.exec(text) ?? REPEAT.exec(text);
+	const praise = PRAISE.exec(text);
+	// thanks shouted with no grievance ("СПАСИБО ВАМ ОГРОМНОЕ ЗА ПОМОЩЬ!!!") is joy, not anger
+	const joyful = praise && !grievance;
+	const shout = joyful ? undefined : shoutedText(text);
+	if (shout) cues.push({ code: 'anger_caps', detail: 'written in capitals', evidence: shout, weight: 0.6 });
+	const bangs = joyful ? null : text.match(/[!?]*!{3,}[!?]*|(?:\?!|!\?){1,}[!?]*|!!/u);
+	if (bangs) cues.push({ code: 'anger_exclamations', detail: 'repeated exclamation marks', evidence: bangs[0], weight: 0.4 });
 	if (grievance) {
 		cues.push({ code: 'anger_grievance', detail: 'a concrete grievance: waiting or a repeat', evidence: grievance[0], weight: 0.5 });
-		const praise = PRAISE.exec(text);
 		if (praise) cues.push({ code: 'anger_sarcasm', detail: 'praise or thanks around a grievance', evidence: praise[0], weight: 0.5 });
 	}
 	return cues;
+}
+
+let compiled: CompiledRule<AngerRule>[] | undefined;
+
+/** The lexicon compiled once per process (the built-in patterns are written linear, no shape check). */
+function anger(): CompiledRule<AngerRule>[] {
+	return (compiled ??= compileRules(ANGER_RULES, 'angerRules', new Map(), false));
+}
+
+/** One hit per matched phrase and kind (legal or not), the heaviest, in the original order. */
+function uniqueAngerHits(hits: RuleHit<AngerRule>[]): RuleHit<AngerRule>[] {
+	const key = (h: RuleHit<AngerRule>) => `${h.rule.legal ? 'legal' : ''}|${h.matched.toLowerCase()}`;
+	const best = new Map<string, RuleHit<AngerRule>>();
+	for (const h of hits) {
+		const prev = best.get(key(h));
+		if (!prev || h.weight > prev.weight) best.set(key(h), h);
+	}
+	return hits.filter((h) => best.get(key(h)) === h);
+}
+
+export interface AngerResult {
+	/** angry by the one rule: score ≥ ANGER_THRESHOLD */
+	angry: boolean;
+	/** sum of the weights of the lexicon hits and the cues */
+	score: number;
+	/** the lexicon hits (anger words, weak words, legal threats, phrases that take a word back), one per phrase */
+	hits: RuleHit<AngerRule>[];
+	/** the matched legal threats */
+	legal: string[];
+	cues: AngerCue[];
+}
+
+/**
+ * The anger of one message, for Classify's `angry` and Escalate's anger trigger alike. `text` must already
+ * be normalised (normalizeText) and `tokens` its tokens; `detectAnger` does both for a raw message.
+ */
+export function angerOf(text: string, tokens: Token[]): AngerResult {
+	const hits = uniqueAngerHits(applyRules(anger(), text, tokens));
+	const cues = angerCues(text);
+	const score = hits.reduce((s, h) => s + h.weight, 0) + cues.reduce((s, c) => s + c.weight, 0);
+	const legal = [...new Set(hits.filter((h) => h.rule.legal).map((h) => h.matched))];
+	return { angry: score >= ANGER_THRESHOLD, score, hits, legal, cues };
+}
+
+/** Classify analyses this much of a message; Escalate reads the same part so both see the same words. */
+export const ANGER_TEXT_LIMIT = 20000;
+
+/** The anger of one raw customer message (normalised as Classify does it). */
+export function detectAnger(raw: string): AngerResult {
+	const text = normalizeText(raw.length > ANGER_TEXT_LIMIT ? raw.slice(0, ANGER_TEXT_LIMIT) : raw);
+	return angerOf(text, tokenize(text));
 }

@@ -158,7 +158,7 @@ export const properties: INodeProperties[] = [
 				typeOptions: { minValue: 0.5, numberPrecision: 1 },
 				default: 1,
 				description:
-					'Anger signal score that hands over: strong negative words, profanity, an upstream angry flag or negative sentiment count 1 each, legal threats 2, CAPS and "!!!" 0.5 each',
+					'Anger evidence that hands over, by the same detector as Classify Inquiry\'s angry flag: anger words and legal threats 1, weak words 0.5, capitals 0.6, "!!!" 0.4, a grievance (waiting, again) 0.5, sarcasm 0.5; an upstream angry flag or negative sentiment add 1 each. 1 = Classify\'s threshold.',
 			},
 			{
 				displayName: 'Bot Error Field',
@@ -166,14 +166,6 @@ export const properties: INodeProperties[] = [
 				type: 'string',
 				default: 'botError',
 				description: 'Field that is true (or an error message) when the bot or its LLM failed on this turn',
-			},
-			{
-				displayName: 'Caps Share',
-				name: 'capsRatio',
-				type: 'number',
-				typeOptions: { minValue: 0.3, maxValue: 1, numberPrecision: 2 },
-				default: 0.7,
-				description: 'Share of capital letters (in a message of 8+ letters) that counts as shouting',
 			},
 			{
 				displayName: 'Confidence Threshold',

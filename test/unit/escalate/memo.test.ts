@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { detectHumanRequest } from '../../../core/text/humanRequest';
 import { tokenize } from '../../../core/text/wordforms';
 import { BoundedMemo } from '../../../core/shared/memo';
-import { angerSignals } from '../../../core/escalate/signals';
+import { detectAnger } from '../../../core/text/anger';
 
 describe('word memos of the escalation triggers', () => {
 	it('BoundedMemo computes a word once and empties itself at its bound', () => {
@@ -43,11 +43,11 @@ describe('word memos of the escalation triggers', () => {
 			'This is outrageous, I will sue you',
 			'спасибо, всё отлично',
 		];
-		const first = texts.map((t) => [detectHumanRequest(t), angerSignals(t, 0)]);
+		const first = texts.map((t) => [detectHumanRequest(t), detectAnger(t)]);
 		// other messages in between (sharing words in other forms)
 		for (let i = 0; i < 200; i++)
 			detectHumanRequest(`оператора ${i} человеку живому sue suing call ${i}`);
-		const again = texts.map((t) => [detectHumanRequest(t), angerSignals(t, 0)]);
+		const again = texts.map((t) => [detectHumanRequest(t), detectAnger(t)]);
 		assert.deepEqual(again, first);
 		assert.equal(first[0][0] && (first[0][0] as { pattern: string }).pattern, 'staff');
 		assert.equal(first[2][0], undefined);

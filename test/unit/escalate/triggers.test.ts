@@ -6,7 +6,8 @@ import type { EscalationInput, InputTurn } from '../../../core/escalate/input';
 import { parseConversation } from '../../../core/escalate/input';
 import { withDefaults } from '../../../core/escalate/options';
 import type { EscalationOptionsInput } from '../../../core/escalate/options';
-import { angerSignals, similarity } from '../../../core/escalate/signals';
+import { similarity } from '../../../core/escalate/signals';
+import { detectAnger } from '../../../core/text/anger';
 import { escalationSchema } from '../../../core/escalate/schema';
 import { InputError } from '../../../core/shared/errors';
 
@@ -87,11 +88,14 @@ describe('trigger: anger', () => {
 		assert.deepEqual(fired({ turns: [c('где заказ')], inquiry: { sentiment: 'very_negative' } }, only('anger')), ['anger']);
 	});
 
-	it('CAPS alone is half a signal; gratitude cancels CAPS and "!!!"', () => {
+	it('CAPS alone is not enough; gratitude without a grievance cancels CAPS and "!!!"', () => {
 		assert.deepEqual(fired({ turns: [c('ПОДСКАЖИТЕ АДРЕС СКЛАДА')] }, only('anger')), []);
 		assert.deepEqual(fired({ turns: [c('СПАСИБО БОЛЬШОЕ!!!')] }, only('anger')), []);
 		assert.deepEqual(fired({ turns: [c('Сколько стоит доставка?')] }, only('anger')), []);
-		assert.equal(angerSignals('ПОДСКАЖИТЕ АДРЕС СКЛАДА', 0.7).score, 0.5);
+		assert.deepEqual(fired({ turns: [c('СПАСИБО ВАМ ОГРОМНОЕ ЗА ПОМОЩЬ!!!')] }, only('anger')), []);
+		assert.equal(detectAnger('ПОДСКАЖИТЕ АДРЕС СКЛАДА').score, 0.6);
+		// thanks around a grievance is sarcasm, not gratitude
+		assert.deepEqual(fired({ turns: [c('СПАСИБО ЗА ДОСТАВКУ, ЖДУ УЖЕ ТРЕТЬЮ НЕДЕЛЮ!!!')] }, only('anger')), ['anger']);
 	});
 
 	it('looks at the open part of the conversation only', () => {
