@@ -253,12 +253,11 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		const reasons: Reason[] = [];
 		const hits = applyRules(compiled, text, tokens);
 		// one anger detector for Classify and Escalate (core/text/anger.ts): its lexicon hits join the rule hits
-		// (anger words and legal threats; a legal threat also makes the item high)
-		if (useDefaultRules) {
-			for (const h of angerOf(text, tokens).hits) {
-				const { id, pattern, kind, legal } = h.rule;
-				hits.push({ ...h, rule: { id, pattern, kind, weight: h.weight, setFlag: 'angry', ...(legal ? { setPriority: 'high' as const } : {}) } });
-			}
+		// (anger words count to `angry`; a legal threat is not anger, it makes the item high)
+		const anger = useDefaultRules ? angerOf(text, tokens) : undefined;
+		for (const h of anger?.hits ?? []) {
+			const { id, pattern, kind, legal } = h.rule;
+			hits.push({ ...h, rule: legal ? { id, pattern, kind, weight: h.weight, setPriority: 'high' } : { id, pattern, kind, weight: h.weight, setFlag: 'angry' } });
 		}
 		// Russian words with Latin look-alike letters ("зaрaбoтoк"): filter evasion, typical of spam. They add
 		// weight only to other spam evidence (a spam rule, or the model at 0.5 or more), never decide alone;
@@ -305,7 +304,8 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		if (spam) reasons.push(reason('spam', 'advertising or scam pattern', undefined, Math.max(spamRule, pSpam)));
 		if (wantsHuman) reasons.push(reason('wants_human', `asks for a person or a call back (${human.request?.pattern ?? 'rule'})`, human.request?.evidence, 1));
 		else if (human.refusals.length) reasons.push(reason('refuses_human', 'declines a person or a call', human.refusals.slice(0, 3)));
-		if (angry) reasons.push(reason('angry', 'anger, annoyance or a legal threat', undefined, angerScore));
+		if (angry) reasons.push(reason('angry', 'anger, annoyance or disgust', undefined, angerScore));
+		if (anger?.legal.length) reasons.push(reason('legal_threat', 'a legal or regulator threat (priority high; Escalate hands over)', anger.legal.slice(0, 3)));
 
 		// type
 		let type: string;

@@ -74,6 +74,7 @@ function truthyError(v: unknown): string | undefined {
 const CUE_KIND: Record<AngerCueCode, string> = {
 	anger_caps: 'capitals',
 	anger_exclamations: '"!!!"',
+	anger_repeat: 'counted repeats',
 	anger_grievance: 'grievance',
 	anger_sarcasm: 'sarcasm',
 };
@@ -137,7 +138,8 @@ export function evaluateTriggers(input: EscalationInput, o: EscalationOptions): 
 			kinds.add('negative sentiment');
 			evidence.push(`inquiry.sentiment=${String(inq.sentiment)}`);
 		}
-		if (score >= o.anger.minScore && score > 0) {
+		// a legal threat hands over (urgent) even when written calmly
+		if ((score >= o.anger.minScore && score > 0) || legal.length) {
 			fired.push({
 				id: 'anger',
 				reason: reason('anger', `anger or strong negative sentiment: ${[...kinds].join(', ')}`, [...new Set(evidence)], score),

@@ -18,7 +18,7 @@ import type { CompiledRule, RuleHit } from './phrases';
 import { tokenize } from './stem';
 import type { Token } from './stem';
 
-export type AngerCueCode = 'anger_caps' | 'anger_exclamations' | 'anger_grievance' | 'anger_sarcasm';
+export type AngerCueCode = 'anger_caps' | 'anger_exclamations' | 'anger_repeat' | 'anger_grievance' | 'anger_sarcasm';
 
 export interface AngerCue {
 	code: AngerCueCode;
@@ -39,28 +39,75 @@ export function shoutedText(text: string): string | undefined {
 	return repeated ? `${repeated} ${repeated}` : undefined;
 }
 
-const WAITING =
-	/(?:жд[уеё]м?|ожида[юе]м?|прошл[оаи]|уже|waiting|waited|been|for|already)\s+(?:уже\s+|for\s+|over\s+)?(?:\d+|[\p{L}]+)?\s*(?:-?\s*(?:х|ти|и|ой|ый))?\s*(?:дн[еяй]\p{L}*|день|сут\p{L}*|недел\p{L}*|месяц\p{L}*|час\p{L}*|days?|weeks?|months?|hours?)(?![\p{L}])/iu;
+const UNIT = String.raw`(?:дн[еяй]\p{L}*|день|сут\p{L}*|недел\p{L}*|месяц\p{L}*|час\p{L}*|минут\p{L}*|days?|weeks?|months?|hours?|minutes?)(?![\p{L}])`;
+const AMOUNT = String.raw`(?:\d+|[\p{L}]+)(?:\s*-?\s*(?:х|ти|и|ой|ый|ий|й|ю|ую))?`;
+/** Waiting a stated time, in either word order, since a day, or a broken promise of a time. */
+const WAITING = new RegExp(
+	[
+		String.raw`(?:жд[уеё]м?|ожида[юе]м?|прошл[оаи]|уже|waiting|waited|already)\s+(?:уже\s+|for\s+|over\s+|more than\s+|больше\s+|более\s+)?(?:${AMOUNT})?\s*${UNIT}`,
+		String.raw`(?<![\p{L}])(?:${AMOUNT}\s+)?${UNIT}\s+(?:уже\s+)?(?:жд[уеё]м?|ожида[юе]м?)(?![\p{L}])`,
+		String.raw`(?<![\p{L}])(?:\d+|[\p{L}]+)[-\s](?:minute|hour|day|week)s?\s+(?:wait|delay|queue)`,
+		String.raw`(?:waiting|waited)\s+since|жд[уеё]м?\s+(?:уже\s+)?с\s+(?:понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|прошл|начал|\d)`,
+		String.raw`(?:вместо|instead of)\s+(?:обещанных\s+|the promised\s+)?(?:${AMOUNT})?\s*${UNIT}`,
+		String.raw`обеща\p{L}*[^.!?\n]{0,40}?прошл[оаи]\s+(?:уже\s+)?\d+|promised[^.!?\n]{0,40}?(?:it'?s been|now)\s+\d+`,
+	].join('|'),
+	'iu',
+);
+/** The customer counts the times: exasperation when it counts their own asking or comes with "уже". */
+const COUNTED =
+	/(?<![\p{L}])(?:(?:втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|очередн|сотый|энн)\p{L}*\s+раз|\d+[-‑]?(?:й|ой|ый|ий)?\s+раз\p{L}*|(?:два|три|четыре|пять|шесть|несколько|много)\s+раз\p{L}*|в который раз|сколько раз|(?:second|third|fourth|fifth|sixth|umpteenth|\d+(?:st|nd|rd|th))\s+time|(?:two|three|four|five|six|several|many|multiple|\d+)\s+times|yet again|(?:vtoroi|tretii)\s+raz)(?![\p{L}])/iu;
+const ASKING =
+	/(?<![\p{L}])(?:пиш\p{L}*|писал\p{L}*|напис\p{L}*|звон\p{L}*|звоню|прошу|просим|просил\p{L}*|обраща\p{L}*|обращал\p{L}*|напомина\p{L}*|спрашива\p{L}*|жалу\p{L}*|ask\p{L}*|writ\p{L}*|wrote|call\p{L}*|contact\p{L}*|e-?mail\p{L}*|remind\p{L}*|tell\p{L}*|told|request\p{L}*|complain\p{L}*|follow\p{L}*|уже)(?![\p{L}])/iu;
+/** Coming back is loyalty, not a grievance ("второй раз заказываю у вас", "third time ordering"). */
+const LOYAL =
+	/(?<![\p{L}])(?:заказыва\p{L}*|заказал\p{L}*|покупа\p{L}*|купил\p{L}*|бер[уеё]\p{L}*|приезжа\p{L}*|пользу\p{L}*|отдыха\p{L}*|рекоменд\p{L}*|order\p{L}*|buy\p{L}*|bought|shop\p{L}*|stay\p{L}*|visit\p{L}*|come back|recommend\p{L}*|renew\p{L}*)(?![\p{L}])/iu;
 const REPEAT =
-	/(?<![\p{L}])(?:(?:втор|трет|четв[её]рт|пят|десят|очередн|сотый)\p{L}*\s+раз|(?:\d+|several|many|multiple|third|fourth|fifth|second)(?:-?й)?\s+(?:раз|time)s?|снова|опять|в который раз|again|still\s+(?:not|no|waiting|nothing|haven|hasn|didn)\p{L}*|до сих пор(?:\s+не)?|вс[её] ещ[её] не|yet again|(?:vtoroi|tretii|opyat|snova)\b)/iu;
+	/(?<![\p{L}])(?:снова|опять|again|still\s+(?:not|no|waiting|nothing|haven|hasn|didn)\p{L}*|до сих пор(?:\s+не)?|вс[её] ещ[её] не|(?:opyat|snova)\b)/iu;
 const PRAISE =
-	/(?<![\p{L}])(?:спасибо|благодар\p{L}*|прекрасн\p{L}*|отличн\p{L}*|лучш\p{L}*|замечательн\p{L}*|браво|молодцы|так держать|thanks?|thank you|great|bravo|world-class|truly|amazing|wonderful|excellent|love|best|well done|brilliant)(?![\p{L}])/iu;
+	/(?<![\p{L}])(?:спасибо|благодар\p{L}*|прекрасн\p{L}*|отличн\p{L}*|лучш\p{L}*|замечательн\p{L}*|браво|молодцы|так держать|thanks?|thank you|great|bravo|world-class|truly|amazing|wonderful|excellent|fantastic|love|best|well done|brilliant)(?![\p{L}])/giu;
+const CLOSING = /^(?:спасибо|благодарю|thanks?|thank you|best|cheers)$/iu;
+
+/** Praise that is not a closing formula ("Thanks,\nMaya", "Спасибо, Анна" at the end is a sign-off). */
+function praiseIn(text: string): string | undefined {
+	for (const m of text.matchAll(PRAISE)) {
+		const rest = text.slice((m.index ?? 0) + m[0].length);
+		if (CLOSING.test(m[0]) && /^[,.!]?\s*(?:\n|,|$)/u.test(rest) && rest.length <= 60) continue;
+		return m[0];
+	}
+	return undefined;
+}
+
+/** A counted repeat and its weight: 1 when it counts the asking or says "уже", 0.5 otherwise, none for loyalty. */
+function countedRepeat(text: string): { evidence: string; weight: number; start: number; end: number } | undefined {
+	const m = COUNTED.exec(text);
+	if (!m) return undefined;
+	const start = m.index;
+	const window = text.slice(Math.max(0, start - 30), start + m[0].length + 30);
+	if (LOYAL.test(window)) return undefined;
+	return { evidence: m[0], weight: ASKING.test(window) ? 1 : 0.5, start, end: start + m[0].length };
+}
 
 /** The anger cues of one message (see the module comment). */
 export function angerCues(text: string): AngerCue[] {
 	const cues: AngerCue[] = [];
-	const grievance = WAITING.exec(text) ?? REPEAT.exec(text);
-	const praise = PRAISE.exec(text);
+	const counted = countedRepeat(text);
+	const repeat = REPEAT.exec(text);
+	// "снова ... третий раз" are two cues; the "again" of "yet again" is the counted one
+	const repeatApart = repeat && !(counted && counted.start <= repeat.index && repeat.index < counted.end) ? repeat[0] : undefined;
+	const grievance = WAITING.exec(text)?.[0] ?? repeatApart;
+	const praise = praiseIn(text);
 	// thanks shouted with no grievance ("СПАСИБО ВАМ ОГРОМНОЕ ЗА ПОМОЩЬ!!!") is joy, not anger
-	const joyful = praise && !grievance;
+	const joyful = praise !== undefined && !grievance && !counted;
 	const shout = joyful ? undefined : shoutedText(text);
 	if (shout) cues.push({ code: 'anger_caps', detail: 'written in capitals', evidence: shout, weight: 0.6 });
 	const bangs = joyful ? null : text.match(/[!?]*!{3,}[!?]*|(?:\?!|!\?){1,}[!?]*|!!/u);
 	if (bangs) cues.push({ code: 'anger_exclamations', detail: 'repeated exclamation marks', evidence: bangs[0], weight: 0.4 });
-	if (grievance) {
-		cues.push({ code: 'anger_grievance', detail: 'a concrete grievance: waiting or a repeat', evidence: grievance[0], weight: 0.5 });
-		if (praise) cues.push({ code: 'anger_sarcasm', detail: 'praise or thanks around a grievance', evidence: praise[0], weight: 0.5 });
+	if (counted) {
+		const asking = counted.weight >= 1;
+		cues.push({ code: 'anger_repeat', detail: asking ? 'counts the times of asking' : 'counts the times', evidence: counted.evidence, weight: counted.weight });
 	}
+	if (grievance) cues.push({ code: 'anger_grievance', detail: 'a concrete grievance: waiting, a broken promise or a repeat', evidence: grievance, weight: 0.5 });
+	if ((grievance || counted) && praise) cues.push({ code: 'anger_sarcasm', detail: 'praise or thanks around a grievance', evidence: praise, weight: 0.5 });
 	return cues;
 }
 
@@ -101,7 +148,9 @@ export interface AngerResult {
 export function angerOf(text: string, tokens: Token[]): AngerResult {
 	const hits = uniqueAngerHits(applyRules(anger(), text, tokens));
 	const cues = angerCues(text);
-	const score = hits.reduce((s, h) => s + h.weight, 0) + cues.reduce((s, c) => s + c.weight, 0);
+	// a legal threat is its own signal (reported in `legal`), not anger: "if the money is not back in 10 days,
+	// I will go to court" can be written calmly
+	const score = hits.reduce((s, h) => s + (h.rule.legal ? 0 : h.weight), 0) + cues.reduce((s, c) => s + c.weight, 0);
 	const legal = [...new Set(hits.filter((h) => h.rule.legal).map((h) => h.matched))];
 	return { angry: score >= ANGER_THRESHOLD, score, hits, legal, cues };
 }

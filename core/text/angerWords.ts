@@ -65,19 +65,19 @@ const ANGER_STRONG = [
 	'disgusting', 'disgusted', 'disgust', 'gross', 'idiot', 'idiotic', 'stupid', 'moron', 'dumb', 'pathetic', 'asshole', 'bastard',
 	'jerk', 'loser', 'scumbag', 'hypocrite', 'hypocrisy', 'unacceptable', 'sick of', 'tired of', 'fed up', 'shut up', 'screw you',
 	'fuck you', 'fuck off', 'how dare', 'shame on', 'cant stand', 'ugh', 'rage', 'mad at', 'so mad', 'incompetent', 'rude', 'vile',
-	'terrible', 'awful', 'horrible', 'worst', 'useless', 'ridiculous', 'nasty',
+	'terrible', '=awful', 'horrible', 'worst', 'useless', 'ridiculous', 'nasty',
 	'yuck', 'bullshit', 'wtf', 'sucks', 'trash', 'garbage', 'fuck', 'fucking', 'shit', 'crap', 'bitch', 'who cares', 'get a life',
 	'whats wrong with you', 'go away', 'go to =hell', 'к черту', 'nobody asked', 'stop it', 'screw', 'ugly', 'hateful', 'disgrace', 'absurd',
 	// Russian
 	'ненавижу', 'ненависть', 'злой', 'злюсь', 'злит', 'бесит', 'бешенство', 'раздражает', 'раздражение', 'раздражающий', 'надоело',
 	// exact forms: the stem 'доста' is also the start of 'доставка' (delivery)
-	'=достало|=достали|=достала|=достал', 'задолбали', 'отвратительно', 'отвратительный', 'мерзко', 'мерзкий', 'противно', 'тошнит', 'гадость', 'безобразие',
+	'=достало|=достали|=достала|=достал', 'задолбали', 'отвратительно', 'отвратительный', 'мерзко', 'мерзкий', '=противно', 'тошнит', 'гадость', 'безобразие',
 	'возмутительно', 'возмущен', 'позор', 'идиот', 'дебил', 'тупой', 'придурок', 'мудак', 'козлы', 'урод', 'заткнись', 'издевательство',
-	'издеваетесь', 'хамство', 'хам', 'лицемер', 'некомпетентный', 'сколько можно', 'отстой', 'мусор', 'бред', 'чушь',
+	'издеваетесь', 'хамство', 'хам', 'лицемер', 'некомпетентный', 'сколько можно', '=отстой', 'мусор', 'бред', 'чушь',
 	'блять', 'бля', 'блядь', 'хуй', 'нахуй', 'охуел', 'пиздец', 'ебаный', 'заебали', 'сука', 'херня', 'хрень', 'говно', 'дерьмо',
 	'ужасно', 'ужасный', 'худший', 'бесполезный', 'грубый', 'глупый', 'обманщики', 'мошенники',
 	// '=хватит' exact: 'хвата' also starts 'не хватает' (something is missing)
-	'кому какое дело', 'отвали', '=хватит', 'уродливый', 'абсурд', 'позорище',
+	'кому какое дело', '=отвали', '=хватит', 'уродливый', 'абсурд', 'позорище',
 	// exasperation and annoyance idioms (annoyance is part of 'angry')
 	'ffs', 'smh', 'for gods sake', 'give me a break', 'are you kidding', 'you kidding me', 'blood boil', 'makes me sick', 'clown', 'clowns',
 	'shut your mouth', 'shut his mouth', 'shut her mouth', 'eww', 'so done with', 'spreading lies', 'what a joke', 'pisses me off',

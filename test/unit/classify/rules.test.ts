@@ -103,7 +103,7 @@ describe('default rules in the classifier', () => {
 	for (const text of ['I need assistance with my order', 'Хочу изменить адрес доставки', 'How do I transfer money to my card']) {
 		it(`not wantsHuman: ${text}`, () => assert.equal(c.classifyOffline(text).wantsHuman, false));
 	}
-	for (const text of ['ЭТО УЖЕ ТРЕТИЙ РАЗ ВЫ СРЫВАЕТЕ ДОСТАВКУ', 'Подам в суд и напишу в Роспотребнадзор', 'This is ridiculous, I will call my lawyer', 'I hate this stupid app']) {
+	for (const text of ['ЭТО УЖЕ ТРЕТИЙ РАЗ ВЫ СРЫВАЕТЕ ДОСТАВКУ', 'Вы мошенники, подам в суд и напишу в Роспотребнадзор', 'This is ridiculous, I will call my lawyer', 'I hate this stupid app']) {
 		it(`angry: ${text}`, () => assert.equal(c.classifyOffline(text).angry, true));
 	}
 	// Ordinary words of customers and partners that once fired anger or spam rules through a shared stem
@@ -182,10 +182,12 @@ describe('default rules in the classifier', () => {
 	}
 	it('a legal threat raises priority', () => assert.equal(c.classifyOffline('Мы обратимся в суд').priority, 'high'));
 	it('a legal threat is the customer\'s own lawyer, not a buyer\'s lawyer reviewing a contract', () => {
+		// a legal threat is not anger by itself (core/text/anger.ts): high priority and a legal_threat reason
 		for (const text of ['Мой юрист свяжется с вами', 'I will forward this to my attorney']) {
 			const r = c.classifyOffline(text);
-			assert.equal(r.angry, true, text);
+			assert.equal(r.angry, false, text);
 			assert.equal(r.priority, 'high', text);
+			assert.ok(r.reasons.some((x) => x.code === 'legal_threat'), text);
 		}
 		for (const text of ['Please send the contract, our lawyer will review it', 'Отправьте договор, наш юрист посмотрит']) {
 			const r = c.classifyOffline(text);
