@@ -1100,10 +1100,32 @@ const OTHER_PRIVATE_REPLY = [
 	'thanks for replying in DM, all sorted now',
 ];
 
+/**
+ * Rescheduling and setting up (service requests) and staff behaving badly (complaints): neither had examples,
+ * so "перенести дату установки" read as chat and "нахамил" as a question (issue 22 pattern 9).
+ */
+const SERVICE_RESCHEDULE = [
+	'Нужно перенести визит мастера на следующую неделю',
+	'Можно перенести доставку кухни на субботу?',
+	'Перенесите, пожалуйста, замер на вечер четверга',
+	'Нужен перенос монтажа на другой день',
+	'Помогите настроить обмен заказами с нашей учётной системой',
+	'Please move the technician visit to Friday',
+	'Can we reschedule the delivery of the wardrobe to next week?',
+	'Please help us set up the order export to our accounting system',
+];
+const COMPLAINT_STAFF = [
+	'Продавец в магазине нахамил моей маме и отказался помочь',
+	'Администратор хамил по телефону и бросил трубку',
+	'Монтажник накричал на нас и ушёл, не доделав работу',
+	'The driver shouted at me and threw the parcel over the fence',
+	'Your cashier was rude and refused to give me a receipt',
+];
+
 export const DEFAULT_EXAMPLES: TrainingExample[] = [
 	...label('lead', [...LEAD_EN, ...LEAD_RU, ...LEAD_QUANTITY, ...LEAD_PRIVATE_REPLY]),
-	...label('complaint', [...COMPLAINT_EN, ...COMPLAINT_RU, ...COMPLAINT_ORDER_REF, ...COMPLAINT_B2B, ...COMPLAINT_PRIVATE_REPLY]),
-	...label('service_request', [...SERVICE_EN, ...SERVICE_RU, ...SERVICE_ORDER_REF, ...SERVICE_B2B, ...SERVICE_PRIVATE_REPLY]),
+	...label('complaint', [...COMPLAINT_EN, ...COMPLAINT_RU, ...COMPLAINT_ORDER_REF, ...COMPLAINT_B2B, ...COMPLAINT_PRIVATE_REPLY, ...COMPLAINT_STAFF]),
+	...label('service_request', [...SERVICE_EN, ...SERVICE_RU, ...SERVICE_ORDER_REF, ...SERVICE_B2B, ...SERVICE_PRIVATE_REPLY, ...SERVICE_RESCHEDULE]),
 	...label('question', [...QUESTION_EN, ...QUESTION_RU, ...QUESTION_PRIVATE_REPLY]),
 	...label('spam', [...SPAM_EN, ...SPAM_RU, ...SPAM_EN_MORE, ...SPAM_RU_MORE]),
 	...label('other', [...OTHER_EN, ...OTHER_RU, ...OTHER_PRIVATE_REPLY]),

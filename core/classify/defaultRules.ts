@@ -52,6 +52,71 @@ const PROCUREMENT: ClassifyRule[] = [
 	}),
 ];
 
+/**
+ * A research question that mentions tenders is not a purchase (issue 22): who writes (a student, a journalist, a
+ * researcher) or what for (a thesis, an article, a survey, statistics). They matter only beside tender words:
+ * core/classify/index.ts then drops the tender rules and the message is a question, unless it also invites
+ * to a purchase or asks for an offer; without tender words they are dropped.
+ */
+export const RESEARCH_RULE = 'context.research';
+const RESEARCH: ClassifyRule[] = kw(
+	RESEARCH_RULE,
+	[
+		'студент|студентка|студенты|аспирант|аспирантка|магистрант|журналист|журналистка|исследователь|корреспондент',
+		'диплом|дипломная|дипломную|курсовая|курсовую|курсовой|диссертация|диссертацию|диссертации|реферат',
+		'статья|статью|статьи|исследование|исследования|исследую|статистика|статистику|статистики|анкета|анкеты|анкету|опрос|интервью',
+		'student|students|journalist|journalists|researcher|researchers|reporter',
+		'thesis|dissertation|coursework|article|research|researching|survey|statistics|interview',
+	],
+	{ setType: 'question', weight: 1, typos: false },
+);
+
+/**
+ * We did something wrong (issue 22 pattern 9): a defect, a shortage, a wrong item, a late delivery, a wrong or
+ * double charge, rudeness, an unkept promise, or dissatisfaction said outright. Each cue nudges the type to
+ * complaint (two of them settle it); a complaint the model proposes without any of them, or anger, is not
+ * confirmed (core/classify/index.ts, `complaint_unconfirmed`).
+ */
+export const GRIEVANCE_RULE = 'complaint.grievance';
+const GRIEVANCE: ClassifyRule[] = kw(
+	GRIEVANCE_RULE,
+	[
+		// defect, damage
+		'брак|бракованный|бракованная|бракованные|дефект|дефектом',
+		'сломан|сломана|сломался|сломалась|сломали|разбит|разбита|разбили|порван|порвана|порванной|порвали|поврежден|повреждена|повреждены|поцарапан|поцарапанный|треснул|протекает|течет|испорчен|испорчена|испортили|просрочен|просроченные|просроченный',
+		'не =включается',
+		'broken|damaged|defective|faulty|torn|scratched|cracked|leaking|leaks|dented|spoiled|expired',
+		// shortage, wrong item
+		'не =хватает',
+		'недовложение|недостача|недокомплект|неполный|неполная',
+		'не =тот|=ту|=те|=того|перепутали|чужой',
+		'missing|incomplete|=wrong',
+		// late beyond the promise
+		'опоздал|опоздала|опоздали|опоздание|задерживается|задерживают|задержка|задержали|сорвали',
+		'=late|delayed|overdue',
+		'=never arrived|came',
+		'не =пришел|=пришла|=пришло|=пришли|=приехал|=приехала|=привезли|=доставили',
+		'до сих пор',
+		'так и =не',
+		'не =можем|=могу =получить|=дождаться',
+		'=hasnt|=didnt|=not =arrived|=arrive|=come|=came',
+		// wrong or double charge
+		'дважды|=лишнее|=лишние',
+		'=twice|overcharged|overcharge',
+		// rudeness, unkept promises, nobody answers
+		'нахамил|нахамила|нахамили|хамство|грубо|грубил|грубила',
+		'rude|rudely',
+		'обещали|обещал|обещала',
+		'promised',
+		'никто не =отвечает|=отвечают|=перезвонил|=перезвонили',
+		'nobody =answers|=answered|=replied|=responds|=called',
+		// dissatisfaction said outright
+		'недоволен|недовольна|недовольны|разочарован|разочарована|жалоба|жалобу|пожаловаться|претензия|претензию',
+		'dissatisfied|unhappy|disappointed|complaint|complain|unacceptable',
+	],
+	{ setType: 'complaint', weight: 0.5, typos: false },
+);
+
 /** Short price requests are leads (pattern 8): "цена?", "пришлите прайс", "сколько стоит установка". */
 const PRICE: ClassifyRule[] = [
 	rx('lead.price', '^(?=[\\s\\S]{0,90}$)[\\s\\S]*(?<![\\p{L}])(?:цен[аыуе]|прайс\\p{L}*|стоимост\\p{L}*|сколько\\s+стоит|сколько\\s+будет\\s+стоить|скидк\\p{L}*|почем|price\\p{L}*|pricing|how much|quote|quotation)(?![\\p{L}])', {
@@ -323,4 +388,4 @@ const SPAM: ClassifyRule[] = [
 	}),
 ];
 
-export const DEFAULT_RULES: ClassifyRule[] = [...PROCUREMENT, ...PRICE, ...CLAIMS, ...URGENT, ...SPAM];
+export const DEFAULT_RULES: ClassifyRule[] = [...PROCUREMENT, ...RESEARCH, ...GRIEVANCE, ...PRICE, ...CLAIMS, ...URGENT, ...SPAM];

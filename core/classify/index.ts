@@ -7,9 +7,10 @@ import { detectLanguage } from '../text/language';
 import { normalizeTextDetailed } from '../text/normalizeText';
 import { bigQuantity } from '../text/quantity';
 import { tokenize } from '../text/stem';
+import type { Token } from '../text/stem';
 import { analyzeAffect } from './affect';
 import { DEFAULT_EXAMPLES, OFF_TOPIC_EXAMPLES } from './defaultExamples';
-import { DEFAULT_RULES } from './defaultRules';
+import { DEFAULT_RULES, RESEARCH_RULE } from './defaultRules';
 import { extractFields, MAX_EXTRACTED_CHARS } from './extract';
 import { featurize, LocalModel } from './model';
 import { applyRules, compileRules, summarizeHits, uniqueHits } from './rules';
@@ -55,6 +56,11 @@ export const DECISIVE_RULE_SCORE = 1;
 const FLAG_THRESHOLD = 1;
 /** The local model alone (no spam rule matched) labels a message spam only at this confidence or above. */
 export const SPAM_WITHOUT_PATTERN_MIN = 0.8;
+/**
+ * The local model alone labels a calm message without any grievance cue a complaint only at this confidence or
+ * above (issue 22 pattern 9), as for spam without a pattern.
+ */
+export const COMPLAINT_WITHOUT_GRIEVANCE_MIN = 0.8;
 /** Spam-rule weight needed to call a message that refers to the sender's own order or contract spam. */
 export const STRONG_SPAM_FOR_CUSTOMER = 2;
 
@@ -146,6 +152,36 @@ function errorKind(error: unknown): LlmFailureKind {
 	if (typeof status === 'number' && status >= 500) return 'server_error';
 	if (typeof name === 'string' && /timeout|abort/i.test(name)) return 'timeout';
 	return 'network';
+}
+
+/** An invitation to a purchase or a request for an offer: tender words beside it stay a lead, research or not. */
+const PURCHASE_INVITATION =
+	/приглаша\p{L}*|просим\s+(?:\p{L}+\s+){0,2}(?:направить|прислать|предоставить|представить|подать)|пришлите|направьте|подать\s+(?:\p{L}+\s+)?заявк\p{L}*|запрос\p{L}*\s+(?:котировок|предложений)|коммерческ\p{L}*\s+предложени\p{L}*|(?<![\p{L}])(?:КП|RFQ|RFP)(?![\p{L}])|invit\p{L}*|submit\s+(?:\p{L}+\s+){0,2}(?:bid|quot\p{L}*|offer|proposal)|request\s+for\s+(?:quotation|quote|proposal)|send\s+(?:\p{L}+\s+){0,3}(?:price|quot\p{L}*|offer|proposal)/iu;
+
+/** Rules whose words say how fast to answer (priority), not what the message is about. */
+const URGENCY_RULE = 'priority.urgent:';
+
+/**
+ * The tokens the type model reads: all but the words of the request for a person (its grammar words from the
+ * detector, matched in order) and of urgency-rule matches. When nothing would be left (a bare "Оператор!", "Срочно!"),
+ * every token is kept.
+ */
+function channelWords(tokens: Token[], requestWords: string[] | undefined, hits: RuleHit[]): { kept: Token[]; masked: string[] } {
+	const drop = new Set<number>();
+	const dropPhrase = (phrase: string) => {
+		const words = tokenize(phrase).map((t) => t.word);
+		let from = 0;
+		for (const w of words) {
+			const at = tokens.findIndex((t, i) => i >= from && !drop.has(i) && t.word === w);
+			if (at < 0) continue;
+			drop.add(at);
+			from = at + 1;
+		}
+	};
+	if (requestWords?.length) dropPhrase(requestWords.join(' '));
+	for (const h of hits) if (h.id.startsWith(URGENCY_RULE)) dropPhrase(h.matched);
+	if (drop.size === 0 || drop.size >= tokens.length) return { kept: tokens, masked: [] };
+	return { kept: tokens.filter((_, i) => !drop.has(i)), masked: [...drop].sort((a, b) => a - b).map((i) => tokens[i].word) };
 }
 
 let defaultModel: LocalModel | undefined;
@@ -263,9 +299,19 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		// weight only to other spam evidence (a spam rule, or the model at 0.5 or more), never decide alone;
 		// Latin words with a Cyrillic letter ("iPhоne", "MacBооk" typed on a Russian layout) are not counted.
 		const mixed = normalized.hiddenInCyrillic;
+		// one human-request detector for Classify and Escalate (core/text/humanRequest.ts): a request that is not
+		// refused ("не надо перезванивать", "no human please"); a user's own wantsHuman rules add to it
+		const human = useDefaultRules ? analyzeHumanRequest(rawText.slice(0, MAX_ANALYSED_CHARS)) : { request: undefined, refusals: [] as string[] };
+		// Who should answer and how fast are flags and priority, not the topic (issue 22 pattern 9): the words of
+		// the request for a person and of urgency are left out of what the model reads for the type, so
+		// "хочу поговорить с менеджером" does not pull to a purchase nor "срочно, соедините" to a complaint.
+		const channel = useDefaultRules ? channelWords(tokens, human.request?.words, hits) : { kept: tokens, masked: [] as string[] };
 		let probs: Array<{ type: string; p: number }> | undefined;
-		if (model && offlineMode !== 'rules') probs = model.predict(tokens);
-		const modelSpam = (probs?.find((p) => p.type === 'spam')?.p ?? 0) >= 0.5;
+		// spam is judged on the whole text (a spammer's "contact our manager" is part of the pitch); the type on
+		// the text without the channel words
+		const fullProbs = model && offlineMode !== 'rules' ? model.predict(tokens) : undefined;
+		if (model && offlineMode !== 'rules') probs = channel.masked.length ? model.predict(channel.kept) : fullProbs;
+		const modelSpam = (fullProbs?.find((p) => p.type === 'spam')?.p ?? 0) >= 0.5;
 		if (useDefaultRules && mixed.length >= 2 && (summarizeHits(hits).flags.spam > 0 || modelSpam)) {
 			hits.push({
 				id: 'spam.obfuscated',
@@ -278,7 +324,22 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		if (hits.some((h) => h.id.startsWith('spam.seminar:'))) {
 			for (let k = hits.length - 1; k >= 0; k--) if (hits[k].id.startsWith('priority.tender')) hits.splice(k, 1);
 		}
+		// A research question that mentions tenders (a student, a journalist, a thesis, statistics) is not a
+		// purchase: the tender rules go, unless the message also invites to a purchase or asks for an offer.
+		// Research words alone say nothing about the type, so without tender words they go instead.
+		const research = hits.filter((h) => h.id.startsWith(`${RESEARCH_RULE}:`));
+		let researchReason: Reason | undefined;
+		if (research.length) {
+			const tenderRule = (h: RuleHit) => h.id.startsWith('priority.tender') || h.id.startsWith('lead.tender');
+			const invitation = PURCHASE_INVITATION.exec(text)?.[0];
+			const dropTender = hits.some(tenderRule) && !invitation;
+			if (dropTender) {
+				researchReason = reason('tender_research', 'a research question about procurement, not an invitation to a purchase', research.map((h) => h.matched).slice(0, 3));
+			}
+			for (let k = hits.length - 1; k >= 0; k--) if (dropTender ? tenderRule(hits[k]) : hits[k].id.startsWith(`${RESEARCH_RULE}:`)) hits.splice(k, 1);
+		}
 		const summary = summarizeHits(hits);
+		if (researchReason) reasons.push(researchReason);
 		// The sender's own order, contract, invoice or account: a customer, spam only on strong evidence.
 		const customerRef = useDefaultRules ? customerReference(text) : undefined;
 		for (const h of uniqueHits(hits).slice(0, 20)) reasons.push(ruleReason(h));
@@ -288,14 +349,11 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		// flags
 		const spamRule = summary.flags.spam;
 		if (probs) stages.push('local');
-		const pSpam = probs?.find((p) => p.type === 'spam')?.p ?? 0;
+		const pSpam = fullProbs?.find((p) => p.type === 'spam')?.p ?? 0;
 		const spam = customerRef
 			? spamRule >= STRONG_SPAM_FOR_CUSTOMER
 			: spamRule >= FLAG_THRESHOLD || (spamRule >= 0.4 && pSpam >= 0.5);
 		if (customerRef && !spam) reasons.push(reason('customer_reference', "refers to the sender's own order, contract, invoice or account", customerRef));
-		// one human-request detector for Classify and Escalate (core/text/humanRequest.ts): a request that is not
-		// refused ("не надо перезванивать", "no human please"); a user's own wantsHuman rules add to it
-		const human = useDefaultRules ? analyzeHumanRequest(rawText.slice(0, MAX_ANALYSED_CHARS)) : { request: undefined, refusals: [] as string[] };
 		const wantsHuman = human.request !== undefined || (summary.flags.wantsHuman >= FLAG_THRESHOLD && human.refusals.length === 0);
 		const angerScore = summary.flags.angry + affect.angerBoost;
 		// one rule: angry when the anger evidence this item reports (anger words and legal threats from the
@@ -332,6 +390,22 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 			}
 			const total = adjusted.reduce((s, a) => s + a.p, 0);
 			probs = foldOffTopic(adjusted.map((a) => ({ type: a.type, p: a.p / total })).sort((a, b) => b.p - a.p));
+			if (
+				useDefaultRules &&
+				probs[0].type === 'complaint' &&
+				probs[0].p < COMPLAINT_WITHOUT_GRIEVANCE_MIN &&
+				probs.length > 1 &&
+				!(summary.typeScores.get('complaint') ?? 0) &&
+				angerScore <= 0
+			) {
+				// A complaint says we did something wrong. The model's lean alone (a calm request about an order,
+				// an account or a fault to fix, asking for a person or saying "срочно") is not one: without any
+				// grievance cue (defect, shortage, wrong item, delay, charge, rudeness, an unkept promise,
+				// dissatisfaction) and without anger, the model must be very sure; otherwise the next category decides.
+				reasons.push(reason('complaint_unconfirmed', 'the model leans to complaint but no fault is alleged and no anger is shown', 'complaint', probs[0].p));
+				// nor does it make the message spam: that takes the spam flag
+				probs = probs.slice(1).filter((p) => spam || p.type !== 'spam');
+			}
 			if (hasSpamType && probs[0].type === 'spam' && spamRule <= 0 && probs[0].p < SPAM_WITHOUT_PATTERN_MIN && probs.length > 1) {
 				// Calling a customer's message spam loses the customer; without any spam pattern (or with talk about
 				// spam outweighing them: a negative score) the model alone must be very sure. Otherwise the next
@@ -342,6 +416,9 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 			type = probs[0].type;
 			confidence = probs[0].p;
 			engine = 'local';
+			if (channel.masked.length) {
+				reasons.push(reason('type_without_channel', 'the request for a person and urgency words were left out of the type model', channel.masked));
+			}
 			reasons.push(
 				reason(
 					'model_scores',

@@ -121,7 +121,16 @@ export interface HumanRequestMatch {
 	pattern: 'staff' | 'live_person' | 'person_request' | 'short' | 'callback' | 'refuses_bot';
 	/** The words that produced the match, as written (lower case). */
 	evidence: string;
+	/**
+	 * The words of the request's grammar around it (a person, a team, ask/want/connect/call, "me", "live"),
+	 * in its sentence, up to six words before and two after: who should answer, not what the message is
+	 * about. Classify leaves them out of what its type model reads (issue 22 pattern 9).
+	 */
+	words: string[];
 }
+
+/** Concepts that make up a request for a person (see `HumanRequestMatch.words`). */
+const REQUEST_GRAMMAR: Concept[] = ['staff', 'person', 'weak', 'live', 'speech', 'want', 'callback', 'callme', 'reverse', 'call', 'me', 'back', 'dept', 'bot'];
 
 function near(concepts: ReadonlyArray<ReadonlySet<Concept>>, i: number, concept: Concept, before: number, after: number): number {
 	for (let j = Math.max(0, i - before); j <= Math.min(concepts.length - 1, i + after); j++) {
@@ -235,7 +244,13 @@ function findRequest(text: string, refusals: string[]): HumanRequestMatch | unde
 				return undefined;
 			}
 		}
-		return { pattern, evidence: span(tokens, a, b) };
+		const hi = Math.max(a, b);
+		const words: string[] = [];
+		for (let k = Math.max(0, lo - 6); k <= Math.min(tokens.length - 1, hi + 2); k++) {
+			const inSentence = sentenceOf[k] === sentenceOf[lo] || sentenceOf[k] === sentenceOf[hi];
+			if (inSentence && (k === a || k === b || REQUEST_GRAMMAR.some((g) => concepts[k].has(g)))) words.push(tokens[k].raw);
+		}
+		return { pattern, evidence: span(tokens, a, b), words };
 	};
 
 	for (let i = 0; i < tokens.length; i++) {
