@@ -112,6 +112,8 @@ function conceptsOf(token: Token): ReadonlySet<Concept> {
 		if (FINITE_VERB.test(token.native)) {
 			for (const v of ['speech', 'callme', 'callback'] as const) out.delete(v);
 		}
+		// "вашего специалиста" is your person, not ours: one letter from "нашего", but never a head count
+		if (/^ваш/.test(token.native) || token.raw === 'your') out.delete('quantity');
 		return out;
 	});
 }
