@@ -57,7 +57,7 @@ function entry(concept: Concept, words: string[], opts: { stem?: boolean; prefix
 const LEXICON: Entry[] = [
 	// Words that, in a message to a support bot, only mean "a person from your side".
 	entry('staff', ['оператор', 'операторша', 'оператора'], { stem: true, prefix: true }),
-	entry('staff', ['operator', 'operators', 'human', 'humans', 'agent', 'agents', 'representative', 'representatives', 'rep', 'supervisor']),
+	entry('staff', ['operator', 'operators', 'human', 'humans', 'agent', 'agents', 'representative', 'representatives', 'rep', 'reps', 'supervisor']),
 	// Person words: a request with a "live" word, a want or speech word, or as (nearly) the whole message.
 	entry('person', ['человек', 'человечек', 'специалист', 'менеджер', 'сотрудник', 'консультант', 'администратор', 'руководитель', 'начальник'], { stem: true, prefix: true }),
 	entry('person', ['person', 'specialist', 'manager', 'managers', 'employee', 'consultant', 'boss', 'administrator']),
@@ -74,7 +74,7 @@ const LEXICON: Entry[] = [
 	entry('callback', ['callback', 'call-back']),
 	entry('reverse', ['обратный', 'обратного', 'обратную'], { stem: true, prefix: true }),
 	entry('call', ['звонок', 'звонка', 'связь', 'связи'], { stem: true, prefix: true }),
-	entry('callme', ['позвоните', 'позвони', 'наберите', 'набери', 'свяжитесь', 'свяжись', 'звоните']),
+	entry('callme', ['позвоните', 'позвони', 'наберите', 'набери', 'свяжитесь', 'свяжись', 'звоните', 'связаться']),
 	entry('callme', ['call', 'ring', 'phone', 'contact']),
 	entry('back', ['back', 'asap']),
 	entry('me', ['мне', 'меня', 'мной', 'нам', 'нас', 'me', 'us']),
@@ -114,6 +114,10 @@ function conceptsOf(token: Token): ReadonlySet<Concept> {
 		}
 		// "вашего специалиста" is your person, not ours: one letter from "нашего", but never a head count
 		if (/^ваш/.test(token.native) || token.raw === 'your') out.delete('quantity');
+		// words a letter or a suffix away from request words: "договор" (a contract) is not "говорить",
+		// "отделка" (finishing works) is not "отдел"
+		if (/^договор/.test(token.native)) out.delete('speech');
+		if (/^отделк/.test(token.native)) out.delete('dept');
 		return out;
 	});
 }
@@ -195,6 +199,42 @@ function refusingNegator(tokens: Token[], concepts: ReadonlyArray<ReadonlySet<Co
 	return -1;
 }
 
+/** Words after a negator that refuse what was just named ("менеджер не нужен", "a human is not needed"). */
+const NOT_WANTED = /^(?:нужен|нужна|нужно|нужны|надо|требуется|хочу|хотим|хотелось|need|needed|required|necessary|want|wanted)$/;
+
+/**
+ * A refusal written after the request, in its clause: "с менеджером общаться не хочу", "Оператора не надо",
+ * "a human is not needed" (unless the refusal is of the bot: "позовите оператора не хочу с ботом").
+ */
+function refusedAfter(tokens: Token[], concepts: ReadonlyArray<ReadonlySet<Concept>>, clauseOf: number[], hi: number): number {
+	for (let k = hi + 1; k <= hi + 3 && k < tokens.length && clauseOf[k] === clauseOf[hi]; k++) {
+		if (!NEGATORS.has(tokens[k].raw.replace(/['’]/g, ''))) continue;
+		const next = tokens[k + 1];
+		if (!next || clauseOf[k + 1] !== clauseOf[hi]) return -1;
+		if (!(NOT_WANTED.test(next.native) || NOT_WANTED.test(next.raw))) return -1;
+		for (let b = k + 1; b <= k + 3 && b < tokens.length; b++) if (concepts[b].has('bot')) return -1;
+		return k + 1;
+	}
+	return -1;
+}
+
+/** A job context in the sentence ("are you hiring operators", "вакансия оператора"): staff words are a topic. */
+const JOB = /^(?:hiring|hire|vacancy|vacancies|вакансия|вакансии|вакансию|резюме|resume|cv|подработка|подработку|трудоустройство)$/;
+
+/**
+ * A staff word followed by a noun in the genitive is a kind of operator, a topic ("оператор доставки",
+ * "операторы чата", "оператор ЭДО"), not a person asked for ("оператора пожалуйста", "оператора поддержки").
+ */
+function staffOfSomething(tokens: Token[], concepts: ReadonlyArray<ReadonlySet<Concept>>, clauseOf: number[], i: number): boolean {
+	const next = tokens[i + 1];
+	if (!next || clauseOf[i + 1] !== clauseOf[i] || next.script !== 'cyrillic') return false;
+	const c = concepts[i + 1];
+	// "чата" shares its skeleton with "chat" (a speech word), but a verb would end like one
+	const verbLike = /(?:ть|ться|ти|ите|ись)$/.test(next.native);
+	if (REQUEST_GRAMMAR.some((g) => c.has(g) && !(g === 'speech' && !verbLike)) || c.has('filler') || c.has('negation')) return false;
+	return /(?:и|ы|а|я|ов|ев|ей)$/.test(next.native);
+}
+
 export interface HumanRequestAnalysis {
 	/** The first explicit request for a person that is not refused. */
 	request?: HumanRequestMatch;
@@ -234,6 +274,7 @@ function findRequest(text: string, refusals: string[]): HumanRequestMatch | unde
 	});
 
 	const clauseOf = clauseIndexes(text);
+	const jobSentences = new Set(tokens.flatMap((t, i) => (JOB.test(t.raw) ? [sentenceOf[i]] : [])));
 	// "transfer"/"forward" is a speech word only for a person ("transfer me to", "forward to"), not for money
 	const transferOk = (j: number): number =>
 		j >= 0 && /^(?:transfer|forward)/.test(tokens[j].raw) && !/^(?:me|us|to|my|our)$/.test(tokens[j + 1]?.raw ?? '') ? -1 : j;
@@ -247,6 +288,13 @@ function findRequest(text: string, refusals: string[]): HumanRequestMatch | unde
 			}
 		}
 		const hi = Math.max(a, b);
+		if (pattern !== 'refuses_bot') {
+			const after = refusedAfter(tokens, concepts, clauseOf, hi);
+			if (after >= 0) {
+				refusals.push(span(tokens, lo, after));
+				return undefined;
+			}
+		}
 		const words: string[] = [];
 		for (let k = Math.max(0, lo - 6); k <= Math.min(tokens.length - 1, hi + 2); k++) {
 			const inSentence = sentenceOf[k] === sentenceOf[lo] || sentenceOf[k] === sentenceOf[hi];
@@ -270,6 +318,19 @@ function findRequest(text: string, refusals: string[]): HumanRequestMatch | unde
 				if (m) return m;
 			}
 		}
+		// "give me a call", "give us a ring"
+		if (c.has('callme') && tokens[i].script === 'latin' && near(concepts, i, 'me', 3, 0) >= 0 && tokens.slice(Math.max(0, i - 3), i).some((t) => t.raw === 'give')) {
+			const m = found('callback', Math.max(0, i - 3), i);
+			if (m) return m;
+		}
+		// "можно организовать звонок с вашим менеджером": a call with a person, wanted
+		if (c.has('call') && near(concepts, i, 'want', 3, 0) >= 0) {
+			const person = near(concepts, i, 'person', 0, 3);
+			if (person >= 0) {
+				const m = found('person_request', near(concepts, i, 'want', 3, 0), person);
+				if (m) return m;
+			}
+		}
 		if (c.has('callme') && !(i > 0 && concepts[i - 1].has('self'))) {
 			const me = near(concepts, i, 'me', 1, 2);
 			const back = near(concepts, i, 'back', 0, 3);
@@ -288,9 +349,9 @@ function findRequest(text: string, refusals: string[]): HumanRequestMatch | unde
 		}
 		// "two little humans", "5 операторов": a head count
 		const counted = [1, 2].some((d) => i - d >= 0 && sentenceOf[i - d] === sentenceOf[i] && (/^\d+$/.test(tokens[i - d].raw) || concepts[i - d].has('quantity')));
-		if (c.has('staff') && !counted) {
+		if (c.has('staff') && !counted && !jobSentences.has(sentenceOf[i])) {
 			const other = near(concepts, i, 'other_sense', 1, 1);
-			if (other < 0) {
+			if (other < 0 && !staffOfSomething(tokens, concepts, clauseOf, i)) {
 				const m = found('staff', i, i);
 				if (m) return m;
 			}
