@@ -269,7 +269,8 @@ const SPAM: ClassifyRule[] = [
 		[
 			'заработок',
 			'заработать',
-			'доход',
+			// exact forms: 'доход' is also the stem of 'доходят' ("документы не доходят")
+			'=доход|=дохода|=доходы|=доходом|=доходов|=доходе',
 			'удаленная работа',
 			'удаленка',
 			'подработка',
@@ -285,7 +286,8 @@ const SPAM: ClassifyRule[] = [
 			'криптовалюта',
 			'крипта',
 			'биткоин',
-			'арбитраж',
+			// exact: 'арбитражный суд' is a court
+			'=арбитраж|=арбитража|=арбитраже',
 			'ставки',
 			'выигрыш',
 			'инвестиции',
@@ -348,7 +350,8 @@ const SPAM: ClassifyRule[] = [
 		weight: 1,
 	}),
 	// "от 5000 ₽", "up to $300": weak alone (a customer's budget "до 250 тыс" is no spam), evidence with another cue
-	rx('spam.money:range', '(?:от|from|до|up to)\\s*\\d[\\d\\s.,]*\\s?(?:\\$|usd|usdt|руб|₽|€|тыс|k|к)(?![\\p{L}])', {
+	// a customer's budget ("бюджет до 250 тыс") is not an earnings promise
+	rx('spam.money:range', '(?<!(?:бюджет|budget)\\p{L}*[\\s:,-]+(?:\\p{L}+\\s+)?)(?:от|from|до|up to)\\s*\\d[\\d\\s.,]*\\s?(?:\\$|usd|usdt|руб|₽|€|тыс|k|к)(?![\\p{L}])', {
 		setFlag: 'spam',
 		weight: 0.5,
 	}),
@@ -358,7 +361,7 @@ const SPAM: ClassifyRule[] = [
 		'spam.scam',
 		[
 			'barrister', 'next of kin', 'beneficiary', 'inheritance', 'late husband', 'fortune', 'compensation', 'processing fee', 'unpaid customs fee',
-			'donate', 'million dollars|euros|usd', 'вдова', 'наследство', 'наследства', 'миллионов долларов', 'ваши данные', 'получите %',
+			'donate', 'million dollars|euros|usd', 'вдова', 'наследство', 'наследства', 'миллионов долларов', 'ваши данные', '=получите',
 		],
 		{ setFlag: 'spam', weight: 0.5, typos: false },
 	),
@@ -370,7 +373,7 @@ const SPAM: ClassifyRule[] = [
 	...kw(
 		'spam.offer',
 		[
-			'we help companies', 'reaching out', 'agency', 'intro call', 'open to a call', 'right person', 'book a demo', 'lead generation', 'outsourcing',
+			'we help companies', 'reaching out', '=agency', 'intro call', 'open to a call', 'right person', 'book a demo', 'lead generation', 'outsourcing',
 			'предварительно одобрен', 'одобрен кредит', 'овердрафт', 'кредит для бизнеса', 'бизнес-кредит', 'лизинг без', 'без первого взноса',
 			'предлагаем услуги', 'наша компания предлагает', 'seo-продвижение', 'продвижение сайта',
 		],
@@ -381,6 +384,27 @@ const SPAM: ClassifyRule[] = [
 		['семинар', 'вебинар', 'интенсив', 'курс повышения квалификации', 'записывайтесь', 'рассылка', 'дайджест', 'webinar', 'seminar', 'masterclass', 'мастер-класс'],
 		{ setFlag: 'spam', weight: 0.5, typos: false },
 	),
+	// Phishing: a code, a payment by a link or documents asked for under a threat or in an authority's name.
+	// A customer reports a code or asks for a payment link; it does not tell us to give one.
+	rx(
+		'spam.phishing',
+		'(?:сообщите|назовите|продиктуйте|отправьте)\\s+(?:\\p{L}+\\s+){0,2}код|оплатите\\s+(?:[\\p{L}\\d₽$.,]+\\s+){0,4}по\\s+ссылке|во\\s+избежание\\s+блокировки|подтвердите\\s+(?:\\p{L}+\\s+){0,2}(?:данные|адрес|карт\\p{L}*|реквизиты)\\s+(?:\\p{L}+\\s+){0,2}(?:оплатите|перейдите)|(?:send|provide)\\s+(?:\\p{L}+\\s+){0,3}(?:passport|bank details|card details)|(?:reconfirm|verify)\\s+your\\s+(?:bank|card)\\s+details|consignment\\s+box',
+		{ setFlag: 'spam', weight: 1 },
+	),
+	...kw('spam.phishing', ['служба безопасности банка', 'security department of the bank'], { setFlag: 'spam', weight: 0.5, typos: false }),
+	// Cold offers of marketing, leads or recruiting to the company (the company is the one being sold to).
+	rx(
+		'spam.offer:growth',
+		'(?:увелич\\p{L}*|удво\\p{L}*|утро\\p{L}*|increase|double|boost)\\s+(?:\\p{L}+\\s+){0,2}(?:количеств\\p{L}*\\s+|поток\\p{L}*\\s+|число\\s+)?(?:заявок|клиентов|лидов|продаж|трафик\\p{L}*|your\\s+(?:sales|leads|traffic|revenue))',
+		{ setFlag: 'spam', weight: 0.5 },
+	),
+	...kw('spam.offer', ['подбор персонала', 'подбираем персонал', 'размещение рекламы', 'guest posts', 'first page of google', 'кейсы пришлем'], {
+		setFlag: 'spam',
+		weight: 0.5,
+		typos: false,
+	}),
+	// a bare domain on a free or throwaway zone ("nalog-oplata-lk.ru"), not an e-mail address
+	rx('spam.link:domain', '(?<![\\w@.-])[a-z0-9-]+-[a-z0-9-]+\\.(?:ru|com|net|org|info|online|site|xyz|top|pro|biz|shop|store|click|link)(?![\\w.])', { setFlag: 'spam', weight: 0.4 }),
 	rx('spam.link', '(?:https?://|www\\.|t\\.me/|wa\\.me/|bit\\.ly/)\\S+|(?<![\\w.])@[a-z0-9_]{5,}', { setFlag: 'spam', weight: 0.4 }),
 	rx('spam.emoji', '(?:[\\u{1F4B0}\\u{1F4B8}\\u{1F4B5}\\u{1F4B2}\\u{1F911}\\u{1F525}\\u{2705}\\u{2757}\\u{1F680}\\u{1F48E}\\u{26A1}\\u{1F449}\\u{2714}\\u{1F4C8}\\u{1F381}][\\s\\S]*){3,}', {
 		setFlag: 'spam',

@@ -61,6 +61,11 @@ export const SPAM_WITHOUT_PATTERN_MIN = 0.8;
  * above (issue 22 pattern 9), as for spam without a pattern.
  */
 export const COMPLAINT_WITHOUT_GRIEVANCE_MIN = 0.8;
+/**
+ * One weak spam cue (a word that ordinary messages use too: "справка", "доход", "agency") makes a message spam
+ * only with the model this sure of spam (issue 22 pattern 3: a weak cue must not silence a customer).
+ */
+export const WEAK_SPAM_CUE_MODEL_MIN = 0.7;
 /** Spam-rule weight needed to call a message that refers to the sender's own order or contract spam. */
 export const STRONG_SPAM_FOR_CUSTOMER = 2;
 
@@ -352,7 +357,7 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		const pSpam = fullProbs?.find((p) => p.type === 'spam')?.p ?? 0;
 		const spam = customerRef
 			? spamRule >= STRONG_SPAM_FOR_CUSTOMER
-			: spamRule >= FLAG_THRESHOLD || (spamRule >= 0.4 && pSpam >= 0.5);
+			: spamRule >= FLAG_THRESHOLD || (spamRule >= 0.4 && pSpam >= WEAK_SPAM_CUE_MODEL_MIN);
 		if (customerRef && !spam) reasons.push(reason('customer_reference', "refers to the sender's own order, contract, invoice or account", customerRef));
 		const wantsHuman = human.request !== undefined || (summary.flags.wantsHuman >= FLAG_THRESHOLD && human.refusals.length === 0);
 		const angerScore = summary.flags.angry + affect.angerBoost;

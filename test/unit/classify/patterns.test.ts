@@ -241,3 +241,43 @@ describe('tenders: a research question that mentions tenders is not a lead; an i
 		});
 	}
 });
+
+/**
+ * Pattern 3, tenth session (texts invented before the change): phishing asks for a code, a payment by link or
+ * documents under a threat; cold offers sell marketing, leads or recruiting to the company; a customer's own
+ * code, link or certificate is not spam, nor is one weak word that the model only leans on.
+ */
+describe('pattern 3 (tenth session): phishing and cold offers, and customers who use the same words', () => {
+	for (const text of [
+		'Служба безопасности банка. Для отмены перевода назовите код из СМС',
+		'Ваш аккаунт будет заблокирован. Во избежание блокировки оплатите штраф по ссылке gosuslugi-pay.ru',
+		'Ваша посылка задержана на складе. Подтвердите адрес и оплатите доставку 99 ₽ по ссылке',
+		'Dear beneficiary, send a copy of your passport and your bank details to release the funds',
+		'Предлагаем размещение рекламы в лифтах бизнес-центров, охват 500 тысяч человек',
+		'Увеличим количество заявок с вашего сайта в 2 раза за месяц, кейсы пришлём',
+		'We can get your website to the first page of Google in 60 days, shall I send a free audit?',
+		'Подбор персонала под ключ за 10 дней, гарантия замены кандидата',
+	]) {
+		it(`spam: "${text}"`, () => {
+			const r = c.classifyOffline(text);
+			assert.equal(r.type, 'spam', JSON.stringify(r.reasons));
+			assert.equal(r.spam, true);
+		});
+	}
+	for (const text of [
+		'Мне пришёл код из СМС, но войти в личный кабинет не получается',
+		'Не приходит код подтверждения на телефон, что делать?',
+		'Пришлите, пожалуйста, ссылку на оплату заказа 5512',
+		'Hi, how can I get our company listed on your partner page?',
+		'Нужна справка для бассейна к субботе, можно записаться?',
+		'Бюджет до 250 тыс, подберите тур в Турцию на майские',
+		'Добрый день, можно получить результаты анализов на почту?',
+		'Документы не доходят до контрагента через роуминг уже неделю',
+	]) {
+		it(`not spam: "${text}"`, () => {
+			const r = c.classifyOffline(text);
+			assert.equal(r.spam, false, JSON.stringify(r.reasons));
+			assert.notEqual(r.type, 'spam');
+		});
+	}
+});
