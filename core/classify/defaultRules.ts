@@ -132,6 +132,22 @@ const CLAIMS: ClassifyRule[] = [
 	}),
 ];
 
+/**
+ * A key client saying so, and an outage that stops a business (pattern 7, tenth session): high. The outage needs
+ * both a failure and what it stops (tills, stores, payments, customers, "critical"), in the first 3,000 characters;
+ * a home router that does not work is not one.
+ */
+const OUTAGE_FAILURE = String.raw`(?:не\s+работа\p{L}*|не\s+открыва\p{L}*|не\s+проход\p{L}*|не\s+можем|упал\p{L}*|лежит|легл\p{L}*|offline|(?:is|are|went)\s+down|outage|not\s+working|cannot|can['’]?t)`;
+const OUTAGE_IMPACT = String.raw`(?:касс\p{L}*|терминал\p{L}*|магазин\p{L}*|филиал\p{L}*|продажи|производств\p{L}*|простаива\p{L}*|клиенты\s+не|сотрудники\s+не|критичн\p{L}*|последний\s+день|critical|customers\s+(?:cannot|can['’]?t)|stores|terminals|POS|checkout|payment\s+gateway|production|revenue)`;
+const KEY_CLIENT: ClassifyRule[] = [
+	rx(
+		'priority.key_client',
+		'(?<![\\p{L}])(?:(?:vip|вип)[-\\s]?(?:клиент|client|customer|статус|status|account|аккаунт)\\p{L}*|ключев\\p{L}*\\s+клиент\\p{L}*|крупнейш\\p{L}*\\s+клиент\\p{L}*|key\\s+(?:account|client|customer)s?|(?:platinum|premier)\\s+(?:client|customer|account|member)s?)',
+		{ setPriority: 'high' },
+	),
+	rx('priority.outage', `^(?=[\\s\\S]{0,3000}?${OUTAGE_FAILURE})(?=[\\s\\S]{0,3000}?(?<![\\p{L}])${OUTAGE_IMPACT})[\\s\\S]{0,80}`, { setPriority: 'high' }),
+];
+
 const URGENT: ClassifyRule[] = kw(
 	'priority.urgent',
 	['срочно', 'срочный', 'немедленно', 'как можно скорее', 'горит', 'urgent', 'urgently', 'asap', 'as soon as possible', 'immediately', 'emergency'],
@@ -412,4 +428,4 @@ const SPAM: ClassifyRule[] = [
 	}),
 ];
 
-export const DEFAULT_RULES: ClassifyRule[] = [...PROCUREMENT, ...RESEARCH, ...GRIEVANCE, ...PRICE, ...CLAIMS, ...URGENT, ...SPAM];
+export const DEFAULT_RULES: ClassifyRule[] = [...PROCUREMENT, ...RESEARCH, ...GRIEVANCE, ...PRICE, ...CLAIMS, ...KEY_CLIENT, ...URGENT, ...SPAM];

@@ -347,6 +347,9 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		if (researchReason) reasons.push(researchReason);
 		// The sender's own order, contract, invoice or account: a customer, spam only on strong evidence.
 		const customerRef = useDefaultRules ? customerReference(text) : undefined;
+		// a legal threat reads as a customer's to the model's spam lean (nobody threatens a court to sell
+		// something); spam patterns still count as for anyone (an ad for legal services names courts too)
+		const customerLike = customerRef ?? anger?.legal[0];
 		for (const h of uniqueHits(hits).slice(0, 20)) reasons.push(ruleReason(h));
 		const affect = analyzeAffect(text, tokens);
 		const stages: EngineName[] = ['rules'];
@@ -391,7 +394,7 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 			const adjusted = probs.map(({ type: t, p }) => ({ type: t, p: p * Math.exp(1.5 * (summary.typeScores.get(t) ?? 0)) }));
 			if (hasSpamType && isDefault) {
 				// the default model's spam class needs some pattern evidence: chat-like text alone is not spam
-				adjusted.forEach((a) => a.type === 'spam' && (a.p *= spam ? 4 : customerRef ? 0.02 : spamRule > 0 ? 1 : 0.3));
+				adjusted.forEach((a) => a.type === 'spam' && (a.p *= spam ? 4 : customerLike ? 0.02 : spamRule > 0 ? 1 : 0.3));
 			}
 			const total = adjusted.reduce((s, a) => s + a.p, 0);
 			probs = foldOffTopic(adjusted.map((a) => ({ type: a.type, p: a.p / total })).sort((a, b) => b.p - a.p));
@@ -451,7 +454,12 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 
 		// priority
 		let priority: Priority = summary.priority ?? 'normal';
-		if (!summary.priority && (spam || type === 'spam')) priority = 'low';
+		// spam never jumps the queue, whatever its words ("urgently", "тендер"); chatter, thanks and job seekers
+		// (`other`) wait unless a rule says otherwise
+		if (spam || type === 'spam') {
+			if (summary.priority === 'high') reasons.push(reason('priority_spam', 'spam is low priority whatever its words', summary.priority));
+			priority = 'low';
+		} else if (!summary.priority && type === 'other' && isDefault) priority = 'low';
 		// the size of the deal: a big quantity or sum makes a (non-spam) message high (core/text/quantity.ts)
 		const volume = useDefaultRules && !spam && type !== 'spam' && priority !== 'high' ? bigQuantity(text) : undefined;
 		if (volume) {

@@ -25,8 +25,30 @@ const KINDS: Kind[] = [
 	{ re: new RegExp(String.raw`${NUM}\s*(?:рабоч\p{L}*\s+мест\p{L}*|сотрудник\p{L}*|пользовател\p{L}*|лицензи\p{L}*|workstations?|seats?|employees|users|licen[cs]es)`, 'iu'), min: 100 },
 	// money in millions
 	{ re: new RegExp(String.raw`${NUM}\s*(?:млн|миллион\p{L}*|million|mln|m)(?![\p{L}])\s*(?:руб\p{L}*|₽|\$|usd|eur|€|долл\p{L}*|евро)?`, 'iu'), min: 1 },
-	// a count of goods: "120 ноутбуков", "300 стульев" (a Russian genitive plural noun)
-	{ re: new RegExp(String.raw`${NUM}\s+(?!(?:дней|лет|часов|минут|рублей|долларов|евро|процентов|километров|метров|граммов|раз)(?![\p{L}]))(\p{L}{3,}(?:ов|ей|ев))(?![\p{L}])`, 'iu'), min: 100 },
+	// a count of goods: "120 ноутбуков", "300 стульев" (a Russian genitive plural noun); documents, letters and
+	// calls are paperwork, not goods
+	{
+		re: new RegExp(
+			String.raw`${NUM}\s+(?!(?:дней|лет|часов|минут|рублей|долларов|евро|процентов|километров|метров|граммов|раз|документов|страниц|писем|сообщений|звонков|заявок|отзывов|подписчиков)(?![\p{L}]))(\p{L}{3,}(?:ов|ей|ев))(?![\p{L}])`,
+			'iu',
+		),
+		min: 100,
+	},
+	// vehicles and machines: "20 самосвалов", "15 excavators"
+	{ re: new RegExp(String.raw`${NUM}\s+(?:самосвал\p{L}*|грузовик\p{L}*|тягач\p{L}*|экскаватор\p{L}*|погрузчик\p{L}*|автобус\p{L}*|автомобил\p{L}*|vehicles|excavators|forklifts|buses|cars)(?![\p{L}])`, 'iu'), min: 10 },
+	// sites of a chain: "14 branches", "36 многоквартирных домов", "12 stores"
+	{
+		re: new RegExp(String.raw`${NUM}\s+(?:[\p{L}-]+\s+)?(?:филиал\p{L}*|магазин\p{L}*|отделени\p{L}*|домов|зданий|объектов|branches|stores|outlets|subsidiaries|buildings|sites|hotels|restaurants|clinics)(?![\p{L}])`, 'iu'),
+		min: 10,
+	},
+	// an English count of goods: "1,500 hospital beds", "2000 chairs" (a plural noun, at most one word before it)
+	{
+		re: new RegExp(
+			String.raw`${NUM}\s+(?:[\p{L}-]+\s+)?(?!(?:days|years|hours|minutes|seconds|dollars|euros|rubles|percent|kilometers|meters|miles|times|words|pages|emails|calls|messages|followers|subscribers|users|people)(?![\p{L}]))([a-z]{3,}s)(?![\p{L}])`,
+			'iu',
+		),
+		min: 1000,
+	},
 ];
 
 function valueOf(num: string, scale: string | undefined): number {
@@ -45,7 +67,7 @@ export function bigQuantity(text: string): string | undefined {
 	for (const k of KINDS) {
 		const g = new RegExp(k.re.source, 'giu');
 		for (const m of text.matchAll(g)) {
-			const scaleGroup = m[2] && !/^\p{L}{3,}(?:ов|ей|ев)$/u.test(m[2]) ? m[2] : undefined;
+			const scaleGroup = m[2] && /^(?:тыс|тысяч|млн|миллион|million|mln|k$)/iu.test(m[2]) ? m[2] : undefined;
 			const v = valueOf(m[1], scaleGroup);
 			if (Number.isFinite(v) && v >= k.min) return m[0].trim();
 		}

@@ -281,3 +281,35 @@ describe('pattern 3 (tenth session): phishing and cold offers, and customers who
 		});
 	}
 });
+
+/**
+ * Pattern 7, tenth session (texts invented before the change): a key client saying so, an outage that stops a
+ * business, and more ways to write a big deal are high; spam and small counts are not.
+ */
+describe('pattern 7 (tenth session): VIP clients, business outages, more deal sizes', () => {
+	for (const text of [
+		'Мы ваш ключевой клиент, прошу ответить по отгрузке сегодня',
+		'As a platinum client I expect a reply about my transfer today',
+		'Я VIP-клиент банка, почему мне не перезвонили?',
+		'Все кассы в наших магазинах не работают с утра, продажи стоят',
+		'Our payment gateway is down and customers cannot pay, this is critical',
+		'Нужна цена на 1,500 hospital beds for our bid',
+		'Dobryi den, nuzhno 500 tonn armatury, prishlite cenu',
+		'Интересует лизинг 20 самосвалов для карьера',
+		'We need furniture for 14 branches of our bank',
+	]) {
+		it(`high: "${text}"`, () => assert.equal(c.classifyOffline(text).priority, 'high', JSON.stringify(c.classifyOffline(text).reasons)));
+	}
+	for (const text of [
+		'Сколько стоит тариф на 100 документов в месяц?',
+		'Срочно нужны курьеры, 8000 в день, выплаты ежедневно, подробности в канале @kurier_job',
+		'Hello dear, I have a consignment box with $3.2M, please reply urgently',
+		'У меня дома не работает роутер, посмотрите, пожалуйста',
+		'Купили 2 самосвала игрушечных для сына, один сломался',
+	]) {
+		it(`not high: "${text}"`, () => assert.notEqual(c.classifyOffline(text).priority, 'high', JSON.stringify(c.classifyOffline(text).reasons)));
+	}
+	it('spam is low, whatever its words', () => {
+		assert.equal(c.classifyOffline('Срочно нужны курьеры, 8000 в день, выплаты ежедневно, подробности в канале @kurier_job').priority, 'low');
+	});
+});
