@@ -1,13 +1,20 @@
 /**
  * Anger evidence beyond words, shared by Classify (angry flag) and Escalate (anger trigger):
- *  - anger_caps: most words written in capitals ("ДЕНЬГИ СПИСАЛИ, ЗАКАЗА НЕТ", "ОПЕРАТОР ОПЕРАТОР");
- *  - anger_exclamations: repeated "!" or "?!" ("!!!", "??!");
- *  - anger_grievance: a concrete grievance: waiting a stated time ("жду уже месяц", "прошло 10 дней",
- *    "waiting for two weeks"), a repeat ("третий раз", "снова", "again", "still not", "до сих пор не");
- *  - anger_sarcasm: a grievance wrapped in praise or thanks ("спасибо за прекрасный сервис, жду возврат
- *    уже месяц", "truly world-class support"): the grievance outweighs the polite words.
- * Each cue carries a weight; Classify's one rule is: angry when the weights of the anger evidence it
- * reports (anger words and legal threats from the rules plus these cues) sum to ANGER_THRESHOLD or more.
+ *  - anger_caps: most words written in capitals ("ДЕНЬГИ СПИСАЛИ, ЗАКАЗА НЕТ", "ОПЕРАТОР ОПЕРАТОР"), 0.6 (a whole
+ *    message in capitals was tried at 1 and dropped: on dev.jsonl 28 of 29 such messages were not angry);
+ *  - anger_exclamations: repeated "!" or "?!" ("!!!", "??!"), 0.4;
+ *  - anger_repeat: the customer counts the times ("пишу уже пятый раз", "called four times"), 1 when it counts
+ *    their asking, 0.5 otherwise; coming back ("второй раз заказываю") is not one;
+ *  - anger_grievance: a concrete grievance, 0.5: waiting a stated time in either word order ("жду уже месяц",
+ *    "неделю жду", "третий день не могу дозвониться", "it took a month"), since a day or month ("ответа нет с
+ *    сентября"), a broken promise ("вместо трёх дней", "обещали 3 дня, прошло 10"), a repeat ("снова", "again",
+ *    "до сих пор не");
+ *  - anger_sarcasm: praise or the service in scare quotes («быструю» доставку, «поддержка»), or praise and thanks
+ *    around a grievance ("спасибо за прекрасный сервис, жду возврат уже месяц"), 0.5; a closing "Thanks, Tom" is
+ *    not praise, and shouted thanks with no grievance counts nothing.
+ * Each cue carries a weight; the one rule: angry when the weights of the reported anger evidence (anger words
+ * of the lexicon, core/text/angerWords.ts, plus these cues) sum to ANGER_THRESHOLD or more. A legal threat is
+ * reported apart (`legal`): it is not anger by itself.
  */
 
 import { ANGER_RULES } from './angerWords';
@@ -39,15 +46,18 @@ export function shoutedText(text: string): string | undefined {
 	return repeated ? `${repeated} ${repeated}` : undefined;
 }
 
-const UNIT = String.raw`(?:дн[еяй]\p{L}*|день|сут\p{L}*|недел\p{L}*|месяц\p{L}*|час\p{L}*|минут\p{L}*|days?|weeks?|months?|hours?|minutes?)(?![\p{L}])`;
+const UNIT = String.raw`(?:дн[еяй]\p{L}*|день|ден|сут\p{L}*|недел\p{L}*|месяц\p{L}*|час\p{L}*|минут\p{L}*|days?|weeks?|months?|hours?|minutes?)(?![\p{L}])`;
 const AMOUNT = String.raw`(?:\d+|[\p{L}]+)(?:\s*-?\s*(?:х|ти|и|ой|ый|ий|й|ю|ую))?`;
 /** Waiting a stated time, in either word order, since a day, or a broken promise of a time. */
 const WAITING = new RegExp(
 	[
 		String.raw`(?:жд[уеё]м?|ожида[юе]м?|прошл[оаи]|уже|waiting|waited|already)\s+(?:уже\s+|for\s+|over\s+|more than\s+|больше\s+|более\s+)?(?:${AMOUNT})?\s*${UNIT}`,
-		String.raw`(?<![\p{L}])(?:${AMOUNT}\s+)?${UNIT}\s+(?:уже\s+)?(?:жд[уеё]м?|ожида[юе]м?)(?![\p{L}])`,
+		String.raw`(?<![\p{L}])(?:${AMOUNT}\s+)?${UNIT}\s+(?:уже\s+)?(?:жд[уеёа]\p{L}*|ожида\p{L}*)(?![\p{L}])`,
+		// a duration and a failure: "третий день не могу дозвониться", "неделю не открывается"
+		String.raw`(?<![\p{L}])(?:${AMOUNT}\s+)?${UNIT}\s+(?:уже\s+)?не\s+\p{L}{3,}`,
+		String.raw`(?:took|заняло|занял[аи]?|шл[аио]|ехал[аи]?)\s+(?:целый\s+|целых\s+|a\s+|an\s+|over\s+)?(?:${AMOUNT}\s+)?${UNIT}`,
 		String.raw`(?<![\p{L}])(?:\d+|[\p{L}]+)[-\s](?:minute|hour|day|week)s?\s+(?:wait|delay|queue)`,
-		String.raw`(?:waiting|waited)\s+since|жд[уеё]м?\s+(?:уже\s+)?с\s+(?:понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|прошл|начал|\d)`,
+		String.raw`(?:waiting|waited|nothing|no\s+(?:reply|answer|response|update|news)s?)\s+since|(?:жд\p{L}*|ожида\p{L}*|нет|не\s+\p{L}+)\s+(?:уже\s+)?с\s+(?:понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|прошл|начал|январ|феврал|марта|апрел|мая|июн|июл|август|сентябр|октябр|ноябр|декабр|\d)`,
 		String.raw`(?:вместо|instead of)\s+(?:обещанных\s+|the promised\s+)?(?:${AMOUNT})?\s*${UNIT}`,
 		String.raw`обеща\p{L}*[^.!?\n]{0,40}?прошл[оаи]\s+(?:уже\s+)?\d+|promised[^.!?\n]{0,40}?(?:it'?s been|now)\s+\d+`,
 	].join('|'),
@@ -57,7 +67,7 @@ const WAITING = new RegExp(
 const COUNTED =
 	/(?<![\p{L}])(?:(?:втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|очередн|сотый|энн)\p{L}*\s+раз|\d+[-‑]?(?:й|ой|ый|ий)?\s+раз\p{L}*|(?:два|три|четыре|пять|шесть|несколько|много)\s+раз\p{L}*|в который раз|сколько раз|(?:second|third|fourth|fifth|sixth|umpteenth|\d+(?:st|nd|rd|th))\s+time|(?:two|three|four|five|six|several|many|multiple|\d+)\s+times|yet again|(?:vtoroi|tretii)\s+raz)(?![\p{L}])/iu;
 const ASKING =
-	/(?<![\p{L}])(?:пиш\p{L}*|писал\p{L}*|напис\p{L}*|звон\p{L}*|звоню|прошу|просим|просил\p{L}*|обраща\p{L}*|обращал\p{L}*|напомина\p{L}*|спрашива\p{L}*|жалу\p{L}*|ask\p{L}*|writ\p{L}*|wrote|call\p{L}*|contact\p{L}*|e-?mail\p{L}*|remind\p{L}*|tell\p{L}*|told|request\p{L}*|complain\p{L}*|follow\p{L}*|уже)(?![\p{L}])/iu;
+	/(?<![\p{L}])(?:пиш\p{L}*|писал\p{L}*|напис\p{L}*|звон\p{L}*|звоню|прошу|просим|просил\p{L}*|обраща\p{L}*|обращал\p{L}*|напомина\p{L}*|спрашива\p{L}*|жалу\p{L}*|ask\p{L}*|writ\p{L}*|wrote|call\p{L}*|contact\p{L}*|e-?mail\p{L}*|remind\p{L}*|tell\p{L}*|told|request\p{L}*|complain\p{L}*|follow\p{L}*)(?![\p{L}])/iu;
 /** Coming back is loyalty, not a grievance ("второй раз заказываю у вас", "third time ordering"). */
 const LOYAL =
 	/(?<![\p{L}])(?:заказыва\p{L}*|заказал\p{L}*|покупа\p{L}*|купил\p{L}*|бер[уеё]\p{L}*|приезжа\p{L}*|пользу\p{L}*|отдыха\p{L}*|рекоменд\p{L}*|order\p{L}*|buy\p{L}*|bought|shop\p{L}*|stay\p{L}*|visit\p{L}*|come back|recommend\p{L}*|renew\p{L}*)(?![\p{L}])/iu;
@@ -65,6 +75,9 @@ const REPEAT =
 	/(?<![\p{L}])(?:снова|опять|again|still\s+(?:not|no|waiting|nothing|haven|hasn|didn)\p{L}*|до сих пор(?:\s+не)?|вс[её] ещ[её] не|(?:opyat|snova)\b)/iu;
 const PRAISE =
 	/(?<![\p{L}])(?:спасибо|благодар\p{L}*|прекрасн\p{L}*|отличн\p{L}*|лучш\p{L}*|замечательн\p{L}*|браво|молодцы|так держать|thanks?|thank you|great|bravo|world-class|truly|amazing|wonderful|excellent|fantastic|love|best|well done|brilliant)(?![\p{L}])/giu;
+/** Praise or the service itself in scare quotes: «быструю» доставку, «поддержка», the "fast" shipping. */
+const SCARE_QUOTED =
+	/[«“"„]\s*(?:[\p{L}-]+\s+){0,2}(?:быстр\p{L}*|оперативн\p{L}*|скор\p{L}*|вежлив\p{L}*|качествен\p{L}*|отличн\p{L}*|прекрасн\p{L}*|лучш\p{L}*|замечательн\p{L}*|клиентоориентирован\p{L}*|профессионал\p{L}*|поддержк\p{L}*|сервис\p{L}*|обслуживани\p{L}*|забот\p{L}*|fast|quick|speedy|prompt|excellent|great|best|amazing|wonderful|helpful|friendly|professional|support|service|customer\s+care|donation)\s*(?:[\p{L}-]+\s*){0,2}[»”"“]/iu;
 const CLOSING = /^(?:спасибо|благодарю|thanks?|thank you|best|cheers)$/iu;
 
 /** Praise that is not a closing formula ("Thanks,\nMaya", "Спасибо, Анна" at the end is a sign-off). */
@@ -77,7 +90,7 @@ function praiseIn(text: string): string | undefined {
 	return undefined;
 }
 
-/** A counted repeat and its weight: 1 when it counts the asking or says "уже", 0.5 otherwise, none for loyalty. */
+/** A counted repeat and its weight: 1 when it counts the asking, 0.5 otherwise, none for loyalty. */
 function countedRepeat(text: string): { evidence: string; weight: number; start: number; end: number } | undefined {
 	const m = COUNTED.exec(text);
 	if (!m) return undefined;
@@ -107,7 +120,9 @@ export function angerCues(text: string): AngerCue[] {
 		cues.push({ code: 'anger_repeat', detail: asking ? 'counts the times of asking' : 'counts the times', evidence: counted.evidence, weight: counted.weight });
 	}
 	if (grievance) cues.push({ code: 'anger_grievance', detail: 'a concrete grievance: waiting, a broken promise or a repeat', evidence: grievance, weight: 0.5 });
-	if ((grievance || counted) && praise) cues.push({ code: 'anger_sarcasm', detail: 'praise or thanks around a grievance', evidence: praise, weight: 0.5 });
+	const quoted = SCARE_QUOTED.exec(text)?.[0];
+	if (quoted) cues.push({ code: 'anger_sarcasm', detail: 'praise or the service in scare quotes', evidence: quoted, weight: 0.5 });
+	else if ((grievance || counted) && praise) cues.push({ code: 'anger_sarcasm', detail: 'praise or thanks around a grievance', evidence: praise, weight: 0.5 });
 	return cues;
 }
 

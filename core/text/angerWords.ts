@@ -108,6 +108,9 @@ const ANGER_WEAK = [
 	'черт', 'проклятый', 'кошмар', 'глупо',
 	// the same failure again: annoyance
 	'уже третий раз', 'в который раз', 'third time', 'yet again',
+	// rhetorical indignation (tenth session): "вы вообще работаете??", "за что я плачу?", "is this even legal"
+	'вы вообще', 'это вообще нормально|законно', 'за что я плачу|платил|платила|заплатил|заплатила', 'вы хоть иногда', 'what am i paying for',
+	'is this even legal', 'is this normal',
 	'seriously', 'come on', 'typical', 'unbelievable', 'are you serious', 'how hard is it', 'cringe', 'вы серьезно', 'выводит', 'whining', '=блин', 'опять', 'серьезно', 'да ладно', 'как обычно', 'ныть',
 	'=lame', 'freaking', 'bloody =hell', 'resent', 'bitter', 'hostile', 'unbearable', 'прекрати', 'прекратите', 'задница', 'невыносимо',
 ];

@@ -68,11 +68,16 @@ export function withinOneTypo(a: string, b: string): boolean {
 	return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+const SIGNS = /[ьъ]/;
+const SIGNS_ALL = /[ьъ]/g;
+
 /** Does one text token match one pattern word: same stem, longer form of the stem, or one typo in a long word. */
 export function wordMatches(token: Token, p: PatternWord, typos = true): boolean {
 	if (p.exact) {
 		if (token.word === p.word || token.word === `${p.word}s`) return true;
 	} else if (stemMatches(token.stem, p.stem)) return true;
+	// Russian typed in Latin letters loses its soft and hard signs ("izdevaetes" → "издеваетес")
+	if (SIGNS.test(p.word) && token.word === p.word.replace(SIGNS_ALL, '')) return true;
 	// one typo in words of 5+ letters (keyword rules with typos: false match exact forms only)
 	if (!typos || p.word.length < 5 || token.word.length < 5) return false;
 	if (withinOneTypo(token.word, p.word)) return true;

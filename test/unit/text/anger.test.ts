@@ -162,3 +162,36 @@ describe('anger words that share a stem with plain words (written for this chang
 		it(`angry: "${text}"`, () => assert.equal(detectAnger(text).angry, true));
 	}
 });
+
+/** Tenth session, second pass (texts invented before the change). */
+describe('sarcasm in quotes, rhetorical indignation, whole messages shouted, transliteration', () => {
+	for (const text of [
+		'Спасибо за «оперативный» ответ, всего-то две недели ждал',
+		'Отличная «поддержка», ответа нет с сентября',
+		'Thanks for the "fast" shipping, it took a month',
+		'Браво! Потеряли документы второй раз. Жду объяснений',
+		'Третий день не могу дозвониться, вы вообще работаете??',
+		'Неделю не открывается кабинет. За что я плачу?',
+		'vy izdevaetes? uzhe nedelyu zhdu',
+		'Я ТРЕТИЙ РАЗ ПИШУ ВАМ И НИКТО НЕ ОТВЕЧАЕТ НА МОИ ПИСЬМА',
+		'ВЫ ВООБЩЕ СОБИРАЕТЕСЬ ВОЗВРАЩАТЬ МОИ ДЕНЬГИ ИЛИ НЕТ',
+	]) {
+		it(`angry: "${text}"`, () => {
+			const a = detectAnger(text);
+			assert.equal(a.angry, true, `${a.score} ${a.hits.map((h) => h.id).join(',')} ${a.cues.map((c) => c.code).join(',')}`);
+		});
+	}
+	for (const text of [
+		'ДОБРЫЙ ДЕНЬ ПОДСКАЖИТЕ ПОЖАЛУЙСТА КОГДА БУДЕТ ДОСТАВКА МОЕГО ЗАКАЗА',
+		'Уже второй раз перепутали соус. Мелочь, но неприятно, учтите пожалуйста',
+		'Вы вообще работаете в субботу?',
+		'Купили у вас диван «Комфорт», очень довольны',
+		'Thanks, the item arrived broken, could you send a replacement?',
+		'We ordered the "Premium" plan last week, when will it be active?',
+	]) {
+		it(`not angry: "${text}"`, () => {
+			const a = detectAnger(text);
+			assert.equal(a.angry, false, `${a.score} ${a.hits.map((h) => h.id).join(',')} ${a.cues.map((c) => `${c.code}:${c.evidence}`).join(',')}`);
+		});
+	}
+});
