@@ -85,7 +85,11 @@ const GRIEVANCE: ClassifyRule[] = kw(
 		'брак|бракованный|бракованная|бракованные|дефект|дефектом',
 		'сломан|сломана|сломался|сломалась|сломали|разбит|разбита|разбили|порван|порвана|порванной|порвали|поврежден|повреждена|повреждены|поцарапан|поцарапанный|треснул|протекает|течет|испорчен|испорчена|испортили|просрочен|просроченные|просроченный',
 		'не =включается',
-		'broken|damaged|defective|faulty|torn|scratched|cracked|leaking|leaks|dented|spoiled|expired',
+		'broken|damaged|defective|faulty|torn|scratched|cracked|leaking|leaks|dented|spoiled|expired|ruined|soaked|=wet',
+		// lost or spoilt on the way, not as described (tenth session)
+		'потеряли|потерять|потеряна|потерян|утеряна|утеряли|промок|промокла|промокли|промокло|намокли|намокла',
+		'не =соответствует',
+		'=lost|=not =as =described',
 		// shortage, wrong item
 		'не =хватает',
 		'недовложение|недостача|недокомплект|неполный|неполная',
@@ -94,6 +98,9 @@ const GRIEVANCE: ClassifyRule[] = kw(
 		// late beyond the promise
 		'опоздал|опоздала|опоздали|опоздание|задерживается|задерживают|задержка|задержали|сорвали',
 		'=late|delayed|overdue',
+		'должен =был|=была|=было|=были =приехать|=прийти|=прибыть|=быть|=доставить',
+		'срок =истек|=прошел',
+		'=supposed =to =arrive|=be',
 		'=never arrived|came',
 		'не =пришел|=пришла|=пришло|=пришли|=приехал|=приехала|=привезли|=доставили',
 		'до сих пор',
@@ -102,6 +109,7 @@ const GRIEVANCE: ClassifyRule[] = kw(
 		'=hasnt|=didnt|=not =arrived|=arrive|=come|=came',
 		// wrong or double charge
 		'дважды|=лишнее|=лишние',
+		'=списали',
 		'=twice|overcharged|overcharge',
 		// rudeness, unkept promises, nobody answers
 		'нахамил|нахамила|нахамили|хамство|грубо|грубил|грубила',

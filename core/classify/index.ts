@@ -371,6 +371,19 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		if (wantsHuman) reasons.push(reason('wants_human', `asks for a person or a call back (${human.request?.pattern ?? 'rule'})`, human.request?.evidence, 1));
 		else if (human.refusals.length) reasons.push(reason('refuses_human', 'declines a person or a call', human.refusals.slice(0, 3)));
 		if (angry) reasons.push(reason('angry', 'anger, annoyance or disgust', undefined, angerScore));
+		// anger, a legal threat and a concrete grievance (waiting a stated time, counted repeats) say we did
+		// something wrong: each is evidence for a complaint, 0.5 (pattern 9, tenth session)
+		if (useDefaultRules && idSet.has('complaint') && !spam) {
+			const cues = [
+				angry && 'anger',
+				anger?.legal.length && 'a legal threat',
+				anger?.cues.some((c) => c.code === 'anger_grievance' || c.code === 'anger_repeat') && 'a concrete grievance',
+			].filter((c): c is string => typeof c === 'string');
+			if (cues.length) {
+				summary.typeScores.set('complaint', (summary.typeScores.get('complaint') ?? 0) + 0.5 * cues.length);
+				reasons.push(reason('complaint_cue', `grievance evidence: ${cues.join(', ')}`, 'complaint', 0.5 * cues.length));
+			}
+		}
 		if (anger?.legal.length) reasons.push(reason('legal_threat', 'a legal or regulator threat (priority high; Escalate hands over)', anger.legal.slice(0, 3)));
 
 		// type
