@@ -125,6 +125,26 @@ const GRIEVANCE: ClassifyRule[] = kw(
 	{ setType: 'complaint', weight: 0.5, typos: false },
 );
 
+/**
+ * Actions on what the customer already has (tenth session): an appointment, a booking change, an exchange, a copy
+ * of a document. Half a cue each: "записаться на приём" is a service request; "заказать 40 стульев" stays a lead.
+ */
+const SERVICE_ACTIONS: ClassifyRule[] = kw(
+	'service.action',
+	[
+		'записаться|запишите|запись|записать',
+		'перенести|перенесите|перенос =запись|=визит|=прием|=бронь|=доставку',
+		'appointment|reschedule',
+		'поздний =выезд|ранний =заезд',
+		'=late =checkout|=early =check-in|=extra =bed',
+		'обменять|обмен =на',
+		'=exchange =for|=the',
+		'копию =договора|=счета|=акта|акт =сверки|закрывающие =документы|дубликат',
+		'=copy =of =our|=the|=my',
+	],
+	{ setType: 'service_request', weight: 0.5, typos: false },
+);
+
 /** Short price requests are leads (pattern 8): "цена?", "пришлите прайс", "сколько стоит установка". */
 const PRICE: ClassifyRule[] = [
 	rx('lead.price', '^(?=[\\s\\S]{0,90}$)[\\s\\S]*(?<![\\p{L}])(?:цен[аыуе]|прайс\\p{L}*|стоимост\\p{L}*|сколько\\s+стоит|сколько\\s+будет\\s+стоить|скидк\\p{L}*|почем|price\\p{L}*|pricing|how much|quote|quotation)(?![\\p{L}])', {
@@ -436,4 +456,4 @@ const SPAM: ClassifyRule[] = [
 	}),
 ];
 
-export const DEFAULT_RULES: ClassifyRule[] = [...PROCUREMENT, ...RESEARCH, ...GRIEVANCE, ...PRICE, ...CLAIMS, ...KEY_CLIENT, ...URGENT, ...SPAM];
+export const DEFAULT_RULES: ClassifyRule[] = [...PROCUREMENT, ...RESEARCH, ...GRIEVANCE, ...SERVICE_ACTIONS, ...PRICE, ...CLAIMS, ...KEY_CLIENT, ...URGENT, ...SPAM];

@@ -455,6 +455,13 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 			reasons.push(ruleTypes[0] ? reason('type_by_rules', 'strongest rule', type, ruleTypes[0][1]) : reason('no_rule_matched', `fallback "${type}"`));
 		}
 
+		// A request for a person is a matter to handle, not chatter: with the default taxonomy, `other` becomes a
+		// service request (issue 22: a bare "оператор" is a service request)
+		if (wantsHuman && type === 'other' && isDefault && idSet.has('service_request')) {
+			reasons.push(reason('type_from_request', 'a request for a person is a service request, not chatter', 'service_request'));
+			type = 'service_request';
+		}
+
 		// sentiment
 		let sentiment = affect.sentiment;
 		reasons.push(...affect.reasons);
