@@ -31,6 +31,8 @@ const ROOT = resolve(__dirname, '..');
 const FIGURES_JSON = join(ROOT, 'docs', 'figures.json');
 const DOCS = ['README.md', 'docs/quality/classify.md', 'docs/quality/dedupe.md', 'docs/nodes/EscalateToHuman.md'];
 const TEAM_SET = join(ROOT, 'test', 'fixtures', 'inbox', 'team-inbox.jsonl');
+const TEAM_SET_2 = join(ROOT, 'test', 'fixtures', 'inbox', 'team-inbox-2.jsonl');
+const TEAM_SET_2_SECOND = join(ROOT, 'test', 'fixtures', 'inbox', 'team-inbox-2.second.jsonl');
 
 const args = process.argv.slice(2);
 const UPDATE = args.includes('--update');
@@ -122,6 +124,15 @@ function score(classifier: Classifier, rows: Row[]): Scored {
 		s.decided.push({ confidence: inquiry?.confidence ?? 0, typed: typeof row.type === 'string', right: inquiry?.type === row.type });
 	}
 	return s;
+}
+
+/** Cohen's kappa of two annotations of the same items. */
+function cohenKappa(pairs: Array<[string, string]>): number {
+	const n = pairs.length;
+	const labels = [...new Set(pairs.flat())];
+	const po = pairs.filter(([a, b]) => a === b).length / n;
+	const pe = labels.reduce((s, l) => s + (pairs.filter(([a]) => a === l).length / n) * (pairs.filter(([, b]) => b === l).length / n), 0);
+	return pe === 1 ? 1 : (po - pe) / (1 - pe);
 }
 
 function putScores(prefix: string, s: Scored, withCounts = true, typeOnly = false) {
@@ -321,6 +332,25 @@ async function main() {
 	const tds = score(createClassifier(base), team.slice(half));
 	putScores('team.secondHalfDefault', tds, false);
 	putGoals('team.secondHalfDefault', tds);
+
+	// Team inbox set 2 (tenth session): written by another writer before that session's changes, held out.
+	step('team inbox set 2');
+	const team2 = readRows(TEAM_SET_2);
+	count('team2.rows', team2.length);
+	const t2 = score(createClassifier(base), team2);
+	status('team2.default.type.status', putScores('team2.default', t2, false).macroF1 >= 0.8);
+	putGoals('team2.default', t2);
+	// An independent second annotation of its texts: how far two people agree sets what a classifier can reach.
+	const second = new Map(readRows(TEAM_SET_2_SECOND).map((r) => [String(r.id), r]));
+	const pairsOf = (k: string) => team2.map((r) => [String(r[k]), String(second.get(String(r.id))?.[k])] as [string, string]);
+	for (const k of ['type', 'priority', 'wantsHuman', 'angry', 'spam', 'refusesHuman']) {
+		const pairs = pairsOf(k);
+		num(`team2.agreement.${k}.kappa`, cohenKappa(pairs));
+		num(`team2.agreement.${k}.observed`, pairs.filter(([a, b]) => a === b).length / pairs.length);
+	}
+	num('team2.agreement.type.macroF1', multiClassScore(pairsOf('type')).macroF1);
+	for (const k of ['wantsHuman', 'angry', 'spam'] as const) num(`team2.agreement.${k}.f1`, binaryScore(pairsOf(k).map(([a, b]) => [a === 'true', b === 'true'])).f1);
+	num('team2.agreement.high.f1', binaryScore(pairsOf('priority').map(([a, b]) => [a === 'high', b === 'high'])).f1);
 
 	step('human-request detector');
 	const human = evalHumanRequest(dev) as Record<string, unknown> & { bySource: Record<string, Record<string, number>> };
