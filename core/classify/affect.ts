@@ -1,6 +1,7 @@
 import { reason } from '../shared/reasons';
 import type { Reason } from '../shared/reasons';
 import { angerCues } from '../text/anger';
+import type { AngerCue } from '../text/anger';
 import { stemMatches, stemWord } from '../text/stem';
 import type { Token } from '../text/stem';
 import type { Sentiment } from './types';
@@ -68,7 +69,8 @@ export interface AffectResult {
 	reasons: Reason[];
 }
 
-export function analyzeAffect(text: string, tokens: Token[]): AffectResult {
+/** `cues`: the anger cues of the shared detector (core/text/anger.ts angerOf), when the caller has them. */
+export function analyzeAffect(text: string, tokens: Token[], cues: AngerCue[] = angerCues(text)): AffectResult {
 	const reasons: Reason[] = [];
 	let pos = 0;
 	let neg = 0;
@@ -100,7 +102,6 @@ export function analyzeAffect(text: string, tokens: Token[]): AffectResult {
 	}
 	// anger evidence beyond words (core/text/anger.ts), each cue reported with its weight
 	let angerBoost = 0;
-	const cues = angerCues(text);
 	for (const cue of cues) {
 		angerBoost += cue.weight;
 		reasons.push(reason(cue.code, cue.detail, cue.evidence, cue.weight));

@@ -351,7 +351,7 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		// something); spam patterns still count as for anyone (an ad for legal services names courts too)
 		const customerLike = customerRef ?? anger?.legal[0];
 		for (const h of uniqueHits(hits).slice(0, 20)) reasons.push(ruleReason(h));
-		const affect = analyzeAffect(text, tokens);
+		const affect = analyzeAffect(text, tokens, anger?.cues);
 		const stages: EngineName[] = ['rules'];
 
 		// flags
@@ -371,13 +371,14 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 		if (wantsHuman) reasons.push(reason('wants_human', `asks for a person or a call back (${human.request?.pattern ?? 'rule'})`, human.request?.evidence, 1));
 		else if (human.refusals.length) reasons.push(reason('refuses_human', 'declines a person or a call', human.refusals.slice(0, 3)));
 		if (angry) reasons.push(reason('angry', 'anger, annoyance or disgust', undefined, angerScore));
-		// anger, a legal threat and a concrete grievance (waiting a stated time, counted repeats) say we did
+		// anger, a legal threat and a concrete grievance (a stated wait or broken promise, counted repeats) say we did
 		// something wrong: each is evidence for a complaint, 0.5 (pattern 9, tenth session)
 		if (useDefaultRules && idSet.has('complaint') && !spam) {
 			const cues = [
 				angry && 'anger',
 				anger?.legal.length && 'a legal threat',
-				anger?.cues.some((c) => c.code === 'anger_grievance' || c.code === 'anger_repeat') && 'a concrete grievance',
+				// a stated wait, a broken promise or counted repeats; a bare "снова" is not ("это снова Иван")
+				anger?.cues.some((c) => (c.code === 'anger_grievance' && c.grievance === 'waiting') || c.code === 'anger_repeat') && 'a concrete grievance',
 			].filter((c): c is string => typeof c === 'string');
 			if (cues.length) {
 				summary.typeScores.set('complaint', (summary.typeScores.get('complaint') ?? 0) + 0.5 * cues.length);

@@ -29,6 +29,8 @@ export type AngerCueCode = 'anger_caps' | 'anger_exclamations' | 'anger_repeat' 
 
 export interface AngerCue {
 	code: AngerCueCode;
+	/** anger_grievance only: a stated time or a broken promise ('waiting'), or a bare "снова"/"again" ('again') */
+	grievance?: 'waiting' | 'again';
 	detail: string;
 	evidence: string;
 	weight: number;
@@ -107,7 +109,8 @@ export function angerCues(text: string): AngerCue[] {
 	const repeat = REPEAT.exec(text);
 	// "снова ... третий раз" are two cues; the "again" of "yet again" is the counted one
 	const repeatApart = repeat && !(counted && counted.start <= repeat.index && repeat.index < counted.end) ? repeat[0] : undefined;
-	const grievance = WAITING.exec(text)?.[0] ?? repeatApart;
+	const waiting = WAITING.exec(text)?.[0];
+	const grievance = waiting ?? repeatApart;
 	const praise = praiseIn(text);
 	// thanks shouted with no grievance ("СПАСИБО ВАМ ОГРОМНОЕ ЗА ПОМОЩЬ!!!") is joy, not anger
 	const joyful = praise !== undefined && !grievance && !counted;
@@ -119,7 +122,9 @@ export function angerCues(text: string): AngerCue[] {
 		const asking = counted.weight >= 1;
 		cues.push({ code: 'anger_repeat', detail: asking ? 'counts the times of asking' : 'counts the times', evidence: counted.evidence, weight: counted.weight });
 	}
-	if (grievance) cues.push({ code: 'anger_grievance', detail: 'a concrete grievance: waiting, a broken promise or a repeat', evidence: grievance, weight: 0.5 });
+	if (grievance) {
+		cues.push({ code: 'anger_grievance', detail: 'a concrete grievance: waiting, a broken promise or a repeat', evidence: grievance, weight: 0.5, grievance: waiting ? 'waiting' : 'again' });
+	}
 	const quoted = SCARE_QUOTED.exec(text)?.[0];
 	if (quoted) cues.push({ code: 'anger_sarcasm', detail: 'praise or the service in scare quotes', evidence: quoted, weight: 0.5 });
 	else if ((grievance || counted) && praise) cues.push({ code: 'anger_sarcasm', detail: 'praise or thanks around a grievance', evidence: praise, weight: 0.5 });
@@ -162,7 +167,9 @@ export interface AngerResult {
  */
 export function angerOf(text: string, tokens: Token[]): AngerResult {
 	const hits = uniqueAngerHits(applyRules(anger(), text, tokens));
-	const cues = angerCues(text);
+	// a bare "опять"/"again" counted by the lexicon is not counted again as a grievance
+	const counted = new Set(hits.map((h) => h.matched.toLowerCase()));
+	const cues = angerCues(text).filter((c) => !(c.grievance === 'again' && counted.has(c.evidence.toLowerCase())));
 	// a legal threat is its own signal (reported in `legal`), not anger: "if the money is not back in 10 days,
 	// I will go to court" can be written calmly
 	const score = hits.reduce((s, h) => s + (h.rule.legal ? 0 : h.weight), 0) + cues.reduce((s, c) => s + c.weight, 0);

@@ -338,6 +338,9 @@ describe('pattern 9 (tenth session): more grievances, anger and legal threats ma
 		'Приложение вылетает при входе, подскажите, что сделать',
 		'Can I return the shoes? The size did not fit',
 		'Подскажите статус заказа 4410, хочу уточнить дату доставки',
+		// "снова" without a grievance: the same person writing again
+		'Это опять Марина по поводу счёта, пришлите, пожалуйста, реквизиты',
+		'Hi, it is Tom again about the quote, when can we expect it?',
 	]) {
 		it(`not a complaint: "${text}"`, () => assert.notEqual(c.classifyOffline(text).type, 'complaint', JSON.stringify(c.classifyOffline(text).reasons)));
 	}
