@@ -6,6 +6,7 @@ import { ParetoBatch, analysePareto } from '../../core/segment/pareto';
 import { resolveConfig } from '../../core/segment/config';
 import { compileRules, segmentLead } from '../../core/segment/scoring';
 import { LineReport, UsageError, parseArgs, readConfig, readJsonLines, writeJsonLine } from '../io';
+import type { InputLine } from '../io';
 import type { Command } from './command';
 
 const HELP = `usage: inquiry-router segment [--config FILE] [--continue] [INPUT.jsonl]
@@ -18,6 +19,13 @@ line back with the segment object added (default key "segment"), in input order.
 --continue     a bad line (a bad value, or not JSON) is written with "error": {message, line, field}
                and the other lines are processed, instead of stopping at the first bad line.
 Exit codes: 0 ok, 1 some line was bad (with or without --continue), 2 usage or configuration error.`;
+
+/** The JSON object on one input line, or an error naming what is wrong with the line. */
+function objectOf(entry: InputLine): Record<string, unknown> {
+	if (entry.invalid !== undefined) throw new Error(entry.invalid);
+	if (!isPlainObject(entry.value)) throw new Error('a line must be a JSON object');
+	return entry.value;
+}
 
 function message(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
@@ -65,9 +73,8 @@ export const segment: Command = {
 				report.lines++;
 				const row = entry.invalid !== undefined ? undefined : entry.value;
 				try {
-					if (entry.invalid !== undefined) throw new Error(entry.invalid);
-					if (!isPlainObject(row)) throw new Error('a line must be a JSON object');
-					writeJsonLine({ ...row, [key]: segmentLead(row, rules, config.scoring) });
+					const object = objectOf(entry);
+					writeJsonLine({ ...object, [key]: segmentLead(object, rules, config.scoring) });
 				} catch (error) {
 					if (!isInputError(error) && entry.invalid === undefined && isPlainObject(row)) throw error;
 					if (!fail(entry.line, row, error)) return 1;
@@ -85,10 +92,9 @@ export const segment: Command = {
 			report.lines++;
 			const row = entry.invalid !== undefined ? undefined : entry.value;
 			try {
-				if (entry.invalid !== undefined) throw new Error(entry.invalid);
-				if (!isPlainObject(row)) throw new Error('a line must be a JSON object');
-				batch.add(row);
-				rows.push(row);
+				const object = objectOf(entry);
+				batch.add(object);
+				rows.push(object);
 			} catch (error) {
 				if (!keepGoing) return fail(entry.line, row, error) ? 0 : 1;
 				errors.set(rows.length, { line: entry.line, row, error });

@@ -4,7 +4,7 @@ import type { Reason } from '../shared/reasons';
 import { ANGER_THRESHOLD, angerOf } from '../text/anger';
 import { analyzeHumanRequest } from '../text/humanRequest';
 import { detectLanguage } from '../text/language';
-import { normalizeTextDetailed } from '../text/normalizeText';
+import { MAX_ANALYSED_CHARS, normalizeTextDetailed } from '../text/normalizeText';
 import { bigQuantity } from '../text/quantity';
 import { tokenize } from '../text/stem';
 import type { Token } from '../text/stem';
@@ -46,7 +46,7 @@ export interface Classifier {
 }
 
 /** Only the first characters decide the type (a 1 MB paste is classified by its beginning). */
-export const MAX_ANALYSED_CHARS = 20000;
+export { MAX_ANALYSED_CHARS } from '../text/normalizeText';
 /** Contact fields are looked for in the first characters only (core/classify/extract.ts). */
 export { MAX_EXTRACTED_CHARS };
 
@@ -189,6 +189,11 @@ function channelWords(tokens: Token[], requestWords: string[] | undefined, hits:
 	return { kept: tokens.filter((_, i) => !drop.has(i)), masked: [...drop].sort((a, b) => a - b).map((i) => tokens[i].word) };
 }
 
+/** Removes, in place, the hits a later rule of the domain takes back (a seminar's tender words, research words). */
+function removeHits(hits: RuleHit[], drop: (h: RuleHit) => boolean): void {
+	for (let k = hits.length - 1; k >= 0; k--) if (drop(hits[k])) hits.splice(k, 1);
+}
+
 let defaultModel: LocalModel | undefined;
 
 /** Internal label of the off-topic sub-class of `other`; never a category in an output. */
@@ -326,9 +331,7 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 			});
 		}
 		// A seminar, webinar or course about procurement is an advertisement, not a tender (issue 22 pattern 7).
-		if (hits.some((h) => h.id.startsWith('spam.seminar:'))) {
-			for (let k = hits.length - 1; k >= 0; k--) if (hits[k].id.startsWith('priority.tender')) hits.splice(k, 1);
-		}
+		if (hits.some((h) => h.id.startsWith('spam.seminar:'))) removeHits(hits, (h) => h.id.startsWith('priority.tender'));
 		// A research question that mentions tenders (a student, a journalist, a thesis, statistics) is not a
 		// purchase: the tender rules go, unless the message also invites to a purchase or asks for an offer.
 		// Research words alone say nothing about the type, so without tender words they go instead.
@@ -341,7 +344,7 @@ export function createClassifier(config: ClassifierConfig): Classifier {
 			if (dropTender) {
 				researchReason = reason('tender_research', 'a research question about procurement, not an invitation to a purchase', research.map((h) => h.matched).slice(0, 3));
 			}
-			for (let k = hits.length - 1; k >= 0; k--) if (dropTender ? tenderRule(hits[k]) : hits[k].id.startsWith(`${RESEARCH_RULE}:`)) hits.splice(k, 1);
+			removeHits(hits, (h) => (dropTender ? tenderRule(h) : h.id.startsWith(`${RESEARCH_RULE}:`)));
 		}
 		const summary = summarizeHits(hits);
 		if (researchReason) reasons.push(researchReason);

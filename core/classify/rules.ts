@@ -1,4 +1,4 @@
-import { applyRules as applyPhrases, compileRules as compilePhrases, MAX_GAP, withinOneTypo, wordMatches } from '../text/phrases';
+import { applyRules as applyPhrases, compileRules as compilePhrases, MAX_GAP, uniqueHits as uniquePhraseHits, withinOneTypo, wordMatches } from '../text/phrases';
 import type { CompiledRule as PhraseCompiled, RuleHit as PhraseHit, WordRegistry } from '../text/phrases';
 import type { Token } from '../text/stem';
 import type { ClassifyRule, Priority, RuleFlag } from './types';
@@ -44,11 +44,5 @@ export function summarizeHits(hits: RuleHit[]): RuleSummary {
 
 /** One hit per matched phrase and effect (the heaviest), in the original order. */
 export function uniqueHits(hits: RuleHit[]): RuleHit[] {
-	const byKey = new Map<string, RuleHit>();
-	for (const h of hits) {
-		const key = `${h.rule.setType ?? ''}|${h.rule.setFlag ?? ''}|${h.rule.setPriority ?? ''}|${h.matched.toLowerCase()}`;
-		const prev = byKey.get(key);
-		if (!prev || h.weight > prev.weight) byKey.set(key, h);
-	}
-	return hits.filter((h) => byKey.get(`${h.rule.setType ?? ''}|${h.rule.setFlag ?? ''}|${h.rule.setPriority ?? ''}|${h.matched.toLowerCase()}`) === h);
+	return uniquePhraseHits(hits, (h) => `${h.rule.setType ?? ''}|${h.rule.setFlag ?? ''}|${h.rule.setPriority ?? ''}|${h.matched.toLowerCase()}`);
 }

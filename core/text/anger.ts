@@ -19,8 +19,8 @@
 
 import { ANGER_RULES } from './angerWords';
 import type { AngerRule } from './angerWords';
-import { normalizeText } from './normalizeText';
-import { applyRules, compileRules } from './phrases';
+import { MAX_ANALYSED_CHARS, normalizeText } from './normalizeText';
+import { applyRules, compileRules, uniqueHits } from './phrases';
 import type { CompiledRule, RuleHit } from './phrases';
 import { tokenize } from './stem';
 import type { Token } from './stem';
@@ -65,7 +65,7 @@ const WAITING = new RegExp(
 	].join('|'),
 	'iu',
 );
-/** The customer counts the times: exasperation when it counts their own asking or comes with "уже". */
+/** The customer counts the times: exasperation when it counts their own asking (see countedRepeat). */
 const COUNTED =
 	/(?<![\p{L}])(?:(?:втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|очередн|сотый|энн)\p{L}*\s+раз|\d+[-‑]?(?:й|ой|ый|ий)?\s+раз\p{L}*|(?:два|три|четыре|пять|шесть|несколько|много)\s+раз\p{L}*|в который раз|сколько раз|(?:second|third|fourth|fifth|sixth|umpteenth|\d+(?:st|nd|rd|th))\s+time|(?:two|three|four|five|six|several|many|multiple|\d+)\s+times|yet again|(?:vtoroi|tretii)\s+raz)(?![\p{L}])/iu;
 const ASKING =
@@ -138,17 +138,6 @@ function anger(): CompiledRule<AngerRule>[] {
 	return (compiled ??= compileRules(ANGER_RULES, 'angerRules', new Map(), false));
 }
 
-/** One hit per matched phrase and kind (legal or not), the heaviest, in the original order. */
-function uniqueAngerHits(hits: RuleHit<AngerRule>[]): RuleHit<AngerRule>[] {
-	const key = (h: RuleHit<AngerRule>) => `${h.rule.legal ? 'legal' : ''}|${h.matched.toLowerCase()}`;
-	const best = new Map<string, RuleHit<AngerRule>>();
-	for (const h of hits) {
-		const prev = best.get(key(h));
-		if (!prev || h.weight > prev.weight) best.set(key(h), h);
-	}
-	return hits.filter((h) => best.get(key(h)) === h);
-}
-
 export interface AngerResult {
 	/** angry by the one rule: score ≥ ANGER_THRESHOLD */
 	angry: boolean;
@@ -166,7 +155,8 @@ export interface AngerResult {
  * be normalised (normalizeText) and `tokens` its tokens; `detectAnger` does both for a raw message.
  */
 export function angerOf(text: string, tokens: Token[]): AngerResult {
-	const hits = uniqueAngerHits(applyRules(anger(), text, tokens));
+	// one hit per matched phrase and kind (legal or not), the heaviest, as Classify's rule hits
+	const hits = uniqueHits(applyRules(anger(), text, tokens), (h) => `${h.rule.legal ? 'legal' : ''}|${h.matched.toLowerCase()}`);
 	// a bare "опять"/"again" counted by the lexicon is not counted again as a grievance
 	const counted = new Set(hits.map((h) => h.matched.toLowerCase()));
 	const cues = angerCues(text).filter((c) => !(c.grievance === 'again' && counted.has(c.evidence.toLowerCase())));
@@ -177,11 +167,9 @@ export function angerOf(text: string, tokens: Token[]): AngerResult {
 	return { angry: score >= ANGER_THRESHOLD, score, hits, legal, cues };
 }
 
-/** Classify analyses this much of a message; Escalate reads the same part so both see the same words. */
-export const ANGER_TEXT_LIMIT = 20000;
-
 /** The anger of one raw customer message (normalised as Classify does it). */
 export function detectAnger(raw: string): AngerResult {
-	const text = normalizeText(raw.length > ANGER_TEXT_LIMIT ? raw.slice(0, ANGER_TEXT_LIMIT) : raw);
+	// the part Classify analyses, so Escalate sees the same words
+	const text = normalizeText(raw.length > MAX_ANALYSED_CHARS ? raw.slice(0, MAX_ANALYSED_CHARS) : raw);
 	return angerOf(text, tokenize(text));
 }

@@ -172,6 +172,8 @@ const SELF_DESCRIPTION = new Set(['я', 'am', 'im', "i'm", 'i’m', 'являю�
 
 /** Negators that can open a refusal, matched on the word as written (apostrophes removed). */
 const NEGATORS = new Set(['не', 'нет', 'ни', 'no', 'not', 'dont', 'doesnt', 'never', 'nobody', 'neither']);
+const isNegator = (t: Token): boolean => NEGATORS.has(t.raw.replace(/['’]/g, ''));
+
 /** Words a negator must govern (next one or two words) for a refusal: want, speech, call, a person. */
 const REQUEST_WORDS: Concept[] = ['want', 'speech', 'callme', 'callback', 'staff', 'person', 'weak', 'call', 'reverse', 'dept'];
 const NEW_VERB: Concept[] = ['speech', 'callme', 'callback'];
@@ -186,7 +188,7 @@ const NEW_VERB: Concept[] = ['speech', 'callme', 'callback'];
  */
 function refusingNegator(tokens: Token[], concepts: ReadonlyArray<ReadonlySet<Concept>>, clauseOf: number[], lo: number): number {
 	for (let j = lo - 1; j >= Math.max(0, lo - 6) && clauseOf[j] === clauseOf[lo]; j--) {
-		if (!NEGATORS.has(tokens[j].raw.replace(/['’]/g, ''))) continue;
+		if (!isNegator(tokens[j])) continue;
 		const governed = [j + 1, j + 2].filter((k) => k <= lo);
 		if (governed.some((k) => concepts[k].has('ability'))) return -1;
 		const pastCall = (k: number) =>
@@ -208,7 +210,7 @@ const NOT_WANTED = /^(?:нужен|нужна|нужно|нужны|надо|т�
  */
 function refusedAfter(tokens: Token[], concepts: ReadonlyArray<ReadonlySet<Concept>>, clauseOf: number[], hi: number): number {
 	for (let k = hi + 1; k <= hi + 3 && k < tokens.length && clauseOf[k] === clauseOf[hi]; k++) {
-		if (!NEGATORS.has(tokens[k].raw.replace(/['’]/g, ''))) continue;
+		if (!isNegator(tokens[k])) continue;
 		const next = tokens[k + 1];
 		if (!next || clauseOf[k + 1] !== clauseOf[hi]) return -1;
 		if (!(NOT_WANTED.test(next.native) || NOT_WANTED.test(next.raw))) return -1;
@@ -324,10 +326,11 @@ function findRequest(text: string, refusals: string[]): HumanRequestMatch | unde
 			if (m) return m;
 		}
 		// "можно организовать звонок с вашим менеджером": a call with a person, wanted
-		if (c.has('call') && near(concepts, i, 'want', 3, 0) >= 0) {
+		const wantBefore = c.has('call') ? near(concepts, i, 'want', 3, 0) : -1;
+		if (wantBefore >= 0) {
 			const person = near(concepts, i, 'person', 0, 3);
 			if (person >= 0) {
-				const m = found('person_request', near(concepts, i, 'want', 3, 0), person);
+				const m = found('person_request', wantBefore, person);
 				if (m) return m;
 			}
 		}

@@ -24,6 +24,12 @@ export const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
 
 const CYR = /[а-яё]/;
 const LAT = /[a-z]/;
+/**
+ * How much of a message the language layer analyses: only the first characters decide (a 1 MB paste is read by
+ * its beginning). Classify and Escalate's anger detector cut at the same place, so both see the same words.
+ */
+export const MAX_ANALYSED_CHARS = 20000;
+
 const INVISIBLE = /\u00AD|\u034F|[\u200B-\u200F]|[\u2060-\u2064]|\uFEFF/g;
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
 

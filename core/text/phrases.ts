@@ -216,3 +216,14 @@ export function applyRules<R extends PhraseRule>(compiled: CompiledRule<R>[], te
 	}
 	return hits;
 }
+
+/** One hit per key (the heaviest), in the original order; the caller says what makes two hits the same. */
+export function uniqueHits<R extends PhraseRule>(hits: RuleHit<R>[], keyOf: (h: RuleHit<R>) => string): RuleHit<R>[] {
+	const best = new Map<string, RuleHit<R>>();
+	for (const h of hits) {
+		const key = keyOf(h);
+		const prev = best.get(key);
+		if (!prev || h.weight > prev.weight) best.set(key, h);
+	}
+	return hits.filter((h) => best.get(keyOf(h)) === h);
+}
